@@ -96,6 +96,7 @@ export interface Tsos {
   engaged: Int32Array;
   waitN: Int32Array; // live entries in its queue, ghosts of clients placed elsewhere included
   reserve: Float64Array; // weeks of reserves left
+  coreShare: Float64Array; // share of its initial funding it needs to stay open
   trust: Float64Array;
   pos: Float64Array; // this week's trust signals
   neg: Float64Array;
@@ -277,7 +278,7 @@ function newTsos(n: number): Tsos {
   return {
     n, type: new Uint8Array(n), open: new Uint8Array(n), baseFunding: new Float64Array(n), funding: new Float64Array(n),
     mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), waitN: new Int32Array(n),
-    reserve: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
+    reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
   };
 }
@@ -297,6 +298,8 @@ function initTsos(w: World): void {
       t.mult[j] = p.funding.multiplier[type];
       t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
       t.reserve[j] = p.tso.reserveWeeksMax * r();
+      // Core costs vary: some organisations depend on the grant entirely (±50% around the mean).
+      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (0.5 + r()));
       t.trust[j] = p.trust.initial;
       ids.push(j);
     }

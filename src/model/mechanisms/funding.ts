@@ -25,7 +25,7 @@ export function updateFunding(w: World): void {
     }
     t.mult[j] = mult;
     t.funding[j] = t.baseFunding[j]! * mult;
-    if (mult < p.tso.coreCostShare) {
+    if (mult < t.coreShare[j]!) {
       t.reserve[j] = t.reserve[j]! - 1;
       if (t.reserve[j]! < 0) {
         t.open[j] = 0;

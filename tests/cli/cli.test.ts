@@ -1,0 +1,123 @@
+import { describe, expect, test, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync, execSync } from 'node:child_process';
+import { main } from '../../src/cli/program.js';
+import { METRIC_NAMES } from '../../src/model/metrics.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'clwsim-cli-'));
+async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  return { code, out, err };
+}
+
+describe('clwsim run', () => {
+  test('writes every output, with the columns promised', async () => {
+    const dir = join(tmp, 'cut');
+    const r = await cli('run', 'scenarios/funding-cut.yaml', '--reps', '3', '--seed', '7', '--weeks', '80', '--out', dir, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/funding-cut: 3 replication\(s\)/);
+    expect(r.out).toMatch(/waitlist_total\s+\d/);
+    const traj = readFileSync(join(dir, 'trajectories.csv'), 'utf8').trim().split('\n');
+    expect(traj[0]).toBe(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES].join(','));
+    expect(traj.length).toBe(1 + 3 * 80);
+    const summary = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n');
+    expect(summary[0]).toBe('scenario,week,metric,mean,sd,ci_low,ci_high,n');
+    expect(summary.length).toBe(1 + 80 * METRIC_NAMES.length);
+    const funnel = readFileSync(join(dir, 'funnel.csv'), 'utf8').trim().split('\n');
+    expect(funnel[0]).toMatch(/^scenario,rep,seed,referred_to_clw,.*gave_up_waiting,dropped_out,.*returned_to_clw,in_system_end$/);
+    expect(funnel.length).toBe(4);
+    const types = readFileSync(join(dir, 'tso_types.csv'), 'utf8').trim().split('\n');
+    expect(types[0]).toBe('scenario,rep,seed,week,tso_type,open,places,filled,waitlist,wait_weeks_mean,full_share');
+    expect(types.length).toBe(1 + 3 * 80 * 4);
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(m.scenario.name).toBe('funding-cut');
+    expect(m.scenario.interventions[0].week).toBe(52);
+    expect(m.seeds.length).toBe(3);
+    expect(m.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  test('same seed → byte-identical trajectories.csv through the CLI', async () => {
+    const a = join(tmp, 'a'), b = join(tmp, 'b');
+    await cli('run', 'scenarios/baseline.yaml', '--reps', '2', '--weeks', '60', '--out', a, '--quiet');
+    await cli('run', 'scenarios/baseline.yaml', '--reps', '2', '--weeks', '60', '--out', b, '--quiet');
+    expect(readFileSync(join(a, 'trajectories.csv'))).toEqual(readFileSync(join(b, 'trajectories.csv')));
+  });
+
+  test('--set changes the parameter and is recorded in the manifest', async () => {
+    const dir = join(tmp, 'set');
+    const r = await cli('run', 'scenarios/baseline.yaml', '--set', 'practice.scatterShare=0.5', '--weeks', '30', '--reps', '1', '--out', dir, '--quiet');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario.params.practice.scatterShare).toBe(0.5);
+  });
+});
+
+describe('bad input: one line, exit code 2, nothing written', () => {
+  const bad: Array<[string[], RegExp]> = [
+    [['run', 'scenarios/baseline.yaml', '--reps', '-3'], /--reps.*expected a positive integer.*"-3"/],
+    [['run', 'scenarios/baseline.yaml', '--seed', 'abc'], /--seed.*expected a seed.*"abc"/],
+    [['run', 'scenarios/nope.yaml'], /scenarios\/nope\.yaml: file not found/],
+    [['run', 'scenarios/baseline.yaml', '--set', 'practice.scatterShare=2'], /practice\.scatterShare: expected a number from 0 to 1, got 2/],
+    [['run', 'scenarios/baseline.yaml', '--set', 'clw.cuont=3'], /unknown parameter "clw\.cuont" \(did you mean "clw\.count"\?\)/],
+    [['validate', 'scenarios/nope.yaml'], /file not found/],
+    [['frobnicate'], /unknown command/],
+  ];
+  for (const [args, re] of bad)
+    test(args.join(' '), async () => {
+      const out = join(tmp, `bad-${args.join('-').replace(/[^a-z0-9]/gi, '')}`);
+      const r = await cli(...args, ...(args[0] === 'run' ? ['--out', out, '--quiet'] : []));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(re);
+      expect(r.err.trim().split('\n').length).toBe(1);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(existsSync(out)).toBe(false);
+    });
+
+  test('a failed run leaves earlier results untouched', async () => {
+    const dir = join(tmp, 'keep');
+    await cli('run', 'scenarios/baseline.yaml', '--weeks', '20', '--reps', '1', '--out', dir, '--quiet');
+    const before = readFileSync(join(dir, 'trajectories.csv'));
+    const r = await cli('run', 'scenarios/baseline.yaml', '--set', 'demand.level=-1', '--out', dir, '--quiet');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'trajectories.csv'))).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('validate and params', () => {
+  test('validate accepts a good file and names a bad one', async () => {
+    expect((await cli('validate', 'scenarios/scattergun.yaml')).out).toMatch(/scattergun\.yaml: ok/);
+    const f = join(tmp, 'my-edit.yaml');
+    writeFileSync(f, 'extends: ' + join(process.cwd(), 'scenarios/baseline.yaml') + '\nparams:\n  trust:\n    initial: 1.4\n');
+    const r = await cli('validate', f);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/my-edit\.yaml: params\.trust\.initial: expected a number from 0 to 1, got 1\.4/);
+  });
+
+  test('params lists every parameter with default, unit, range and provenance', async () => {
+    const r = await cli('params');
+    expect(r.out).toMatch(/^parameter\s+default\s+unit\s+range\s+provenance/);
+    expect(r.out).toMatch(/clw\.count\s+25\s+CLWs\s+1 … 20000 \(integer\)\s+Allbutt L85/);
+    const json = JSON.parse((await cli('params', '--json')).out);
+    for (const p of json) {
+      expect(p.source.length).toBeGreaterThan(5);
+      expect(p.unit === '' ? p.kind : p.unit).toBeTruthy();
+      expect(p.description.length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('the installed bin', () => {
+  beforeAll(() => {
+    execSync('npm run build', { stdio: 'ignore' });
+  });
+  test('bad input prints one line without a stack trace and exits 2', () => {
+    const r = spawnSync('node', ['bin/clwsim.js', 'run', 'scenarios/baseline.yaml', '--set', 'tso.refuseMismatchProb=abc'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^clwsim: --set tso\.refuseMismatchProb=abc: tso\.refuseMismatchProb: expected a number from 0 to 1, got "abc"$/m);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { simulate } from '../../src/model/simulate.js';
+import { replicate } from '../../src/experiment/replicate.js';
+import { trajectoriesCsv } from '../../src/io/runOutputs.js';
+import { repSeed } from '../../src/model/rng.js';
+import { scenario } from '../helpers.js';
+
+describe('determinism', () => {
+  test('same scenario and seed give byte-identical trajectories', () => {
+    const s = scenario('funding-cut', { weeks: 120, reps: 2, seed: 7 });
+    expect(trajectoriesCsv(replicate(s))).toBe(trajectoriesCsv(replicate(s)));
+  });
+
+  test('a different seed gives different trajectories', () => {
+    const a = simulate(scenario('baseline', { weeks: 60, seed: 1 }), 0);
+    const b = simulate(scenario('baseline', { weeks: 60, seed: 2 }), 0);
+    expect(trajectoriesCsv([a])).not.toBe(trajectoriesCsv([b]));
+  });
+
+  test('--reps 5 contains the runs of --reps 3', () => {
+    const three = replicate(scenario('baseline', { weeks: 60, reps: 3, seed: 7 }));
+    const five = replicate(scenario('baseline', { weeks: 60, reps: 5, seed: 7 }));
+    expect(trajectoriesCsv(five.slice(0, 3))).toBe(trajectoriesCsv(three));
+    expect(new Set(five.map((r) => r.seed)).size).toBe(5);
+  });
+
+  test('replication seeds are derived from (seed, rep), not run order', () => {
+    const s = scenario('baseline', { weeks: 40, seed: 11 });
+    const alone = simulate(s, 3);
+    expect(alone.seed).toBe(repSeed(11, 3));
+    expect(trajectoriesCsv([alone])).toBe(trajectoriesCsv([replicate({ ...s, reps: 4 })[3]!]));
+  });
+
+  test('common random numbers: a scenario and its baseline see the same arrivals before the cut', () => {
+    const base = simulate(scenario('baseline', { weeks: 60 }), 0);
+    const cut = simulate(scenario('funding-cut', { weeks: 60 }), 0);
+    expect(Array.from(cut.metrics.arrivals.slice(0, 51))).toEqual(Array.from(base.metrics.arrivals.slice(0, 51)));
+    expect(Array.from(cut.metrics.trust_mean.slice(0, 51))).toEqual(Array.from(base.metrics.trust_mean.slice(0, 51)));
+  });
+});
