@@ -24,13 +24,23 @@ export function version(): string {
   return pkg.version;
 }
 
+/** A command module adds its subcommand to the program (one file per command family). */
+export type Register = (program: Command, io: Io) => void;
+
+/** Every command family; add yours here. */
+const COMMANDS: Register[] = [registerRun];
+
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')
     .description('Agent-based simulation of the CLW → TSO social-prescribing referral ecosystem')
     .version(version())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
+  for (const register of COMMANDS) register(program, io);
+  return program;
+}
 
+function registerRun(program: Command, io: Io): void {
   program
     .command('run <scenario>')
     .description('run a scenario (replications) and write trajectories, summaries, funnel and manifest')
@@ -78,8 +88,6 @@ export function makeProgram(io: Io = stdio): Command {
     .action((o: { json?: boolean; markdown?: boolean }) => {
       io.out(o.json ? paramsJson() : o.markdown ? paramsMarkdown() : paramsText());
     });
-
-  return program;
 }
 
 /** Run the CLI; returns the exit code (0 ok, 2 bad input or usage). */

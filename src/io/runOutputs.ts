@@ -9,7 +9,8 @@ import { FUNNEL_KEYS } from '../model/world.js';
 import type { RunResult } from '../model/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { summarize } from '../experiment/stats.js';
-import { fmt, toCsv, writeAtomic, writeJson } from './files.js';
+import { fmt, toCsv } from './csv.js';
+import { writeAtomic, writeJson } from './files.js';
 
 type Row = Array<string | number>;
 

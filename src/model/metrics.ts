@@ -37,6 +37,7 @@ export const METRICS = [
   { name: 'clw_pressure_mean', unit: 'ratio', definition: 'Mean CLW pressure: caseload ÷ effective caseload cap' },
   { name: 'collab_index', unit: 'share', definition: 'Share of open TSOs whose trust is above the collaboration threshold (joint work, innovation)' },
   { name: 'places_total', unit: 'places', definition: 'Places for CLW clients across open TSOs' },
+  { name: 'tso_grants', unit: '£/week', definition: 'Grant funding paid to open TSOs this week (annual funding ÷ 52); closed TSOs receive none' },
 ] as const satisfies readonly MetricDef[];
 
 export type MetricName = (typeof METRICS)[number]['name'];
@@ -50,7 +51,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 /** Every metric for the week just simulated, in METRIC_NAMES order. */
 export function measure(w: World, out: Float64Array): void {
   const { tsos: t, clws: k, wk } = w;
-  let open = 0, trust = 0, wait = 0, waitMh = 0, places = 0, collab = 0;
+  let open = 0, trust = 0, wait = 0, waitMh = 0, places = 0, collab = 0, grants = 0;
   const mh = TYPE_INDEX.mh;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
@@ -59,6 +60,7 @@ export function measure(w: World, out: Float64Array): void {
     wait += t.waitN[j]!;
     if (t.type[j] === mh) waitMh += t.waitN[j]!;
     places += t.places[j]!;
+    grants += t.funding[j]! / 52;
     if (t.trust[j]! > w.p.trust.collabThreshold) collab++;
   }
   const nActive = Math.min(w.p.clw.count, k.n);
@@ -79,7 +81,7 @@ export function measure(w: World, out: Float64Array): void {
     ratio(wk.startsMatched, wk.starts), wk.gaveUp, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
     wk.referrals, ratio(wk.scatterReferrals, wk.referrals), ratio(wk.followUps, wk.referrals), wk.refused,
     clwWait, observed - sc[S.EXITED]!, wk.statutoryContacts, ratio(expertise, nActive), ratio(pressure, nActive),
-    ratio(collab, open), places,
+    ratio(collab, open), places, grants,
   ];
   for (let m = 0; m < v.length; m++) out[m] = v[m]!;
 }

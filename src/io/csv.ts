@@ -1,0 +1,14 @@
+/** CSV text (csv-stringify) and number formatting; no node:* imports, so browsers can use it too. */
+import { stringify } from 'csv-stringify/sync';
+
+/** Round for output: 6 decimals, integers as they are, NaN/Infinity as empty cells. */
+export function fmt(x: number): string | number {
+  if (!Number.isFinite(x)) return '';
+  if (Number.isInteger(x)) return x;
+  const r = Math.round(x * 1e6) / 1e6;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
+  return stringify(rows, { header: true, columns: header });
+}
