@@ -37,6 +37,9 @@ export const METRICS = [
   { name: 'clw_pressure_mean', unit: 'ratio', definition: 'Mean CLW pressure: caseload ÷ effective caseload cap' },
   { name: 'collab_index', unit: 'share', definition: 'Share of open TSOs whose trust is above the collaboration threshold (joint work, innovation)' },
   { name: 'places_total', unit: 'places', definition: 'Places for CLW clients across open TSOs' },
+  { name: 'good_signal_share', unit: 'share', definition: 'Share of this week\'s trust signals at open TSOs that were good (appropriate referrals, follow-ups, completions), before any bias' },
+  { name: 'referral_links', unit: 'referrals/week', definition: 'Referrals to TSOs made this week, each service of a scattergun referral counted' },
+  { name: 'sessions_mean', unit: 'sessions', definition: 'Mean CLW sessions before referral of clients referred on this week (0 when none)' },
   { name: 'tso_grants', unit: '£/week', definition: 'Grant funding paid to open TSOs this week (annual funding ÷ 52); closed TSOs receive none' },
 ] as const satisfies readonly MetricDef[];
 
@@ -81,7 +84,7 @@ export function measure(w: World, out: Float64Array): void {
     ratio(wk.startsMatched, wk.starts), wk.gaveUp, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
     wk.referrals, ratio(wk.scatterReferrals, wk.referrals), ratio(wk.followUps, wk.referrals), wk.refused,
     clwWait, observed - sc[S.EXITED]!, wk.statutoryContacts, ratio(expertise, nActive), ratio(pressure, nActive),
-    ratio(collab, open), places, grants,
+    ratio(collab, open), places, ratio(wk.signalPos, wk.signalPos + wk.signalNeg), wk.referralLinks, ratio(wk.sessionsSum, wk.referrals), grants,
   ];
   for (let m = 0; m < v.length; m++) out[m] = v[m]!;
 }

@@ -121,12 +121,16 @@ export interface Week {
   declined: number;
   duplicates: number;
   referrals: number;
+  referralLinks: number;
+  sessionsSum: number;
   scatterReferrals: number;
   followUps: number;
   refused: number;
   returned: number;
   gpAttendances: number;
   statutoryContacts: number;
+  signalPos: number;
+  signalNeg: number;
   closures: number;
 }
 
@@ -183,8 +187,8 @@ export interface World {
 
 export const newWeek = (): Week => ({
   arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, declined: 0, duplicates: 0, referrals: 0, scatterReferrals: 0,
-  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, closures: 0,
+  completions: 0, dropouts: 0, gaveUp: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
+  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
 });
 
 export function newFunnel(): Funnel {

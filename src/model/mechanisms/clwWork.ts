@@ -8,7 +8,7 @@
  * build readiness), U1 "over-referral", U5/C4 "referral-count KPIs" (faster referral),
  * U7/C5 "too many managers" (capacity lost), C3 "CLWs working under significant pressure"
  * (handholding and follow-up shrink: "now due to the pressures, they just do not have the
- * capacity", Allbutt L181).
+ * capacity", Allbutt L179).
  */
 import { type World, S, F } from '../world.js';
 import { nextSeq, setState } from '../lifecycle.js';

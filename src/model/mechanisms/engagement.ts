@@ -74,7 +74,7 @@ export function engagementEnds(w: World): void {
     t.engaged[j]!--;
     if (cl.endDrop[c]) {
       setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
-      t.neg[j] += 0.5; // "the success rate for link worker referrals is very low" (Allbutt L201)
+      t.neg[j] += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);
       w.funnel.dropped_out++;
       w.wk.dropouts++;

@@ -106,7 +106,9 @@ function refer(w: World, c: number): void {
   }
   clearRefs(w, c); // a new referral round
   cl.flags[c] = cl.flags[c]! & ~(F.FOLLOWED_UP | F.CONFUSED | F.ACCOMPANIED);
-  const followed = r() < k.followUpP[i]!;
+  // Follow-up depends on the relationship with the first-choice TSO (reciprocity, F3/U3).
+  const recip = p.trust.followUpReciprocity;
+  const followed = r() < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
   const unready = cl.readiness[c]! < p.clw.readinessThreshold;
   let accepted = 0;
   for (let m = 0; m < n; m++) {
@@ -114,7 +116,7 @@ function refer(w: World, c: number): void {
     const mismatch = t.type[j] !== need;
     t.lastReferral[j] = w.week;
     if (mismatch || unready) t.neg[j] += 1;
-    else t.pos[j] += 1;
+    else t.pos[j] += p.trust.referralWeight;
     if (followed) t.pos[j] += 1;
     const refuseP = p.tso.refuseMismatchProb * (1.5 - t.trust[j]!);
     if (mismatch && r() < refuseP) {
@@ -130,6 +132,8 @@ function refer(w: World, c: number): void {
     }
   }
   w.wk.referrals++;
+  w.wk.referralLinks += n;
+  w.wk.sessionsSum += cl.sessions[c]!;
   if (n > 1) w.wk.scatterReferrals++;
   if (followed) w.wk.followUps++;
   if (accepted === 0) return retryOrGiveUp(w, c, true);
