@@ -1,0 +1,161 @@
+/**
+ * Run a sweep (or one shard of it): plan the runs of every design point, run them on an
+ * executor, journal each as it finishes, and write the outputs atomically once all are done.
+ * Output never depends on worker count, timing or interruptions: results are keyed by
+ * (point, rep) and written in that order.
+ */
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomic, writeJson } from '../io/files.js';
+import { InputError } from '../io/scenario.js';
+import type { Sweep } from './sweepFile.js';
+import { designPoints, shardRange, type Point } from './design.js';
+import { executor } from './pool.js';
+import { Journal } from './journal.js';
+import { planPoint } from './plan.js';
+import type { RunRecord, Task } from './runTask.js';
+import * as out from './outputs.js';
+import { morrisCsv } from './sensitivity.js';
+
+export interface SweepOptions {
+  out: string;
+  workers: number;
+  /** 1-based shard index and count. */
+  shard?: { index: number; count: number };
+  resume?: boolean;
+  kind?: 'sweep' | 'sensitivity';
+  onProgress?: (done: number, total: number) => void;
+  /** Called once the plan is known: runs already in the journal, runs planned so far. */
+  onStart?: (info: { points: number; resumed: number; planned: number }) => void;
+}
+
+export interface SweepResult { dir: string; totals: out.Totals; files: string[]; ranNow: number; resumed: number; points: out.PointResult[] }
+
+export const OUTPUT_FILES = ['design.csv', 'runs.csv', 'points.csv', 'failures.csv', 'trajectories.csv', 'convergence.csv', 'morris.csv', 'manifest.json'];
+
+export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> {
+  const kind = o.kind ?? 'sweep';
+  const all = designPoints(s);
+  const shard = o.shard ? { ...o.shard, ...shardRange(all.length, o.shard.index, o.shard.count) } : null;
+  const points = shard ? all.slice(shard.from, shard.to) : all;
+  const resolved = out.resolvedSweep(s, kind, all.length);
+  const identity = { ...resolved, shard };
+  const journal = new Journal(o.out);
+
+  // Decide fresh start or resume before touching anything.
+  let earlier: RunRecord[] = [];
+  const mf = join(o.out, 'manifest.json');
+  if (!journal.exists && o.resume && existsSync(mf)) {
+    const had = JSON.parse(readFileSync(mf, 'utf8')) as { totals: out.Totals; files: string[] };
+    const same = JSON.stringify(out.manifest(resolved, shard, had.totals, had.files)) === JSON.stringify(had);
+    if (!same) throw new InputError(`${o.out}: --resume: holds a finished sweep that differs from this one; use another --out`);
+    return { dir: o.out, totals: had.totals, files: had.files, ranNow: 0, resumed: had.totals.runs, points: [] };
+  }
+  if (journal.exists) {
+    if (!o.resume) throw new InputError(`${o.out}: holds an unfinished sweep; add --resume to finish it, or delete ${join(o.out, 'journal')} to start over`);
+    journal.check(identity, o.out);
+    earlier = journal.load();
+  } else {
+    for (const f of OUTPUT_FILES) rmSync(join(o.out, f), { force: true });
+    journal.create(identity);
+  }
+
+  const done = new Map<number, Map<number, RunRecord>>(points.map((p) => [p.id, new Map()]));
+  for (const r of earlier) done.get(r.point)?.set(r.rep, { ...r, traj: undefined });
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const task = (p: Point, rep: number): Task => ({
+    base: s.base, paths: s.factors.map((f) => f.path), point: p.id, values: p.values, seed: p.seed, rep,
+    window: s.window, statistic: s.statistic, metrics: s.metrics, trajectories: s.keep === 'trajectories',
+  });
+
+  const queue: Task[] = [];
+  const outstanding = new Map<number, number>();
+  let planned = earlier.length;
+  const plan = (p: Point) => {
+    const { missing } = planPoint(done.get(p.id)!, s.reps, s.precision, s.metrics);
+    outstanding.set(p.id, missing.length);
+    planned += missing.length;
+    for (const r of missing) queue.push(task(p, r));
+  };
+  for (const p of points) plan(p);
+  o.onStart?.({ points: points.length, resumed: earlier.length, planned });
+
+  const exec = executor(Math.min(o.workers, Math.max(1, queue.length)));
+  let ranNow = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      const pump = () => {
+        while (inFlight < exec.size * 2 && queue.length) {
+          const t = queue.shift()!;
+          inFlight++;
+          exec.run(t).then((rec) => {
+            journal.add(rec);
+            done.get(rec.point)!.set(rec.rep, { ...rec, traj: undefined });
+            inFlight--;
+            ranNow++;
+            const left = outstanding.get(rec.point)! - 1;
+            outstanding.set(rec.point, left);
+            if (left === 0) plan(byId.get(rec.point)!);
+            o.onProgress?.(earlier.length + ranNow, planned);
+            pump();
+          }).catch(reject);
+        }
+        if (inFlight === 0 && queue.length === 0) resolve();
+      };
+      pump();
+    });
+  } finally {
+    await exec.close();
+  }
+
+  // Everything is journaled: assemble the outputs, manifest last, then drop the journal.
+  const results: out.PointResult[] = points.map((p) => {
+    const m = done.get(p.id)!;
+    const pl = planPoint(m, s.reps, s.precision, s.metrics);
+    return { point: p, runs: Array.from({ length: pl.n }, (_, r) => m.get(r)!), convergence: pl.convergence };
+  });
+  const files: Array<[string, string]> = [
+    ['design.csv', out.designCsv(s, results)],
+    ['runs.csv', out.runsCsv(s, results)],
+    ['points.csv', out.pointsCsv(s, results)],
+    ['failures.csv', out.failuresCsv(s, results)],
+  ];
+  if (s.precision) files.push(['convergence.csv', out.convergenceCsv(s, results)]);
+  if (s.morris && !shard) files.push(['morris.csv', morrisCsv(s, results)]);
+  for (const [name, text] of files) writeAtomic(join(o.out, name), text);
+  const names = files.map(([n]) => n);
+  if (s.keep === 'trajectories') {
+    writeTrajectories(o.out, s, results, journal);
+    names.splice(4, 0, 'trajectories.csv');
+  }
+  names.push('manifest.json');
+  const totals = out.countTotals(results);
+  writeJson(join(o.out, 'manifest.json'), out.manifest(resolved, shard, totals, names));
+  journal.remove();
+  return { dir: o.out, totals, files: names, ranNow, resumed: earlier.length, points: results };
+}
+
+/** trajectories.csv can be large: streamed run by run from the journal into a temp file, then renamed. */
+function writeTrajectories(dir: string, s: Sweep, results: out.PointResult[], journal: Journal): void {
+  const file = join(dir, 'trajectories.csv');
+  const tmp = join(dir, `.trajectories.csv.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, out.trajectoriesHeader(s));
+    for (const { runs } of results)
+      for (const r of runs) {
+        if (!r.ok) continue;
+        const rec = JSON.parse(readFileSync(join(journal.dir, `p${r.point}-r${r.rep}.json`), 'utf8')) as RunRecord;
+        writeSync(fd, rec.traj ?? '');
+      }
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(tmp, file);
+}
+
+export const isFinished = (dir: string): boolean => existsSync(join(dir, 'manifest.json')) && !new Journal(dir).exists;

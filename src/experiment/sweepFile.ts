@@ -1,0 +1,220 @@
+/**
+ * Sweep files: a base scenario, factors (value lists → full factorial; ranges → Latin
+ * hypercube or Morris), replications, seed, horizon, summary window and what to keep.
+ * Validated once here, with the same one-line errors as scenario files: file, field, expected.
+ * Precedence: scenario file < sweep file < command line (--reps, --weeks, --seed, --set).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { InputError, checkAssignment, loadScenario, parseSet } from '../io/scenario.js';
+import { leaves, specAt, type NumSpec } from '../model/params.js';
+import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
+import type { Scenario } from '../model/scenario.js';
+
+export type Factor =
+  | { path: string; kind: 'list'; values: Array<number | string> }
+  | { path: string; kind: 'range'; min: number; max: number; integer: boolean };
+
+export interface Precision { target: number; metrics: MetricName[]; maxReps: number }
+export interface Morris { trajectories: number; levels: number }
+
+/** A sweep as resolved: everything needed to reproduce it, and nothing about where it ran. */
+export interface Sweep {
+  name: string;
+  description: string;
+  /** The base scenario file, relative to the working directory, as given. */
+  scenarioFile: string;
+  base: Scenario;
+  factors: Factor[];
+  /** Latin-hypercube points (range factors); 0 when every factor is a list. */
+  samples: number;
+  reps: number;
+  seed: number;
+  weeks: number;
+  warmup: number;
+  /** Summary window, 1-based inclusive weeks. */
+  window: { from: number; to: number };
+  statistic: 'mean' | 'sum' | 'last';
+  metrics: MetricName[];
+  keep: 'summaries' | 'trajectories';
+  crn: boolean;
+  precision: Precision | null;
+  morris: Morris | null;
+}
+
+export interface SweepOverrides {
+  reps?: number;
+  weeks?: number;
+  seed?: number;
+  set?: string[];
+  precision?: number;
+  maxReps?: number;
+}
+
+type Raw = Record<string, unknown>;
+const isObj = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+const TOP = ['name', 'description', 'scenario', 'set', 'factors', 'samples', 'reps', 'seed', 'weeks', 'warmup', 'window', 'statistic', 'metrics', 'keep', 'crn', 'precision', 'morris'];
+
+function intField(file: string, field: string, v: unknown, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InputError(`${file}: ${field}: expected an integer from ${min} to ${max}, got ${show(v)}`);
+  return v;
+}
+
+function keysOnly(file: string, field: string, o: Raw, allowed: string[]): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new InputError(`${file}: ${field}: unknown key "${k}"; expected one of ${allowed.join(', ')}`);
+}
+
+function metricList(file: string, field: string, v: unknown): MetricName[] {
+  if (!Array.isArray(v) || v.length === 0) throw new InputError(`${file}: ${field}: expected a list of metric names, e.g. [waitlist_total, dropout_rate]`);
+  return v.map((m, i) => {
+    if (typeof m !== 'string' || !(METRIC_NAMES as string[]).includes(m)) throw new InputError(`${file}: ${field}[${i}]: expected a metric name (one of ${METRIC_NAMES.join(', ')}), got ${show(m)}`);
+    return m as MetricName;
+  });
+}
+
+function parseFactor(file: string, path: string, v: unknown, spread: number): Factor {
+  const where = `${file}: factors.${path}`;
+  const spec = specAt(path);
+  if (!spec) checkAssignment(`${file}: factors`, path, undefined); // throws "unknown parameter" with a hint
+  if (Array.isArray(v)) {
+    if (v.length === 0) throw new InputError(`${where}: expected at least one value`);
+    const values = v.map((x) => checkAssignment(`${file}: factors`, path, x));
+    if (new Set(values).size !== values.length) throw new InputError(`${where}: expected distinct values, got ${show(v)}`);
+    return { path, kind: 'list', values };
+  }
+  if (spec!.kind !== 'number') throw new InputError(`${where}: expected a list of values (${path} is a choice, not a number), got ${show(v)}`);
+  const ns = spec as NumSpec;
+  let min: number, max: number;
+  if (v === 'default') {
+    // ±spread around the default, inside the schema's range (used by `factors: all`)
+    const d = ns.default;
+    [min, max] = d === 0 ? [ns.min, Math.min(ns.max, ns.min + 1)] : [Math.max(ns.min, d * (1 - spread)), Math.min(ns.max, d * (1 + spread))];
+    if (min > max) [min, max] = [max, min];
+  } else {
+    if (!isObj(v) || typeof v.min !== 'number' || typeof v.max !== 'number' || Object.keys(v).some((k) => k !== 'min' && k !== 'max'))
+      throw new InputError(`${where}: expected a list of values or a range { min, max }, got ${show(v)}`);
+    checkAssignment(`${file}: factors (min)`, path, v.min);
+    checkAssignment(`${file}: factors (max)`, path, v.max);
+    [min, max] = [v.min, v.max];
+  }
+  if (!(min < max)) throw new InputError(`${where}: expected min < max, got ${show(v)}`);
+  return { path, kind: 'range', min, max, integer: ns.integer === true };
+}
+
+function readDoc(file: string): Raw {
+  if (!existsSync(file)) throw new InputError(`${file}: file not found`);
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: malformed YAML: ${e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e)}`);
+  }
+  if (!isObj(doc)) throw new InputError(`${file}: expected a mapping with scenario, factors, reps..., got ${show(doc)}`);
+  for (const k of Object.keys(doc)) if (!TOP.includes(k)) throw new InputError(`${file}: (top level): unknown key "${k}"; expected one of ${TOP.join(', ')}`);
+  return doc;
+}
+
+/** Load and validate a sweep file; `mode` says which design the command runs. */
+export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 'morris' = 'sweep'): Sweep {
+  const d = readDoc(file);
+  if (typeof d.scenario !== 'string') throw new InputError(`${file}: scenario: expected the path of a base scenario file (relative to this file), e.g. ../baseline.yaml, got ${show(d.scenario)}`);
+  const scenarioPath = resolve(dirname(file), d.scenario);
+  const scenarioFile = relative(process.cwd(), scenarioPath) || scenarioPath;
+  for (const k of ['name', 'description'] as const) if (d[k] !== undefined && typeof d[k] !== 'string') throw new InputError(`${file}: ${k}: expected text, got ${show(d[k])}`);
+
+  // Factors (validated before anything else touches the base, so errors name the sweep file).
+  const morris = mode === 'morris';
+  let rawFactors = d.factors;
+  let spread = 0.5;
+  if (rawFactors === 'all' || (isObj(rawFactors) && rawFactors.all !== undefined)) {
+    if (!morris) throw new InputError(`${file}: factors: "all" is for sensitivity (clwsim sensitivity); a sweep needs explicit factors`);
+    if (isObj(rawFactors)) {
+      keysOnly(file, 'factors', rawFactors, ['all', 'spread']);
+      if (typeof rawFactors.spread !== 'number' || rawFactors.spread <= 0 || rawFactors.spread > 1) throw new InputError(`${file}: factors.spread: expected a number in (0, 1], got ${show(rawFactors.spread)}`);
+      spread = rawFactors.spread;
+    }
+    rawFactors = Object.fromEntries(leaves().filter((l) => l.spec.kind === 'number').map((l) => [l.path, 'default']));
+  }
+  if (!isObj(rawFactors) || Object.keys(rawFactors).length === 0) throw new InputError(`${file}: factors: expected a mapping of parameter paths to value lists or { min, max } ranges`);
+  const factors = Object.entries(rawFactors).map(([p, v]) => parseFactor(file, p, v, spread));
+  const ranges = factors.filter((f) => f.kind === 'range').length;
+  if (morris && ranges < factors.length) throw new InputError(`${file}: factors.${factors.find((f) => f.kind === 'list')!.path}: expected a range { min, max } (Morris screening varies every factor over a range)`);
+  let samples = 0;
+  if (!morris && ranges > 0) {
+    if (d.samples === undefined) throw new InputError(`${file}: samples: expected the number of Latin-hypercube points (range factors need it)`);
+    samples = intField(file, 'samples', d.samples, 1, 100000);
+  } else if (d.samples !== undefined) throw new InputError(`${file}: samples: only used with range factors in a sweep${morris ? ' (Morris uses morris.trajectories)' : ''}`);
+
+  let mo: Morris | null = null;
+  if (morris) {
+    const m = d.morris ?? {};
+    if (!isObj(m)) throw new InputError(`${file}: morris: expected a mapping { trajectories, levels }`);
+    keysOnly(file, 'morris', m, ['trajectories', 'levels']);
+    const levels = m.levels === undefined ? 4 : intField(file, 'morris.levels', m.levels, 2, 100);
+    if (levels % 2 !== 0) throw new InputError(`${file}: morris.levels: expected an even number of levels, got ${levels}`);
+    mo = { trajectories: m.trajectories === undefined ? 10 : intField(file, 'morris.trajectories', m.trajectories, 2, 10000), levels };
+  }
+
+  // Fixed overrides from the sweep file, then the command line.
+  const set: string[] = [];
+  if (d.set !== undefined) {
+    if (!isObj(d.set)) throw new InputError(`${file}: set: expected a mapping of parameter paths to values`);
+    for (const [p, v] of Object.entries(d.set)) set.push(`${p}=${checkAssignment(`${file}: set`, p, v)}`);
+  }
+  for (const s of o.set ?? []) {
+    const [p] = parseSet(s);
+    if (factors.some((f) => f.path === p)) throw new InputError(`--set ${s}: ${p} is a factor of this sweep; change its values in ${file}`);
+  }
+  const run = (k: 'reps' | 'seed' | 'weeks' | 'warmup', min: number, max: number) => (d[k] === undefined ? undefined : intField(file, k, d[k], min, max));
+  const base = loadScenario(scenarioFile, {
+    set: [...set, ...(o.set ?? [])],
+    reps: o.reps ?? run('reps', 1, 100000), seed: o.seed ?? run('seed', 0, 4294967295), weeks: o.weeks ?? run('weeks', 1, 5200), warmup: run('warmup', 0, 5199),
+  });
+
+  // Window, statistic, metrics, outputs.
+  let window = { from: base.warmup + 1, to: base.weeks };
+  if (d.window !== undefined) {
+    const w = d.window;
+    if (!isObj(w)) throw new InputError(`${file}: window: expected { last: weeks } or { from: week, to: week }, got ${show(w)}`);
+    keysOnly(file, 'window', w, ['last', 'from', 'to']);
+    if (w.last !== undefined) {
+      if (w.from !== undefined || w.to !== undefined) throw new InputError(`${file}: window: expected either last or from/to, not both`);
+      const last = intField(file, 'window.last', w.last, 1, base.weeks);
+      window = { from: base.weeks - last + 1, to: base.weeks };
+    } else {
+      const to = w.to === undefined ? base.weeks : intField(file, 'window.to', w.to, 1, base.weeks);
+      const from = w.from === undefined ? 1 : intField(file, 'window.from', w.from, 1, to);
+      window = { from, to };
+    }
+  }
+  const statistic = d.statistic ?? 'mean';
+  if (statistic !== 'mean' && statistic !== 'sum' && statistic !== 'last') throw new InputError(`${file}: statistic: expected one of mean, sum, last, got ${show(statistic)}`);
+  const metrics = d.metrics === undefined ? [...METRIC_NAMES] : metricList(file, 'metrics', d.metrics);
+  const keep = d.keep ?? 'summaries';
+  if (keep !== 'summaries' && keep !== 'trajectories') throw new InputError(`${file}: keep: expected summaries or trajectories, got ${show(keep)}`);
+  const crn = d.crn ?? true;
+  if (typeof crn !== 'boolean') throw new InputError(`${file}: crn: expected true or false, got ${show(crn)}`);
+
+  let precision: Precision | null = null;
+  const p = d.precision;
+  if (p !== undefined || o.precision !== undefined) {
+    const raw = p === undefined ? {} : isObj(p) ? p : typeof p === 'number' ? { target: p } : null;
+    if (!raw) throw new InputError(`${file}: precision: expected { target, metrics, maxReps } or a number, got ${show(p)}`);
+    keysOnly(file, 'precision', raw, ['target', 'metrics', 'maxReps']);
+    const target = o.precision ?? raw.target;
+    if (typeof target !== 'number' || !(target > 0 && target < 1)) throw new InputError(`${file}: precision.target: expected a number between 0 and 1 (0.05 = half-width within 5% of the mean), got ${show(target)}`);
+    const maxReps = o.maxReps ?? (raw.maxReps === undefined ? 100 : intField(file, 'precision.maxReps', raw.maxReps, 2, 100000));
+    if (base.reps < 2) throw new InputError(`${file}: reps: adaptive precision needs at least 2 replications to start from, got ${base.reps}`);
+    if (maxReps < base.reps) throw new InputError(`${file}: precision.maxReps: expected at least reps (${base.reps}), got ${maxReps}`);
+    const pm = raw.metrics === undefined ? metrics : metricList(file, 'precision.metrics', raw.metrics);
+    for (const m of pm) if (!metrics.includes(m)) throw new InputError(`${file}: precision.metrics: ${m} is not among the kept metrics`);
+    precision = { target, metrics: pm, maxReps };
+  }
+  return {
+    name: (d.name as string | undefined) ?? basename(file, extname(file)), description: (d.description as string | undefined) ?? '',
+    scenarioFile, base, factors, samples, reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup,
+    window, statistic, metrics, keep, crn, precision, morris: mo,
+  };
+}
