@@ -1,0 +1,116 @@
+/**
+ * clwsim compare and clwsim report: commander wiring only. The work is in src/report/.
+ */
+import type { Command } from 'commander';
+import { resolve, join, relative } from 'node:path';
+import { loadScenario, InputError } from '../io/scenario.js';
+import { replicate } from '../experiment/replicate.js';
+import type { Scenario } from '../model/scenario.js';
+import { armFromRuns, lastWeeks } from '../report/arms.js';
+import { buildReport } from '../report/build.js';
+import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest } from '../report/files.js';
+import { progress } from './progress.js';
+import { collect, intIn, positiveInt, seedInt, weeksInt } from './options.js';
+import { version, type Io } from './program.js';
+
+const windowInt = intIn(1, 5200, 'a number of weeks');
+const topInt = intIn(0, 50, 'a number of parameters');
+
+interface CompareOpts { reps?: number; seed?: number; weeks?: number; set: string[]; window: number; sensitivity: number; out?: string; quiet?: boolean }
+
+function checkWindow(window: number, weeks: number): void {
+  if (window > weeks) throw new InputError(`--window: expected at most the horizon (${weeks} weeks), got ${window}`);
+}
+
+/** Load and check every scenario before anything runs, so bad input writes nothing. */
+function loadArms(baseFile: string, files: string[], o: CompareOpts): Scenario[] {
+  const base = loadScenario(baseFile, { reps: o.reps, seed: o.seed, weeks: o.weeks, set: o.set });
+  // Same reps, seed and horizon for every arm: paired replications (common random numbers).
+  const same = { reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup, set: o.set };
+  const all = [base, ...files.map((f) => loadScenario(f, same))];
+  const seen = new Map<string, string>();
+  [baseFile, ...files].forEach((f, i) => {
+    const folder = runFolder(all[i]!.name);
+    if (seen.has(folder)) throw new InputError(`${f}: name: "${all[i]!.name}" is also the name of ${seen.get(folder)}; expected each scenario to have its own name`);
+    seen.set(folder, f);
+  });
+  checkWindow(o.window, base.weeks);
+  return all;
+}
+
+function commandLine(baseFile: string, files: string[], o: CompareOpts, all: Scenario[], out: string): string {
+  const q = (a: string) => (/^[\w./=:@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  const args = ['npx', 'clwsim', 'compare', baseFile, ...files, '--reps', String(all[0]!.reps), '--seed', String(all[0]!.seed), '--weeks', String(all[0]!.weeks),
+    '--window', String(o.window), '--sensitivity', String(o.sensitivity), ...o.set.flatMap((s) => ['--set', s]), '--out', out];
+  return args.map(q).join(' ');
+}
+
+/** A function declaration (hoisted), so the import cycle with program.ts is safe in either order. */
+export function registerReport(program: Command, io: Io): void {
+  program
+    .command('compare <baseline> <scenarios...>')
+    .description('run a baseline and scenarios on the same seeds (paired) and write comparison.csv, costs.csv, charts/*.svg and report.html')
+    .option('--reps <n>', 'replications of each scenario', positiveInt)
+    .option('--seed <n>', 'run seed (shared by every scenario)', seedInt)
+    .option('--weeks <n>', 'horizon in weeks', weeksInt)
+    .option('--set <path=value>', 'override a parameter in every scenario, e.g. costs.gpConsultation=49 (repeatable)', collect, [])
+    .option('--window <weeks>', 'compare means over the last this many weeks', windowInt, 52)
+    .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5)
+    .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>)')
+    .option('--quiet', 'no progress output')
+    .action((baseFile: string, files: string[], o: CompareOpts) => {
+      const started = new Date();
+      const all = loadArms(baseFile, files, o);
+      const [base, ...scenarios] = all;
+      const out = o.out ?? `output/${scenarios.map((s) => s.name).join('+')}-vs-${base!.name}`;
+      const dir = resolve(out);
+      const bar = progress(o.quiet);
+      const totalWeeks = all.length * base!.reps * base!.weeks;
+      let done = 0;
+      const results = all.map((s) => {
+        const runs = replicate(s, { onWeek: (sim) => bar.update(done + sim.week, totalWeeks, 'simulating: week'), onRep: () => { done += s.weeks; } });
+        return { scenario: s, runs };
+      });
+      const arms = results.map((r) => armFromRuns(r.scenario, r.runs));
+      const w = lastWeeks(base!.weeks, o.window);
+      const command = commandLine(baseFile, files, o, all, out);
+      const report = buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
+        o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d, t) => bar.update(d, t, 'assumptions: parameter') } : undefined);
+      bar.end();
+      writeComparison(dir, results, report, {
+        version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window, ...w },
+      }, started);
+      io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
+      io.out(`wrote ${join(dir, 'comparison.csv')}, costs.csv, charts/*.svg and runs/\n`);
+      io.out(`report: ${join(dir, 'report.html')}\n`);
+    });
+
+  program
+    .command('report <dir>')
+    .description('(re)build report.html, charts and, for a comparison, comparison.csv and costs.csv from results on disk')
+    .option('--window <weeks>', 'compare means over the last this many weeks (default: as compared, else 52)', windowInt)
+    .option('--sensitivity <n>', 'recompute the ranking of assumptions for this many parameters (default: reuse the one on disk)', topInt)
+    .option('--quiet', 'no progress output')
+    .action((dirArg: string, o: { window?: number; sensitivity?: number; quiet?: boolean }) => {
+      const dir = resolve(dirArg);
+      const res = loadResults(dir);
+      const weeks = res.base.scenario.weeks;
+      const window = o.window ?? res.manifest?.window.weeks ?? Math.min(52, weeks);
+      checkWindow(window, weeks);
+      for (const a of res.arms)
+        if (a.runs.length !== res.base.runs.length || a.scenario.weeks !== weeks || a.runs.some((r, i) => r.seed !== res.base.runs[i]!.seed))
+          throw new InputError(`${join(dir, runFolder(a.scenario.name))}: replications not paired with the baseline's (same count, seeds and weeks expected)`);
+      const w = lastWeeks(weeks, window);
+      const sameWindow = res.manifest && res.manifest.window.from === w.from && res.manifest.window.to === w.to;
+      const bar = progress(o.quiet);
+      const sens = o.sensitivity !== undefined
+        ? (o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions: parameter') } : undefined)
+        : sameWindow ? res.manifest!.sensitivity ?? undefined : undefined;
+      const report = buildReport(res.base, res.arms, w, { version: version(), command: res.command }, sens);
+      bar.end();
+      const names = writeReportFiles(dir, report);
+      if (res.manifest) updateComparisonManifest(dir, res.manifest, report.sensitivity, { weeks: window, ...w }, names);
+      io.out(`wrote ${names.filter((n) => !n.startsWith('charts/')).join(', ')} and charts/*.svg in ${relative(process.cwd(), dir) || '.'}\n`);
+      io.out(`report: ${join(dir, 'report.html')}\n`);
+    });
+}

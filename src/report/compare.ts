@@ -1,0 +1,78 @@
+/**
+ * The comparison: for each scenario and metric, the baseline mean, the scenario mean and the
+ * paired difference (replication r of the scenario minus replication r of the baseline; same
+ * seeds, so common random numbers cancel much of the noise) with its 95% t-interval.
+ */
+import { METRICS, type MetricName } from '../model/metrics.js';
+import { summarize, windowMean, windowSum } from '../experiment/stats.js';
+import { fmt, toCsv } from '../io/csv.js';
+import type { Arm, Window } from './arms.js';
+
+/** Metrics that are weekly counts, so a whole-horizon total means something. */
+export const TOTAL_METRICS: MetricName[] = ['gp_attendances', 'dropouts', 'gave_up', 'statutory_contacts', 'tso_grants'];
+
+export type Statistic = 'window_mean' | 'horizon_total';
+
+export interface ComparisonRow {
+  scenario: string;
+  metric: MetricName;
+  unit: string;
+  statistic: Statistic;
+  from: number;
+  to: number;
+  baseline: number;
+  value: number;
+  diff: number;
+  diffLow: number;
+  diffHigh: number;
+  /** Difference as a % of the baseline mean (NaN when the baseline mean is 0). */
+  pct: number;
+  pctLow: number;
+  pctHigh: number;
+  n: number;
+}
+
+const unitOf = (m: MetricName) => METRICS.find((d) => d.name === m)!.unit;
+const totalUnit = (unit: string) => unit.replace(/\/week$/, '');
+
+/** One statistic of one replication: the window mean, or the sum over every week. */
+function stat(series: ArrayLike<number>, statistic: Statistic, w: Window): number {
+  return statistic === 'window_mean' ? windowMean(series, w.from - 1, w.to) : windowSum(series, 0, series.length);
+}
+
+export function compareMetric(base: Arm, arm: Arm, metric: MetricName, statistic: Statistic, w: Window): ComparisonRow {
+  const b = base.runs.map((r) => stat(r.metrics[metric], statistic, w));
+  const s = arm.runs.map((r) => stat(r.metrics[metric], statistic, w));
+  const d = summarize(s.map((x, i) => x - b[i]!));
+  const bm = summarize(b).mean;
+  const pct = (x: number) => (bm !== 0 ? (100 * x) / Math.abs(bm) : NaN);
+  const weeks = base.runs[0]?.metrics[metric].length ?? 0;
+  return {
+    scenario: arm.scenario.name, metric, unit: statistic === 'window_mean' ? unitOf(metric) : totalUnit(unitOf(metric)), statistic,
+    from: statistic === 'window_mean' ? w.from : 1, to: statistic === 'window_mean' ? w.to : weeks,
+    baseline: bm, value: summarize(s).mean, diff: d.mean, diffLow: d.ci_low, diffHigh: d.ci_high,
+    pct: pct(d.mean), pctLow: pct(d.ci_low), pctHigh: pct(d.ci_high), n: d.n,
+  };
+}
+
+/** Every metric over the window, then whole-horizon totals, for each scenario against the baseline. */
+export function compareArms(base: Arm, arms: Arm[], w: Window): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const arm of arms) {
+    for (const m of METRICS) rows.push(compareMetric(base, arm, m.name, 'window_mean', w));
+    for (const m of TOTAL_METRICS) rows.push(compareMetric(base, arm, m, 'horizon_total', w));
+  }
+  return rows;
+}
+
+export const COMPARISON_COLUMNS = ['scenario', 'baseline', 'metric', 'unit', 'statistic', 'week_from', 'week_to', 'baseline_mean', 'scenario_mean',
+  'difference', 'diff_ci_low', 'diff_ci_high', 'pct_change', 'pct_ci_low', 'pct_ci_high', 'n_pairs'];
+
+export function comparisonCsv(baseline: string, rows: ComparisonRow[]): string {
+  return toCsv(COMPARISON_COLUMNS, rows.map((r) => [r.scenario, baseline, r.metric, r.unit, r.statistic, r.from, r.to, fmt(r.baseline), fmt(r.value),
+    fmt(r.diff), fmt(r.diffLow), fmt(r.diffHigh), fmt(r.pct), fmt(r.pctLow), fmt(r.pctHigh), r.n]));
+}
+
+export function findRow(rows: ComparisonRow[], scenario: string, metric: MetricName, statistic: Statistic = 'window_mean'): ComparisonRow | undefined {
+  return rows.find((r) => r.scenario === scenario && r.metric === metric && r.statistic === statistic);
+}

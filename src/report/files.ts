@@ -1,0 +1,148 @@
+/**
+ * Results on disk. A comparison folder (clwsim compare) holds report.json, runs/<scenario>/ (the
+ * usual run outputs, manifest.json with the resolved scenario and seeds) and the report files; a
+ * run folder (clwsim run) holds trajectories.csv and manifest.json. Both can be read back into
+ * arms, so `clwsim report <dir>` rebuilds a report from disk alone.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
+import type { RunResult } from '../model/simulate.js';
+import type { Scenario } from '../model/scenario.js';
+import { InputError } from '../io/scenario.js';
+import { writeAtomic, writeJson } from '../io/files.js';
+import { writeRunOutputs, type Manifest } from '../io/runOutputs.js';
+import type { Arm, RepSeries } from './arms.js';
+import type { Sensitivity } from './sensitivity.js';
+import type { ReportFiles } from './build.js';
+
+export interface ComparisonManifest {
+  tool: 'clwsim';
+  kind: 'comparison';
+  version: string;
+  command: string;
+  baseline: string;
+  scenarios: string[];
+  /** Run folder of each arm, relative to the comparison folder. */
+  runs: Record<string, string>;
+  window: { weeks: number; from: number; to: number };
+  sensitivity: Sensitivity | null;
+  files: string[];
+}
+
+/** A file-system-safe folder name for a scenario. */
+export const runFolder = (name: string) => `runs/${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+
+/** Write the arms' run outputs, then the report files, then report.json; every file atomically. */
+export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; runs: RunResult[] }>, report: ReportFiles, m: Omit<ComparisonManifest, 'files' | 'runs' | 'tool' | 'kind' | 'sensitivity'>, started: Date): string[] {
+  const runs: Record<string, string> = {};
+  for (const a of arms) {
+    runs[a.scenario.name] = runFolder(a.scenario.name);
+    writeRunOutputs(join(dir, runFolder(a.scenario.name)), a.runs, {
+      tool: 'clwsim', version: m.version, command: m.command, scenario: a.scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
+    });
+  }
+  const names = writeReportFiles(dir, report);
+  writeJson(join(dir, 'report.json'), { tool: 'clwsim', kind: 'comparison', ...m, runs, sensitivity: report.sensitivity ?? null, files: [...names, 'report.json'] });
+  return [...names, 'report.json'];
+}
+
+/** After `clwsim report` rebuilt a comparison's files: its window, sensitivity and file list. */
+export function updateComparisonManifest(dir: string, m: ComparisonManifest, sensitivity: Sensitivity | undefined, window: ComparisonManifest['window'], names: string[]): void {
+  writeJson(join(dir, 'report.json'), { ...m, window, sensitivity: sensitivity ?? null, files: [...names, 'report.json'] });
+}
+
+export function writeReportFiles(dir: string, report: ReportFiles): string[] {
+  for (const [name, text] of report.files) writeAtomic(join(dir, name), text);
+  return report.files.map(([n]) => n);
+}
+
+/** Split one CSV line (RFC 4180 quoting, as csv-stringify writes it). */
+export function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (q) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (e) {
+    throw new InputError(`${file}: ${e instanceof SyntaxError ? `not valid JSON (${e.message})` : 'cannot be read'}`);
+  }
+}
+
+/** An arm from a run folder: manifest.json (resolved scenario, seeds) and trajectories.csv. */
+export function loadRunFolder(dir: string): Arm {
+  const mf = join(dir, 'manifest.json'), tf = join(dir, 'trajectories.csv');
+  for (const f of [mf, tf]) if (!existsSync(f)) throw new InputError(`${f}: file not found; expected the outputs of clwsim run or clwsim compare`);
+  const manifest = readJson<Manifest>(mf);
+  const scenario = manifest.scenario;
+  if (!scenario || typeof scenario.weeks !== 'number' || !scenario.params || !Array.isArray(manifest.seeds))
+    throw new InputError(`${mf}: expected a clwsim manifest with scenario (resolved, with weeks and params) and seeds`);
+  const lines = readFileSync(tf, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const header = splitCsvLine(lines[0] ?? '');
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new InputError(`${tf}: missing column "${name}"; expected scenario,rep,seed,week and every metric`);
+    return i;
+  };
+  const [iRep, iSeed, iWeek] = [col('rep'), col('seed'), col('week')];
+  const cols = METRIC_NAMES.map((m) => [m, col(m)] as const);
+  const byRep = new Map<number, RepSeries>();
+  for (let k = 1; k < lines.length; k++) {
+    const f = splitCsvLine(lines[k]!);
+    const rep = Number(f[iRep]), week = Number(f[iWeek]);
+    if (!Number.isInteger(rep) || !Number.isInteger(week) || week < 1 || week > scenario.weeks)
+      throw new InputError(`${tf}: line ${k + 1}: expected an integer rep and a week from 1 to ${scenario.weeks}, got rep "${f[iRep]}", week "${f[iWeek]}"`);
+    let r = byRep.get(rep);
+    if (!r) {
+      r = { rep, seed: Number(f[iSeed]), metrics: Object.fromEntries(METRIC_NAMES.map((m) => [m, new Float64Array(scenario.weeks).fill(NaN)])) as Record<MetricName, Float64Array> };
+      byRep.set(rep, r);
+    }
+    for (const [m, i] of cols) r.metrics[m][week - 1] = f[i] === '' ? NaN : Number(f[i]);
+  }
+  const runs = [...byRep.values()].sort((a, b) => a.rep - b.rep);
+  if (runs.length === 0) throw new InputError(`${tf}: no rows; expected one row per replication and week`);
+  for (const r of runs)
+    if (r.metrics.arrivals.some((v) => Number.isNaN(v))) throw new InputError(`${tf}: replication ${r.rep} lacks some of weeks 1-${scenario.weeks}`);
+  return { scenario, runs };
+}
+
+export interface LoadedResults {
+  kind: 'comparison' | 'run';
+  base: Arm;
+  arms: Arm[];
+  manifest?: ComparisonManifest;
+  command: string;
+}
+
+/** Read a comparison folder or a run folder. */
+export function loadResults(dir: string): LoadedResults {
+  if (!existsSync(dir)) throw new InputError(`${dir}: folder not found`);
+  const rj = join(dir, 'report.json');
+  if (existsSync(rj)) {
+    const m = readJson<ComparisonManifest>(rj);
+    if (m.kind !== 'comparison' || typeof m.baseline !== 'string' || !Array.isArray(m.scenarios) || typeof m.runs !== 'object')
+      throw new InputError(`${rj}: expected kind "comparison" with baseline, scenarios and runs (written by clwsim compare)`);
+    const arm = (name: string) => {
+      if (typeof m.runs[name] !== 'string') throw new InputError(`${rj}: runs: no folder for scenario "${name}"`);
+      return loadRunFolder(join(dir, m.runs[name]!));
+    };
+    return { kind: 'comparison', base: arm(m.baseline), arms: m.scenarios.map(arm), manifest: m, command: m.command };
+  }
+  if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'trajectories.csv'))) {
+    const base = loadRunFolder(dir);
+    const m = readJson<Manifest>(join(dir, 'manifest.json'));
+    return { kind: 'run', base, arms: [], command: m.command ?? '' };
+  }
+  throw new InputError(`${dir}: not a clwsim results folder; expected report.json (from clwsim compare) or manifest.json and trajectories.csv (from clwsim run)`);
+}
