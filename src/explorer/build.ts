@@ -1,0 +1,54 @@
+/**
+ * Build the explorer: bundle the worker and the page (esbuild, classic IIFE, both inline) with
+ * the bundled scenarios resolved at build time, into one HTML file that works from file://.
+ * Runs from src/ (tsx, vitest) or from dist/ (the CLI): entry points are found beside this file.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../io/scenario.js';
+import type { Scenario } from '../model/scenario.js';
+import { pageHtml } from './template.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const entry = (name: string) => {
+  const ts = join(here, `${name}.ts`);
+  return existsSync(ts) ? ts : join(here, `${name}.js`);
+};
+
+/** Every bundled scenario (scenarios/*.yaml), baseline first, resolved as `clwsim run` would. */
+export function bundledScenarios(dir = resolve(here, '../../scenarios')): Array<{ file: string; scenario: Scenario }> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort((a, b) => (a === 'baseline.yaml' ? -1 : b === 'baseline.yaml' ? 1 : a.localeCompare(b)));
+  return files.map((f) => ({ file: basename(f, '.yaml'), scenario: loadScenario(join(dir, f)) }));
+}
+
+export interface BuildResult { file: string; bytes: number; ms: number }
+
+/** Write the explorer page to `outFile`; returns its path and size. */
+export async function buildExplorer(outFile: string): Promise<BuildResult> {
+  const t0 = Date.now();
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    throw new Error('building the explorer needs esbuild (a dev dependency): run `npm install` in the clwsim folder');
+  }
+  const common = {
+    bundle: true, format: 'iife' as const, target: 'es2020', minify: true, write: false, platform: 'browser' as const,
+    logLevel: 'silent' as const, legalComments: 'none' as const,
+    // csv-stringify's default build expects Node's Buffer; its browser build carries its own.
+    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  };
+  const w = await esbuild.build({ ...common, entryPoints: [entry('worker')] });
+  const m = await esbuild.build({
+    ...common, entryPoints: [entry('main')],
+    define: { WORKER_SRC: JSON.stringify(w.outputFiles![0]!.text), SCENARIOS: JSON.stringify(bundledScenarios()) },
+  });
+  const html = pageHtml(m.outputFiles![0]!.text);
+  const out = resolve(outFile);
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = `${out}.tmp-${process.pid}`;
+  writeFileSync(tmp, html);
+  renameSync(tmp, out);
+  return { file: out, bytes: Buffer.byteLength(html), ms: Date.now() - t0 };
+}

@@ -1,0 +1,40 @@
+/** Guided "try this" cards: each sets up a scenario and levers, then asks a question. */
+import type { TsoType } from '../model/params.js';
+
+export interface Exercise {
+  id: string;
+  title: string;
+  scenario: string;
+  levers?: Record<string, number>;
+  cut?: { size: number; week: number; types: TsoType[] };
+  steps: string[];
+  question: string;
+}
+
+export const EXERCISES: Exercise[] = [
+  {
+    id: 'cut-restore', title: '1. Cut, then restore: does trust come back?', scenario: 'baseline',
+    cut: { size: 40, week: 52, types: ['crisis', 'mh', 'activity'] },
+    steps: ['Press Run. The cut of 40% to crisis, mental-health and activity grants starts at week 52 (mark 1 on the charts).',
+      'When the week counter reaches 156, press Pause, drag "Cut size" back to 0% and press Run: grants are restored from the next week (a new mark).'],
+    question: 'Do trust and the number of active TSOs return to where they were? Which loop dominates after the cut, and after the restoration? (Closed TSOs do not reopen by themselves.)',
+  },
+  {
+    id: 'virtuous', title: '2. The virtuous circle', scenario: 'virtuous-circle',
+    steps: ['Press Run and let it finish. Then pick "baseline" in Scenario and press Setup: the virtuous-circle run stays as a faint grey line.',
+      'Press Run again and compare the two runs on every chart.'],
+    question: 'How much higher is trust with experienced CLWs who accompany and follow up? Which links of R1 are thicker, and why does drop-out differ?',
+  },
+  {
+    id: 'scattergun', title: '3. Gaming the waiting lists', scenario: 'baseline',
+    steps: ['Press Run. At about week 104 press Pause, drag "Scattergun share" to 0.6 and press Run.',
+      'Watch the waiting lists, the links of R2 (scattergun → duplicates → trust) and the TSO cells coloured by trust.'],
+    question: 'Scattergun referral is meant to get clients seen sooner. Does it shorten the waiting lists? What happens to trust and drop-out?',
+  },
+  {
+    id: 'demand', title: '4. A demand surge and the GP loop', scenario: 'baseline',
+    steps: ['Press Run. At about week 52 drag "Demand level" to 1.6 (a post-COVID surge) and keep running.',
+      'Watch CLW caseloads (bars turn orange and red), handholding and follow-up fade (R3), and GP attendances.'],
+    question: 'Which balancing loop stops the CLWs being overwhelmed, and what does it cost the clients? Bring demand back to 1: how long does recovery take?',
+  },
+];

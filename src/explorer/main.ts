@@ -1,0 +1,319 @@
+/**
+ * The explorer page: controls, levers, charts, loop diagram, agents and exercises, talking to
+ * the simulation worker. Bundled as a classic IIFE and inlined in one HTML file (build.ts).
+ */
+import type { Scenario } from '../model/scenario.js';
+import { getParam, setParam, cloneParams, type TsoType, TSO_TYPE_LABELS } from '../model/params.js';
+import { LEVERS, CUT_TYPES, cutSet, cutLabel, cutSpec, type Lever } from './levers.js';
+import { Charts, fmtNum } from './charts.js';
+import { LoopDiagram } from './cld.js';
+import { AgentsView, type ColourBy } from './agents.js';
+import { LINKS, NODES } from './loops.js';
+import { EXERCISES, type Exercise } from './exercises.js';
+import type { FromWorker, Marker, ToWorker } from './protocol.js';
+
+declare const WORKER_SRC: string;
+declare const SCENARIOS: Array<{ file: string; scenario: Scenario }>;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const SPEEDS = [1, 2, 5, 10, 26, 1000];
+const speedLabel = (v: number) => (v >= 1000 ? 'as fast as possible' : `${v} weeks/s`);
+
+// ---- state -------------------------------------------------------------------------------
+let file = SCENARIOS.some((s) => s.file === 'baseline') ? 'baseline' : SCENARIOS[0]!.file;
+let week = 0;
+let weeks = 260;
+let running = false;
+let done = false;
+let runName = '';
+let runSeed = 0;
+let liveChanges = 0;
+let cutAtSetup = false;
+let cutTouched = new Set<TsoType>();
+const dirty = new Set<string>();
+let latest: Extract<FromWorker, { type: 'week' }> | undefined;
+let frame = 0;
+
+const scenarioOf = (f: string) => SCENARIOS.find((s) => s.file === f)!.scenario;
+
+// ---- worker ------------------------------------------------------------------------------
+const worker = new Worker(URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' })));
+worker.onerror = (e) => console.error('worker error', e.message);
+const send = (m: ToWorker) => worker.postMessage(m);
+
+// ---- views -------------------------------------------------------------------------------
+const charts = new Charts($('charts'));
+const cld = new LoopDiagram($('cld-host'), $('dominance'), $('loop-scores'));
+const agents = new AgentsView($('agents-host'), $('agents-legend'));
+$('link-doc').replaceChildren(...LINKS.map((l) => {
+  const li = document.createElement('li');
+  const name = (id: string) => NODES.find((n) => n.id === id)!.label;
+  li.textContent = `${l.loop}: ${name(l.from)} → ${name(l.to)} (${l.sign}): ${l.measure}`;
+  return li;
+}));
+
+// ---- controls ----------------------------------------------------------------------------
+const scenarioSel = $<HTMLSelectElement>('scenario');
+for (const s of SCENARIOS) {
+  const o = document.createElement('option');
+  o.value = s.file;
+  o.textContent = `${s.file}: ${s.scenario.description}`;
+  scenarioSel.appendChild(o);
+}
+scenarioSel.value = file;
+const seedInput = $<HTMLInputElement>('seed');
+const speed = $<HTMLInputElement>('speed');
+const showSpeed = () => { $('speed-out').textContent = speedLabel(SPEEDS[Number(speed.value)]!); };
+showSpeed();
+
+interface LeverUi { lever: Lever; input: HTMLInputElement; out: HTMLOutputElement }
+const leverUis: LeverUi[] = [];
+for (const lever of LEVERS) {
+  const id = `lever-${lever.path.replace(/\./g, '-')}`;
+  const div = document.createElement('div');
+  div.className = 'lever';
+  div.innerHTML = `<label for="${id}">${lever.label} <output id="${id}-out" for="${id}"></output></label>
+<input id="${id}" type="range" min="${lever.min}" max="${lever.max}" step="${lever.step}" aria-describedby="${id}-help">
+<p class="help" id="${id}-help">${lever.description} (${lever.unit})${lever.setupOnly ? '. Set before the first week: CLWs are hired at the start.' : ''} <code>${lever.path}</code></p>`;
+  $('lever-list').appendChild(div);
+  const ui = { lever, input: div.querySelector('input')!, out: div.querySelector('output')! };
+  ui.input.addEventListener('input', () => { showLever(ui); });
+  ui.input.addEventListener('change', () => leverChanged(ui));
+  leverUis.push(ui);
+}
+function showLever(ui: LeverUi) {
+  ui.out.textContent = `${fmtNum(Number(ui.input.value))} ${ui.lever.unit}`;
+}
+
+const cutBox = $('cut');
+cutBox.insertAdjacentHTML('beforeend', `
+<div class="lever"><label for="cut-size">Cut size <output id="cut-size-out" for="cut-size"></output></label>
+<input id="cut-size" type="range" min="0" max="100" step="5" value="0" aria-describedby="cut-help">
+<label for="cut-week">Starts in week <output id="cut-week-out" for="cut-week"></output></label>
+<input id="cut-week" type="range" min="1" max="260" step="1" value="52" aria-describedby="cut-help">
+<div class="types" role="group" aria-label="TSO types cut">${CUT_TYPES.map((t) => `<label><input type="checkbox" id="cut-${t}" value="${t}"${t !== 'specialist' ? ' checked' : ''}> ${TSO_TYPE_LABELS[t].split(' (')[0]}</label>`).join('')}</div>
+<p class="help" id="cut-help">Sets <code>funding.multiplier</code> of the ticked types to 1 − cut: ${cutSpec().description.replace(/ \(crisis.*$/, '')}. A TSO funded below its core cost burns its reserves, then closes and does not reopen. Back to 0% restores the grants.</p></div>`);
+const cutSize = $<HTMLInputElement>('cut-size');
+const cutWeek = $<HTMLInputElement>('cut-week');
+const cutChecks = CUT_TYPES.map((t) => $<HTMLInputElement>(`cut-${t}`));
+const cutTypes = () => CUT_TYPES.filter((_, i) => cutChecks[i]!.checked);
+const showCut = () => {
+  $('cut-size-out').textContent = `${cutSize.value}%`;
+  $('cut-week-out').textContent = cutWeek.value;
+};
+cutSize.addEventListener('input', showCut);
+cutWeek.addEventListener('input', showCut);
+for (const c of [cutSize, cutWeek, ...cutChecks]) c.addEventListener('change', () => cutChanged(c === cutWeek));
+
+// ---- setup -------------------------------------------------------------------------------
+/** Put every lever back to the chosen scenario's values. */
+function resetLevers(): void {
+  const p = scenarioOf(file).params;
+  dirty.clear();
+  for (const ui of leverUis) {
+    ui.input.value = String(getParam(p, ui.lever.path));
+    showLever(ui);
+  }
+  cutSize.value = '0';
+  cutWeek.value = '52';
+  CUT_TYPES.forEach((t, i) => { cutChecks[i]!.checked = t !== 'specialist'; });
+  showCut();
+}
+
+function setup(): void {
+  const base = scenarioOf(file);
+  const params = cloneParams(base.params);
+  for (const ui of leverUis) if (dirty.has(ui.lever.path)) setParam(params, ui.lever.path, Number(ui.input.value));
+  const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(seedInput.value) || 0)));
+  seedInput.value = String(seed);
+  const scenario: Scenario = { ...base, params, seed, reps: 1, interventions: base.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })) };
+  const size = Number(cutSize.value);
+  const types = cutTypes();
+  cutAtSetup = size > 0 && types.length > 0;
+  cutTouched = new Set(cutAtSetup ? types : []);
+  liveChanges = 0;
+  charts.reset(scenario.weeks);
+  agents.reset();
+  latest = undefined;
+  week = 0;
+  done = false;
+  cutWeek.max = String(scenario.weeks);
+  send({ type: 'setup', scenario, cut: cutAtSetup ? { week: Number(cutWeek.value), set: cutSet(size, types), label: cutLabel(size, types) } : null });
+  send({ type: 'speed', weeksPerSecond: SPEEDS[Number(speed.value)]! });
+  showCli();
+}
+
+function showCli(): void {
+  const sets = leverUis.filter((u) => dirty.has(u.lever.path)).map((u) => ` --set ${u.lever.path}=${Number(u.input.value)}`).join('');
+  const cmd = `npx clwsim run scenarios/${file}.yaml --seed ${seedInput.value} --reps 1${sets}`;
+  const extra = cutAtSetup || liveChanges > 0;
+  const cli = $('cli');
+  cli.textContent = extra
+    ? `Same start as: ${cmd} — plus ${cutAtSetup ? 'your funding cut' : ''}${cutAtSetup && liveChanges ? ' and ' : ''}${liveChanges ? `${liveChanges} change(s) during the run` : ''}, which no single CLI command repeats; Export CSV saves this run.`
+    : `Same numbers as: ${cmd} (trajectories.csv; Export CSV gives this run's rows)`;
+  cli.dataset.exact = extra ? 'no' : 'yes';
+}
+
+// ---- lever moves -------------------------------------------------------------------------
+function leverChanged(ui: LeverUi): void {
+  showLever(ui);
+  dirty.add(ui.lever.path);
+  if (week === 0 || done) { setup(); return; }
+  const value = Number(ui.input.value);
+  send({ type: 'lever', set: { [ui.lever.path]: value }, label: `${ui.lever.label} → ${fmtNum(value)} ${ui.lever.unit}` });
+  liveChanges++;
+  showCli();
+}
+
+function cutChanged(weekMoved: boolean): void {
+  showCut();
+  if (week === 0 || done) { setup(); return; }
+  const size = Number(cutSize.value);
+  const types = cutTypes();
+  const start = Number(cutWeek.value);
+  if (week < start) {
+    // The cut has not started: move or resize it.
+    send({ type: 'reschedule-cut', week: start, set: size > 0 ? cutSet(size, types) : {}, label: cutLabel(size, types) });
+    if (size > 0 && types.length) { cutTouched = new Set(types); liveChanges++; }
+  } else {
+    if (weekMoved) return; // the start week of a cut already under way no longer matters
+    const set = cutSet(size, types);
+    for (const t of cutTouched) if (!types.includes(t)) set[`funding.multiplier.${t}`] = 1;
+    if (Object.keys(set).length === 0) return;
+    for (const t of types) cutTouched.add(t);
+    send({ type: 'lever', set, label: cutLabel(size, types) });
+    liveChanges++;
+  }
+  showCli();
+}
+
+// ---- buttons -----------------------------------------------------------------------------
+$('setup').addEventListener('click', setup);
+$('reset').addEventListener('click', () => { resetLevers(); setup(); });
+$('run').addEventListener('click', () => {
+  const until = Number($<HTMLInputElement>('until').value);
+  send({ type: 'run', until: until > week ? until : undefined });
+});
+$('pause').addEventListener('click', () => send({ type: 'pause' }));
+$('step').addEventListener('click', () => send({ type: 'step' }));
+$('export').addEventListener('click', () => send({ type: 'csv' }));
+scenarioSel.addEventListener('change', () => { file = scenarioSel.value; resetLevers(); setup(); });
+seedInput.addEventListener('change', setup);
+speed.addEventListener('input', () => { showSpeed(); send({ type: 'speed', weeksPerSecond: SPEEDS[Number(speed.value)]! }); });
+$<HTMLSelectElement>('colour-by').addEventListener('change', (e) => {
+  agents.colourBy = (e.target as HTMLSelectElement).value as ColourBy;
+  if (latest) agents.update(latest.agents, knee());
+});
+
+const knee = () => scenarioOf(file).params.clw.pressureKnee;
+
+function showState(): void {
+  const b = document.body.dataset;
+  b.week = String(week);
+  b.running = running ? 'yes' : 'no';
+  b.done = done ? 'yes' : 'no';
+  $('week').textContent = runName ? `week ${week} of ${weeks}${done ? ' (done)' : running ? ' (running)' : ''}` : 'not set up';
+  ($('run') as HTMLButtonElement).disabled = running || done || !runName;
+  ($('pause') as HTMLButtonElement).disabled = !running;
+  ($('step') as HTMLButtonElement).disabled = done || !runName;
+  ($('export') as HTMLButtonElement).disabled = week === 0;
+  for (const ui of leverUis) ui.input.disabled = !!ui.lever.setupOnly && week > 0 && !done;
+  cutWeek.disabled = week > 0 && week >= Number(cutWeek.value) && !done;
+}
+
+function render(): void {
+  frame = 0;
+  charts.redraw();
+  if (latest) {
+    cld.update(latest.links, latest.rawLinks, latest.loops);
+    agents.update(latest.agents, knee());
+  }
+  showState();
+}
+const schedule = () => { if (!frame) frame = requestAnimationFrame(render); };
+
+function download(text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  a.download = `${runName}-seed${seedInput.value}-trajectories.csv`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const m = e.data;
+  switch (m.type) {
+    case 'ready':
+      runName = m.name;
+      runSeed = m.seed;
+      weeks = m.weeks;
+      week = 0;
+      running = false;
+      charts.setMarkers(m.markers);
+      document.body.dataset.seed = String(runSeed);
+      schedule();
+      break;
+    case 'markers':
+      charts.setMarkers(m.markers as Marker[]);
+      schedule();
+      break;
+    case 'week':
+      week = m.week;
+      charts.push(m.week, m.metrics);
+      latest = m;
+      schedule();
+      break;
+    case 'state':
+      running = m.running;
+      done = m.done;
+      schedule();
+      break;
+    case 'csv': {
+      const ta = $<HTMLTextAreaElement>('csv-text');
+      ta.value = m.text;
+      document.body.dataset.csvWeeks = String(m.weeks);
+      download(m.text);
+      break;
+    }
+    case 'error':
+      console.error(`simulation error: ${m.message}`);
+      break;
+  }
+};
+
+// ---- exercises ---------------------------------------------------------------------------
+function startExercise(ex: Exercise): void {
+  file = ex.scenario;
+  scenarioSel.value = file;
+  resetLevers();
+  for (const [path, v] of Object.entries(ex.levers ?? {})) {
+    const ui = leverUis.find((u) => u.lever.path === path);
+    if (ui) { ui.input.value = String(v); dirty.add(path); showLever(ui); }
+  }
+  if (ex.cut) {
+    cutSize.value = String(ex.cut.size);
+    cutWeek.value = String(ex.cut.week);
+    CUT_TYPES.forEach((t, i) => { cutChecks[i]!.checked = ex.cut!.types.includes(t); });
+    showCut();
+  }
+  setup();
+  $('run').focus();
+}
+for (const ex of EXERCISES) {
+  const card = document.createElement('article');
+  card.className = 'card';
+  card.id = `ex-${ex.id}`;
+  card.innerHTML = `<h3>${ex.title}</h3><ol>${ex.steps.map((s) => `<li>${s}</li>`).join('')}</ol><p class="q">${ex.question}</p>`;
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = 'Set this up';
+  b.setAttribute('aria-label', `Set up exercise: ${ex.title}`);
+  b.addEventListener('click', () => startExercise(ex));
+  card.appendChild(b);
+  $('cards').appendChild(card);
+}
+
+// Ready to run straight away: the default scenario is set up on load.
+resetLevers();
+setup();
