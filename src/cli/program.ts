@@ -12,6 +12,7 @@ import { replicate } from '../experiment/replicate.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
 import { collect, positiveInt, seedInt, weeksInt } from './options.js';
+import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
 
 export interface Io {
@@ -29,7 +30,7 @@ export function version(): string {
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerExplore];
+const COMMANDS: Register[] = [registerRun, registerReport, registerExplore];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')
