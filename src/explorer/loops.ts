@@ -17,7 +17,10 @@ export type NodeId =
 
 export interface CldNode { id: NodeId; label: string; x: number; y: number }
 export interface Loop { id: string; kind: 'R' | 'B'; name: string; story: string; x: number; y: number }
-export interface Link { from: NodeId; to: NodeId; sign: '+' | '-'; loop: string; measure: string; bend?: number }
+export interface Link { from: NodeId; to: NodeId; sign: '+' | '-'; loop: string; measure: string; bend?: number; also?: string[] }
+
+/** Is this link part of that loop (its own colour's loop, or another it is shared with)? */
+export const inLoop = (l: Link, loop: string) => l.loop === loop || (l.also?.includes(loop) ?? false);
 
 /** Node positions are in the diagram's 760 × 470 viewBox. */
 export const NODES: CldNode[] = [
@@ -48,7 +51,7 @@ export const LOOPS: Loop[] = [
 /** Each link and what its strength measures (documented in docs/students.md). */
 export const LINKS: Link[] = [
   { from: 'referrals', to: 'trust', sign: '+', loop: 'R1', measure: 'share of this week\'s trust movement at open TSOs that was upwards (good referrals, follow-ups, completions)' },
-  { from: 'trust', to: 'places', sign: '+', loop: 'R1', measure: 'mean trust of open TSOs (trusting TSOs stretch places and refuse fewer referrals)' },
+  { from: 'trust', to: 'places', sign: '+', loop: 'R1', also: ['R2'], measure: 'mean trust of open TSOs (trusting TSOs stretch places and refuse fewer referrals)' },
   { from: 'places', to: 'success', sign: '+', loop: 'R1', measure: 'completions ÷ (completions + drop-outs) this week' },
   { from: 'success', to: 'referrals', sign: '+', loop: 'R1', measure: 'share of this week\'s TSO starts at a service of the kind the client needed' },
   { from: 'places', to: 'waits', sign: '-', loop: 'R2', measure: 'waiting-list entries ÷ (entries + places) at open TSOs', bend: 0.15 },
@@ -98,7 +101,7 @@ export class LoopMeter {
     for (let l = 0; l < LOOPS.length; l++) {
       let logSum = 0, n = 0;
       for (let k = 0; k < LINKS.length; k++) {
-        if (LINKS[k]!.loop !== LOOPS[l]!.id) continue;
+        if (!inLoop(LINKS[k]!, LOOPS[l]!.id)) continue;
         logSum += Math.log(Math.max(1e-6, this.strength[k]!));
         n++;
       }

@@ -48,7 +48,7 @@ const agents = new AgentsView($('agents-host'), $('agents-legend'));
 $('link-doc').replaceChildren(...LINKS.map((l) => {
   const li = document.createElement('li');
   const name = (id: string) => NODES.find((n) => n.id === id)!.label;
-  li.textContent = `${l.loop}: ${name(l.from)} → ${name(l.to)} (${l.sign}): ${l.measure}`;
+  li.textContent = `${[l.loop, ...(l.also ?? [])].join(', ')}: ${name(l.from)} → ${name(l.to)} (${l.sign}): ${l.measure}`;
   return li;
 }));
 
