@@ -6,7 +6,7 @@ import { main } from '../../src/cli/program.js';
 import { METRICS } from '../../src/model/metrics.js';
 import { TOTAL_METRICS } from '../../src/report/compare.js';
 import { KEY_CHARTS } from '../../src/report/charts.js';
-import { splitCsvLine } from '../../src/report/files.js';
+import { csvRows } from './csv.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-report-'));
 async function cli(...args: string[]) {
@@ -16,10 +16,6 @@ async function cli(...args: string[]) {
 }
 const SMALL = ['--reps', '3', '--weeks', '60', '--window', '26', '--quiet'];
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
-export const csvRows = (text: string) => {
-  const [head, ...lines] = text.trim().split('\n').map(splitCsvLine);
-  return lines.map((l) => Object.fromEntries(head!.map((h, i) => [h, l[i]!])));
-};
 
 describe('clwsim compare', () => {
   const dir = join(tmp, 'cut');

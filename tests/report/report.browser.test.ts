@@ -1,0 +1,124 @@
+/**
+ * report.html in a real browser (headless Debian Chromium): it renders from file:// with no
+ * console errors and no network, every chart has plotted data, the numbers shown are those of
+ * comparison.csv and costs.csv, and the summary's words agree with the signs of the data.
+ */
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { readFileSync, statSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { main } from '../../src/cli/program.js';
+import { KEY_CHARTS } from '../../src/report/charts.js';
+import { direction } from '../../src/report/summary.js';
+import { pct } from '../../src/report/format.js';
+import { hasChromium, launch, openFile } from './browser.js';
+import { csvRows } from './csv.js';
+
+const OUT = resolve('output/test-report');
+const WEEKS = 80;
+
+describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let requests: string[];
+  beforeAll(async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    const code = await main(['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--reps', '3', '--weeks', String(WEEKS), '--window', '26',
+      '--sensitivity', '1', '--quiet', '--out', OUT], { out: () => {}, err: (s) => process.stderr.write(s) });
+    expect(code).toBe(0);
+    browser = await launch();
+    ({ page, errors, requests } = await openFile(browser, join(OUT, 'report.html')));
+  }, 120_000);
+  afterAll(async () => { await browser?.close(); });
+
+  test('renders offline with no console errors, every chart plotted; screenshot saved', async () => {
+    for (const spec of KEY_CHARTS) {
+      const chart = await page.$(`figure[data-metric="${spec.metric}"] svg`);
+      expect(chart, spec.metric).not.toBeNull();
+      const lines = await chart!.$$eval('path.series-line', (ps) => ps.map((p) => [p.getAttribute('data-scenario'), p.getAttribute('d') ?? '']));
+      expect(lines.map((l) => l[0])).toEqual(['baseline', 'funding-cut']);
+      for (const [, d] of lines) expect(d!.match(/[ML]/g)!.length, `${spec.metric} points`).toBe(WEEKS);
+      const bands = await chart!.$$eval('path.band', (ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+      expect(bands.length).toBe(2);
+      for (const d of bands) expect(d.length).toBeGreaterThan(100);
+      const box = await chart!.boundingBox();
+      expect(box!.width).toBeGreaterThan(300);
+      const texts = await chart!.$$eval('text', (ts) => ts.map((t) => t.textContent));
+      expect(texts).toContain(spec.axis);
+      expect(texts).toContain('Week (52 weeks = 1 year)');
+      expect(await chart!.$$eval('g.marker', (ms) => ms.map((m) => m.getAttribute('data-week')))).toEqual(['52']);
+    }
+    await page.screenshot({ path: 'output/report-screenshot.png', fullPage: true });
+    expect(statSync('output/report-screenshot.png').size).toBeGreaterThan(50_000);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  test('the comparison and cost tables show the numbers of comparison.csv and costs.csv', async () => {
+    const csv = csvRows(readFileSync(join(OUT, 'comparison.csv'), 'utf8'));
+    const shown = await page.$$eval('table.comparison tr[data-metric]', (trs) => trs.map((tr) => ({
+      metric: tr.getAttribute('data-metric'), statistic: tr.getAttribute('data-statistic'),
+      cells: Object.fromEntries([...tr.querySelectorAll('td[data-field][data-value]')].map((td) => [td.getAttribute('data-field'), [td.getAttribute('data-value'), td.textContent]])),
+    })));
+    expect(shown.length).toBeGreaterThan(10);
+    const toNumber = (text: string) => Number(text.replace(/[,%£+]/g, '').replace('−', '-'));
+    for (const row of shown) {
+      const c = csv.find((x) => x.metric === row.metric && x.statistic === row.statistic)!;
+      expect(c, `${row.metric} ${row.statistic}`).toBeDefined();
+      for (const f of ['baseline_mean', 'scenario_mean', 'difference', 'pct_change']) {
+        const [value, text] = row.cells[f]!;
+        expect(value, `${row.metric} ${f}`).toBe(c[f]);
+        if (c[f] === '') continue;
+        const v = Number(c[f]);
+        expect(Math.abs(toNumber(text!) - v), `${row.metric} ${f}: "${text}" vs ${v}`).toBeLessThanOrEqual(Math.max(0.0051 * Math.abs(v), 0.051));
+      }
+    }
+    const costs = csvRows(readFileSync(join(OUT, 'costs.csv'), 'utf8'));
+    const shownCosts = await page.$$eval('table.costs tr[data-component]', (trs) => trs.map((tr) => ({
+      component: tr.getAttribute('data-component'), period: tr.getAttribute('data-period'),
+      diff: tr.querySelector('td[data-field="difference_gbp"]')!.textContent!, sup: tr.querySelector('sup a')?.getAttribute('href'),
+    })));
+    expect(shownCosts.length).toBe(costs.length);
+    for (const s of shownCosts) {
+      const c = costs.find((x) => x.component === s.component && x.period === s.period)!;
+      expect(Math.abs(toNumber(s.diff) - Number(c.difference_gbp)), `${s.component} ${s.period}`).toBeLessThanOrEqual(50.01);
+      expect(s.sup, 'every cost has a footnote').toMatch(/^#fn\d+$/);
+      const note = await page.textContent(s.sup!);
+      expect(note!.length).toBeGreaterThan(10);
+    }
+  });
+
+  test('the summary is true to the data: direction words follow the 95% interval of the difference', async () => {
+    const csv = csvRows(readFileSync(join(OUT, 'comparison.csv'), 'utf8'));
+    const claims = await page.$$eval('.summary .claim[data-metric]', (ss) => ss.map((s) => ({ metric: s.getAttribute('data-metric')!, dir: s.getAttribute('data-direction'), text: s.textContent! })));
+    expect(claims.map((c) => c.metric)).toEqual(['waitlist_total', 'wait_weeks_mean', 'dropouts', 'gp_attendances', 'trust_mean', 'active_tsos']);
+    for (const c of claims) {
+      const r = csv.find((x) => x.metric === c.metric && x.statistic === 'window_mean')!;
+      const dir = direction(Number(r.diff_ci_low), Number(r.diff_ci_high));
+      expect(c.dir, c.metric).toBe(dir);
+      expect(c.text.includes(' higher'), c.text).toBe(dir === 'up');
+      expect(c.text.includes(' lower'), c.text).toBe(dir === 'down');
+      expect(c.text.includes('no clear change'), c.text).toBe(dir === 'unclear');
+      if (r.pct_change !== '') expect(c.text, c.metric).toContain(`${pct(Number(r.pct_change))} (95% interval ${pct(Number(r.pct_ci_low))} to ${pct(Number(r.pct_ci_high))})`);
+    }
+    const costs = csvRows(readFileSync(join(OUT, 'costs.csv'), 'utf8'));
+    const money = await page.$$eval('.summary .claim[data-cost]', (ss) => ss.map((s) => ({ cost: s.getAttribute('data-cost')!, text: s.textContent! })));
+    expect(money.map((m) => m.cost)).toEqual(['grants', 'services', 'net']);
+    const get = (k: string) => costs.find((x) => x.component === k && x.period === 'per_year')!;
+    const g = get('grants'), n = get('net');
+    expect(money[0]!.text.startsWith(Number(g.difference_gbp) < 0 ? 'it saves' : 'it adds')).toBe(true);
+    const nd = direction(Number(n.diff_ci_low), Number(n.diff_ci_high));
+    expect(money[2]!.text).toMatch(nd === 'down' ? /^a net saving/ : nd === 'up' ? /^a net cost/ : /^no clear net/);
+    // The bundled cut pays out less in grants, whatever the calibration.
+    expect(Number(g.diff_ci_high)).toBeLessThan(0);
+  });
+
+  test('the footer says how to make the report again', async () => {
+    const cmd = await page.textContent('footer code.command');
+    expect(cmd).toBe(`npx clwsim compare scenarios/baseline.yaml scenarios/funding-cut.yaml --reps 3 --seed 1 --weeks ${WEEKS} --window 26 --sensitivity 1 --out ${OUT}`);
+    const seeds = JSON.parse(readFileSync(join(OUT, 'runs/baseline/manifest.json'), 'utf8')).seeds as number[];
+    expect(await page.textContent('footer code.seeds')).toBe(seeds.join(' '));
+    expect(await page.textContent('footer')).toMatch(/clwsim \d+\.\d+\.\d+/);
+  });
+});
