@@ -44,7 +44,7 @@ export class LoopDiagram {
     el('desc', { id: 'cld-desc' }, svg).textContent = LOOPS.map((l) => `${l.id} (${l.kind === 'R' ? 'reinforcing' : 'balancing'}) ${l.name}: ${l.story}`).join('. ');
     const defs = el('defs', {}, svg);
     for (const [id, colour] of Object.entries(LOOP_COLOURS)) {
-      const m = el('marker', { id: `arrow-${id}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse', markerUnits: 'strokeWidth' }, defs);
+      const m = el('marker', { id: `arrow-${id}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' }, defs);
       el('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour }, m);
     }
     const gl = el('g', { class: 'links' }, svg);

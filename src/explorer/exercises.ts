@@ -7,6 +7,8 @@ export interface Exercise {
   scenario: string;
   levers?: Record<string, number>;
   cut?: { size: number; week: number; types: TsoType[] };
+  /** Filled into "Pause at week", so the run stops where the next step begins. */
+  pauseAt?: number;
   steps: string[];
   question: string;
 }
@@ -14,9 +16,9 @@ export interface Exercise {
 export const EXERCISES: Exercise[] = [
   {
     id: 'cut-restore', title: '1. Cut, then restore: does trust come back?', scenario: 'baseline',
-    cut: { size: 40, week: 52, types: ['crisis', 'mh', 'activity'] },
-    steps: ['Press Run. The cut of 40% to crisis, mental-health and activity grants starts at week 52 (mark 1 on the charts).',
-      'When the week counter reaches 156, press Pause, drag "Cut size" back to 0% and press Run: grants are restored from the next week (a new mark).'],
+    cut: { size: 40, week: 52, types: ['crisis', 'mh', 'activity'] }, pauseAt: 156,
+    steps: ['Press Run. The cut of 40% to crisis, mental-health and activity grants starts at week 52 (mark 1 on the charts); the run pauses at week 156.',
+      'Drag "Cut size" back to 0% and press Run: grants are restored from the next week (a new mark).'],
     question: 'Do trust and the number of active TSOs return to where they were? Which loop dominates after the cut, and after the restoration? (Closed TSOs do not reopen by themselves.)',
   },
   {
@@ -26,14 +28,14 @@ export const EXERCISES: Exercise[] = [
     question: 'How much higher is trust with experienced CLWs who accompany and follow up? Which links of R1 are thicker, and why does drop-out differ?',
   },
   {
-    id: 'scattergun', title: '3. Gaming the waiting lists', scenario: 'baseline',
-    steps: ['Press Run. At about week 104 press Pause, drag "Scattergun share" to 0.6 and press Run.',
+    id: 'scattergun', title: '3. Gaming the waiting lists', scenario: 'baseline', pauseAt: 104,
+    steps: ['Press Run; it pauses at week 104. Drag "Scattergun share" to 0.6 and press Run.',
       'Watch the waiting lists, the links of R2 (scattergun → duplicates → trust) and the TSO cells coloured by trust.'],
     question: 'Scattergun referral is meant to get clients seen sooner. Does it shorten the waiting lists? What happens to trust and drop-out?',
   },
   {
-    id: 'demand', title: '4. A demand surge and the GP loop', scenario: 'baseline',
-    steps: ['Press Run. At about week 52 drag "Demand level" to 1.6 (a post-COVID surge) and keep running.',
+    id: 'demand', title: '4. A demand surge and the GP loop', scenario: 'baseline', pauseAt: 52,
+    steps: ['Press Run; it pauses at week 52. Drag "Demand level" to 1.6 (a post-COVID surge) and press Run.',
       'Watch CLW caseloads (bars turn orange and red), handholding and follow-up fade (R3), and GP attendances.'],
     question: 'Which balancing loop stops the CLWs being overwhelmed, and what does it cost the clients? Bring demand back to 1: how long does recovery take?',
   },

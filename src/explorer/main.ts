@@ -30,6 +30,9 @@ let runSeed = 0;
 let liveChanges = 0;
 let cutAtSetup = false;
 let cutTouched = new Set<TsoType>();
+let setupSets = '';
+let runFile = '';
+let runSeedText = ''; // the --set options equivalent to the levers at Setup
 const dirty = new Set<string>();
 let latest: Extract<FromWorker, { type: 'week' }> | undefined;
 let frame = 0;
@@ -126,12 +129,15 @@ function setup(): void {
   for (const ui of leverUis) if (dirty.has(ui.lever.path)) setParam(params, ui.lever.path, Number(ui.input.value));
   const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(seedInput.value) || 0)));
   seedInput.value = String(seed);
+  runFile = `${file}.yaml`;
+  runSeedText = String(seed);
   const scenario: Scenario = { ...base, params, seed, reps: 1, interventions: base.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })) };
   const size = Number(cutSize.value);
   const types = cutTypes();
   cutAtSetup = size > 0 && types.length > 0;
   cutTouched = new Set(cutAtSetup ? types : []);
   liveChanges = 0;
+  setupSets = leverUis.filter((u) => dirty.has(u.lever.path)).map((u) => ` --set ${u.lever.path}=${Number(u.input.value)}`).join('');
   charts.reset(scenario.weeks);
   agents.reset();
   latest = undefined;
@@ -144,8 +150,7 @@ function setup(): void {
 }
 
 function showCli(): void {
-  const sets = leverUis.filter((u) => dirty.has(u.lever.path)).map((u) => ` --set ${u.lever.path}=${Number(u.input.value)}`).join('');
-  const cmd = `npx clwsim run scenarios/${file}.yaml --seed ${seedInput.value} --reps 1${sets}`;
+  const cmd = `npx clwsim run scenarios/${runFile} --seed ${runSeedText} --reps 1${setupSets}`;
   const extra = cutAtSetup || liveChanges > 0;
   const cli = $('cli');
   cli.textContent = extra
@@ -297,6 +302,7 @@ function startExercise(ex: Exercise): void {
     CUT_TYPES.forEach((t, i) => { cutChecks[i]!.checked = ex.cut!.types.includes(t); });
     showCut();
   }
+  $<HTMLInputElement>('until').value = ex.pauseAt ? String(ex.pauseAt) : '';
   setup();
   $('run').focus();
 }

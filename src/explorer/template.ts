@@ -24,7 +24,8 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 6px; p
 #levers fieldset { border: 0; border-top: 1px solid var(--line); margin: 8px 0 0; padding: 6px 0 0; }
 #levers legend { font-weight: 600; padding: 0; }
 .lever { margin: 0 0 10px; }
-.lever label { display: flex; justify-content: space-between; gap: 6px; font-weight: 600; }
+.lever label { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 6px; font-weight: 600; }
+.lever output { margin-left: auto; text-align: right; }
 .lever output { font-weight: 400; font-variant-numeric: tabular-nums; }
 .lever input[type=range] { width: 100%; }
 .lever .help { font-size: 12px; color: var(--muted); margin: 0; }

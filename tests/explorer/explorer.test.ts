@@ -80,6 +80,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     const title = await page.textContent('#chart-waits .mark.you title');
     expect(title).toContain(`week ${w1 + 1}`);
     expect(await page.getAttribute('#cli', 'data-exact')).toBe('no');
+    expect(await page.textContent('#cli')).not.toContain('--set'); // a change during the run is not a --set
     await page.click('#step');
     await page.waitForSelector(`body[data-week="${w1 + 1}"]`);
     await runUntil(page, w1 + 40);
@@ -142,6 +143,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     await page.waitForSelector('body[data-week="0"]');
     expect(await page.inputValue('#scenario')).toBe('baseline');
     expect(await page.inputValue('#cut-size')).toBe('40');
+    expect(await page.inputValue('#until')).toBe('156');
     await page.waitForSelector('#chart-trust .mark.you.future');
     await page.fill('#speed', '5');
     await runUntil(page, 60);
