@@ -74,9 +74,11 @@ export function registerReport(program: Command, io: Io): void {
       const arms = results.map((r) => armFromRuns(r.scenario, r.runs));
       const w = lastWeeks(base!.weeks, o.window);
       const command = commandLine(baseFile, files, o, all, out);
-      const report = buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
-        o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d, t) => bar.update(d, t, 'assumptions: parameter') } : undefined);
       bar.end();
+      const bar2 = progress(o.quiet);
+      const report = buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
+        o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d, t) => bar2.update(d, t, 'assumptions: step') } : undefined);
+      bar2.end();
       writeComparison(dir, results, report, {
         version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window, ...w },
       }, started);
@@ -104,7 +106,7 @@ export function registerReport(program: Command, io: Io): void {
       const sameWindow = res.manifest && res.manifest.window.from === w.from && res.manifest.window.to === w.to;
       const bar = progress(o.quiet);
       const sens = o.sensitivity !== undefined
-        ? (o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions: parameter') } : undefined)
+        ? (o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions: step') } : undefined)
         : sameWindow ? res.manifest!.sensitivity ?? undefined : undefined;
       const report = buildReport(res.base, res.arms, w, { version: version(), command: res.command }, sens);
       bar.end();

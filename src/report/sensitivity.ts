@@ -82,7 +82,7 @@ export function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOption
   const top = o.top ?? 5;
   const levers = new Set([...base.scenario.interventions, ...arm.scenario.interventions].flatMap((iv) => Object.keys(iv.set)));
   const candidates = numericLeaves().filter((l) => !l.path.startsWith('costs.') && !levers.has(l.path) && !l.path.startsWith('tso.count.'));
-  const total = candidates.length + 1 + top * 2 + 1;
+  const total = candidates.length + 3 + top * 2; // reference, screen, reference, both ends of each top one, unit costs
   let done = 0;
   const tick = () => o.onProgress?.(++done, total);
 
