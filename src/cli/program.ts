@@ -12,6 +12,8 @@ import { replicate } from '../experiment/replicate.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
 import { collect, positiveInt, seedInt, weeksInt } from './options.js';
+import { CommandFailed } from './errors.js';
+import { registerPatterns } from './patterns.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
 
@@ -30,7 +32,7 @@ export function version(): string {
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerReport, registerExplore];
+const COMMANDS: Register[] = [registerRun, registerPatterns, registerReport, registerExplore];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')
@@ -99,6 +101,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    if (e instanceof CommandFailed) return e.exitCode;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return 2; // commander has already printed its one-line message

@@ -22,7 +22,9 @@ export const METRICS = [
   { name: 'duplicate_referrals', unit: 'contacts/week', definition: 'Waiting-list contacts this week with clients already placed elsewhere or gone (duplicated staff time)' },
   { name: 'wellbeing_mean', unit: '0..1', definition: 'Mean wellbeing of clients in the system or observed after leaving' },
   { name: 'placements_matched_share', unit: 'share', definition: 'Share of this week\'s TSO starts at a service of the kind the client needed (0 when none started)' },
+  { name: 'fit_mean', unit: '0..1', definition: 'Mean match quality of this week\'s TSO starts: the right kind of service (1, else mismatchFit) times how well it fits the person (0.5-1); 0 when none started' },
   { name: 'gave_up', unit: 'clients/week', definition: 'Clients who gave up while waiting for a TSO this week' },
+  { name: 'lost_clients', unit: 'clients/week', definition: 'Drop-out and non-attendance: clients who dropped out after starting or gave up while waiting, this week' },
   { name: 'completions', unit: 'clients/week', definition: 'Clients who completed a TSO programme this week' },
   { name: 'starts', unit: 'clients/week', definition: 'Clients who started at a TSO this week' },
   { name: 'arrivals', unit: 'clients/week', definition: 'New GP referrals to CLWs this week, re-referrals included' },
@@ -81,7 +83,7 @@ export function measure(w: World, out: Float64Array): void {
     ratio(trust, open), wait, waitMh, ratio(wk.startWaitSum, wk.starts), wk.dropouts,
     ratio(wk.dropouts, wk.dropouts + wk.completions), wk.gpAttendances, open, ratio(load, nActive),
     ratio(wk.accompanied, wk.complexStarts), wk.duplicates, ratio(w.wellbeingSum, observed),
-    ratio(wk.startsMatched, wk.starts), wk.gaveUp, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
+    ratio(wk.startsMatched, wk.starts), ratio(wk.fitSum, wk.starts), wk.gaveUp, wk.dropouts + wk.gaveUp, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
     wk.referrals, ratio(wk.scatterReferrals, wk.referrals), ratio(wk.followUps, wk.referrals), wk.refused,
     clwWait, observed - sc[S.EXITED]!, wk.statutoryContacts, ratio(expertise, nActive), ratio(pressure, nActive),
     ratio(collab, open), places, ratio(wk.signalPos, wk.signalPos + wk.signalNeg), wk.referralLinks, ratio(wk.sessionsSum, wk.referrals), grants,
@@ -100,11 +102,11 @@ export function measureTypes(w: World, out: Float64Array[]): void {
       if (!t.open[j]) continue;
       open++;
       places += t.places[j]!;
-      filled += t.engaged[j]!;
+      filled += t.engaged[j]! + t.phantom[j]!;
       wait += t.waitN[j]!;
       starts += t.starts[j]!;
       waitSum += t.startWaitSum[j]!;
-      if (t.engaged[j]! >= t.places[j]!) full++;
+      if (t.engaged[j]! + t.phantom[j]! >= t.places[j]!) full++;
     }
     const o = out[ti]!;
     o[0] = open; o[1] = places; o[2] = filled; o[3] = wait; o[4] = ratio(waitSum, starts); o[5] = ratio(full, open);

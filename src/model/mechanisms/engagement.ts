@@ -2,7 +2,7 @@
  * Step 5-6. Engagement, drop-out and completion, with handholding at the first session.
  * When a client starts, their weekly drop-out hazard is fixed from what they bring:
  *   log h = log h₀ + β_mismatch·[wrong kind of service] + β_wait·weeks waited
- *         + β_confusion·[referred to several at once] + β_unready·(readiness shortfall)
+ *         + β_confusion·[referred to several at once] + β_unready·(1 − readiness)
  *         + β_alone·[complex and not accompanied] + β_followup·[followed up]
  *         + β_trust·(TSO trust − 0.5)
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
@@ -30,7 +30,7 @@ export function startEngagement(w: World, c: number, j: number): void {
   let flags = cl.flags[c]!;
   if (flags & F.COMPLEX) {
     w.wk.complexStarts++;
-    if (k.hhUsed[i]! < k.hhCap[i]!) {
+    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
       k.hhUsed[i]!++;
       flags |= F.ACCOMPANIED;
       w.wk.accompanied++;
@@ -42,7 +42,11 @@ export function startEngagement(w: World, c: number, j: number): void {
   }
   cl.flags[c] = flags;
   const matched = t.type[j] === cl.need[c];
-  cl.fit[c] = matched ? 1 : e.mismatchFit;
+  // Match quality: the right kind of service (or not), times how well it fits this person.
+  // A client whose needs the CLW could have met gets little from a programme (over-referral, U1).
+  const fit = (matched ? 1 : e.mismatchFit) * (0.5 + 0.5 * cl.fit[c]!) * (cl.clwOnly[c] ? 0.5 : 1);
+  cl.fit[c] = fit;
+  w.wk.fitSum += fit;
   setState(w, c, S.ENGAGED);
   w.wk.starts++;
   if (matched) w.wk.startsMatched++;
@@ -50,9 +54,9 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.starts[j]!++;
   t.startWaitSum[j] += waited;
 
-  const shortfall = Math.max(0, p.clw.readinessThreshold - cl.readiness[c]!) / Math.max(1e-9, p.clw.readinessThreshold);
+  const shortfall = 1 - cl.readiness[c]!;
   const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
-    + (matched ? 0 : e.mismatchLogHR)
+    + e.mismatchLogHR * (1 - fit)
     + e.waitLogHR * waited
     + (flags & F.CONFUSED ? e.confusionLogHR : 0)
     + e.unreadyLogHR * shortfall

@@ -1,0 +1,48 @@
+/** `clwsim patterns`: every realist-matrix claim as a replicated paired experiment. */
+import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import type { Io } from './program.js';
+import { CommandFailed } from './errors.js';
+import { runPatterns, QUICK, FULL, PATTERN_COLUMNS, type PatternResult } from '../patterns/run.js';
+import { PATTERNS } from '../patterns/definitions.js';
+import { writeCsv } from '../io/files.js';
+import { fmt } from '../io/csv.js';
+import { InputError } from '../io/scenario.js';
+import { progress } from './progress.js';
+import { positiveInt, seedInt, weeksInt, collect } from './options.js';
+
+const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));
+
+export function patternsTable(rows: PatternResult[]): string {
+  const lines = rows.map((r) => `${r.verdict === 'pass' ? 'PASS' : 'FAIL'}  ${r.pattern.padEnd(30)} ${r.metric.padEnd(25)} ${r.expected_direction.padEnd(4)} ${num(r.mean_difference).padStart(9)}  (${num(r.ci_low)} to ${num(r.ci_high)})`);
+  const passed = rows.filter((r) => r.verdict === 'pass').length;
+  return [`verdict pattern${' '.repeat(24)}metric${' '.repeat(20)}exp  mean diff  (95% interval)`, ...lines, `${passed} of ${rows.length} patterns pass`].join('\n') + '\n';
+}
+
+export function registerPatterns(program: Command, io: Io): void {
+  program
+    .command('patterns')
+    .description('run every realist-matrix pattern as a paired experiment (common random numbers) and judge it')
+    .option('--quick', `the CI mode: ${QUICK.reps} reps of ${QUICK.weeks} weeks (default: ${FULL.reps} reps of ${FULL.weeks} weeks)`)
+    .option('--reps <n>', 'replications per arm', positiveInt)
+    .option('--weeks <n>', 'horizon (at least 104: the cut is at week 52)', weeksInt)
+    .option('--seed <n>', 'run seed', seedInt)
+    .option('--only <id>', 'run only this pattern (repeatable)', collect, [])
+    .option('--out <dir>', 'folder for patterns.csv', 'output/patterns')
+    .option('--quiet', 'no progress output')
+    .action((o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; only: string[]; out: string; quiet?: boolean }) => {
+      const mode = o.quick ? QUICK : FULL;
+      const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, only: o.only };
+      if (opts.weeks < 104) throw new InputError(`--weeks: expected at least 104 (the funding cut starts at week 52), got ${opts.weeks}`);
+      if (opts.reps < 2) throw new InputError(`--reps: expected at least 2 to form an interval, got ${opts.reps}`);
+      for (const id of o.only) if (!PATTERNS.some((p) => p.id === id)) throw new InputError(`--only ${id}: unknown pattern; expected one of ${PATTERNS.map((p) => p.id).join(', ')}`);
+      const bar = progress(o.quiet);
+      const rows = runPatterns({ ...opts, onProgress: (d, t) => bar.update(d, t, 'patterns: runs') });
+      bar.end();
+      const file = join(resolve(o.out), 'patterns.csv');
+      writeCsv(file, PATTERN_COLUMNS as string[], rows.map((r) => PATTERN_COLUMNS.map((c) => (typeof r[c] === 'number' ? fmt(r[c] as number) : (r[c] as string)))));
+      io.out(patternsTable(rows));
+      io.out(`${opts.reps} paired replications of ${opts.weeks} weeks, seed ${opts.seed}; wrote ${file}\n`);
+      if (rows.some((r) => r.verdict === 'fail')) throw new CommandFailed(1);
+    });
+}

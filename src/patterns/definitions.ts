@@ -1,0 +1,107 @@
+/**
+ * The paper as an executable spec: each claim of the realist matrix (Table 2 of Allbutt et al.
+ * 2025) as a paired experiment. The control arm is the baseline (or a stated variant); the
+ * treatment moves one lever. Both arms use the same replication seeds, so their arrivals are
+ * identical (common random numbers) and the paired difference carries little noise.
+ * A pattern passes when the 95% interval of the paired difference lies on the expected side of 0.
+ */
+import type { MatrixRow } from '../model/matrix.js';
+import type { MetricName } from '../model/metrics.js';
+import type { Intervention } from '../model/scenario.js';
+
+export interface Arm {
+  /** Scenario file under scenarios/ (default baseline). */
+  scenario?: string;
+  set?: Record<string, number | string>;
+  interventions?: Intervention[];
+}
+
+/** Which weeks a metric is averaged (or summed) over. `final`: the last year. */
+export type Window = { kind: 'final' } | { kind: 'weeks'; from: number; to: number } | { kind: 'total' };
+
+export interface Pattern {
+  id: string;
+  claim: string;
+  rows: MatrixRow[];
+  lever: string;
+  control: Arm;
+  treatment: Arm;
+  metric: MetricName;
+  expected: 'up' | 'down';
+  window?: Window;
+}
+
+const CUT: Arm = { scenario: 'funding-cut' };
+const cut = (id: string, metric: MetricName, expected: 'up' | 'down', claim: string, window?: Window): Pattern => ({
+  id, claim, rows: ['U8'], lever: 'funding-cut.yaml: crisis and activity grants −30% from week 52', control: {}, treatment: CUT, metric, expected, window,
+});
+const lever = (id: string, rows: MatrixRow[], path: string, from: number | string, to: number | string, metric: MetricName, expected: 'up' | 'down', claim: string): Pattern => ({
+  id, claim, rows, lever: `${path} ${from} → ${to}`, control: { set: { [path]: from } }, treatment: { set: { [path]: to } }, metric, expected,
+});
+const LOW_TRUST: Arm = { set: { 'trust.initial': 0.2 } };
+const HIGH_TRUST: Arm = { set: { 'trust.initial': 0.85 } };
+
+export const PATTERNS: Pattern[] = [
+  // A funding cut raises waiting lists, drop-out and GP attendance, and lowers active TSOs and trust (U8, F8).
+  cut('cut-raises-waitlists', 'waitlist_total', 'up', 'A funding cut raises waiting lists'),
+  cut('cut-raises-dropout', 'lost_clients', 'up', 'A funding cut raises drop-out and non-attendance (total over the horizon)', { kind: 'total' }),
+  cut('cut-raises-dropout-rate', 'dropout_rate', 'up', 'A funding cut raises the share of programmes ending in drop-out'),
+  cut('cut-raises-gp', 'gp_attendances', 'up', 'A funding cut raises GP attendance (total over the horizon)', { kind: 'total' }),
+  cut('cut-closes-tsos', 'active_tsos', 'down', 'A funding cut lowers the number of active TSOs'),
+  cut('cut-lowers-trust', 'trust_mean', 'down', 'A funding cut lowers TSO trust in the CLW service'),
+  // The vicious circle, visible in the trajectories: cuts → waits → pressure → less handholding, more scattergun → more waits.
+  cut('vicious-1-waits-first', 'wait_weeks_mean', 'up', 'Vicious circle, step 1: in the year after the cut, waits lengthen', { kind: 'weeks', from: 53, to: 104 }),
+  cut('vicious-2-pressure', 'clw_pressure_mean', 'up', 'Vicious circle, step 2: CLWs hold waiting clients longer, so pressure rises', { kind: 'weeks', from: 53, to: 104 }),
+  cut('vicious-3-less-handholding', 'handholding_share', 'down', 'Vicious circle, step 3: pressure cuts handholding', { kind: 'weeks', from: 53, to: 104 }),
+  cut('vicious-4-more-scattergun', 'scatter_share', 'up', 'Vicious circle, step 4: long waits and pressure push scattergun referral', { kind: 'weeks', from: 53, to: 104 }),
+  cut('vicious-5-duplicates', 'duplicate_referrals', 'up', 'Vicious circle, step 5: scattergun fills lists with duplicates, wasting TSO time', { kind: 'weeks', from: 53, to: 104 }),
+  // Scattergun (U4).
+  lever('scatter-raises-waitlists', ['U4'], 'practice.scatterShare', 0.1, 0.5, 'waitlist_total', 'up', 'More scattergun raises total waiting lists'),
+  lever('scatter-duplicates', ['U4'], 'practice.scatterShare', 0.1, 0.5, 'duplicate_referrals', 'up', 'More scattergun duplicates staff time'),
+  lever('scatter-confusion-dropout', ['U4'], 'practice.scatterShare', 0.1, 0.5, 'dropout_rate', 'up', 'More scattergun raises drop-out through confusion'),
+  // Over-referral (U1) and referral-count KPIs (U5, C4).
+  lever('over-referral-overloads', ['U1'], 'practice.overReferral', 0.1, 0.5, 'waitlist_total', 'up', 'More over-referral overloads TSOs'),
+  lever('over-referral-waits', ['U1'], 'practice.overReferral', 0.1, 0.5, 'wait_weeks_mean', 'up', 'More over-referral lengthens waits'),
+  lever('over-referral-trust', ['U1'], 'practice.overReferral', 0.1, 0.5, 'trust_mean', 'down', 'More over-referral lowers trust'),
+  lever('kpi-referral-counts-trust', ['U5', 'C4'], 'practice.kpiRegime', 'outcomes', 'referrals', 'trust_mean', 'down', 'Monitoring on referral counts rather than outcomes lowers trust'),
+  // Handholding (F2).
+  lever('handholding-dropout', ['F2'], 'clw.handholdingPerWeek', 0, 4, 'dropout_rate', 'down', 'More handholding lowers drop-out'),
+  lever('handholding-engagement', ['F2'], 'clw.handholdingPerWeek', 0, 4, 'completions', 'up', 'More handholding sustains engagement (more completed programmes)'),
+  // Expertise (F5, C2).
+  lever('expertise-matching', ['F5', 'C2'], 'clw.expertiseMean', 0.3, 0.8, 'placements_matched_share', 'up', 'Higher CLW expertise raises well-matched placements'),
+  lever('expertise-wellbeing', ['F5', 'C2'], 'clw.expertiseMean', 0.3, 0.8, 'wellbeing_mean', 'up', 'Higher CLW expertise raises wellbeing'),
+  lever('expertise-gp', ['F5', 'C2'], 'clw.expertiseMean', 0.3, 0.8, 'gp_attendances', 'down', 'Higher CLW expertise lowers GP attendance'),
+  // Follow-up (U3, F3).
+  lever('followup-trust', ['U3', 'F3'], 'clw.followUpPropensity', 0.2, 0.9, 'trust_mean', 'up', 'More follow-up raises trust'),
+  // Pressure (C3).
+  lever('pressure-handholding', ['C3'], 'clw.caseloadCap', 40, 15, 'handholding_share', 'down', 'CLW pressure (smaller effective capacity) lowers handholding'),
+  lever('pressure-followup', ['C3'], 'clw.caseloadCap', 40, 15, 'followup_share', 'down', 'CLW pressure lowers follow-up'),
+  lever('managers-pressure', ['U7', 'C5'], 'clw.managementOverhead', 0, 0.5, 'handholding_share', 'down', 'Too many managers (matrix management) cuts CLW capacity and handholding'),
+  // Breadth of known provision (F4, U2), employment by TSOs (F7), readiness before referral (F1, F6).
+  lever('full-range-matching', ['F4'], 'clw.knownTsos', 3, 16, 'fit_mean', 'up', 'Considering the full range of provision, not a few favourites, gives better-fitting placements'),
+  lever('under-referral-trust', ['U2'], 'clw.knownTsos', 12, 3, 'trust_mean', 'down', 'Under-referral (CLWs who know few TSOs) leaves TSOs forgotten and lowers trust'),
+  lever('tso-employers-matching', ['F7'], 'clw.tsoEmployedShare', 0, 1, 'fit_mean', 'up', 'CLWs employed by TSOs (embedded) match clients better'),
+  lever('readiness-dropout', ['F1', 'F6'], 'clw.readinessThreshold', 0.5, 0.85, 'dropout_rate', 'down', 'Longer CLW contact until clients are ready lowers drop-out'),
+  // Stable funding (F8) and need (C1).
+  lever('investment-waitlists', ['F8'], 'funding.multiplier.mh', 1, 1.3, 'waitlist_mh', 'down', 'More stable funding for mental-health TSOs shortens their waiting lists'),
+  lever('need-gp', ['C1'], 'demand.level', 1, 1.4, 'gp_attendances', 'up', 'Higher need (post-COVID) raises GP attendance'),
+  // Inequitable partnerships (U6): the same cut, seen as inequitable or not.
+  {
+    id: 'inequitable-cut-trust', claim: 'A cut perceived as inequitable costs more trust than the same cut without that perception', rows: ['U6'],
+    lever: 'funding.cutTrustShock 0 → 0.3, under the funding cut', control: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0 } },
+    treatment: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0.3 } }, metric: 'trust_mean', expected: 'down', window: { kind: 'weeks', from: 53, to: 104 },
+  },
+  // The virtuous circle is self-reinforcing: same resources, different starting trust.
+  {
+    id: 'virtuous-keeps-trust', claim: 'Virtuous circle: a system started with high trust still has higher trust in year 5 than one started low', rows: ['F3'],
+    lever: 'trust.initial 0.2 → 0.85', control: LOW_TRUST, treatment: HIGH_TRUST, metric: 'trust_mean', expected: 'up',
+  },
+  {
+    id: 'virtuous-outperforms-dropout', claim: 'Virtuous circle: the high-trust system keeps lower drop-out in year 5', rows: ['F3'],
+    lever: 'trust.initial 0.2 → 0.85', control: LOW_TRUST, treatment: HIGH_TRUST, metric: 'dropout_rate', expected: 'down',
+  },
+  {
+    id: 'virtuous-outperforms-gp', claim: 'Virtuous circle: the high-trust system has fewer GP attendances over the horizon', rows: ['F3'],
+    lever: 'trust.initial 0.2 → 0.85', control: LOW_TRUST, treatment: HIGH_TRUST, metric: 'gp_attendances', expected: 'down', window: { kind: 'total' },
+  },
+];
