@@ -13,6 +13,7 @@ import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
 import { collect, positiveInt, seedInt, weeksInt } from './options.js';
 import { CommandFailed } from './errors.js';
+import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
@@ -32,7 +33,7 @@ export function version(): string {
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerPatterns, registerReport, registerExplore];
+const COMMANDS: Register[] = [registerRun, registerPatterns, registerSweep, registerReport, registerExplore];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')

@@ -1,0 +1,139 @@
+/** `clwsim sweep`, `clwsim merge` and `clwsim sensitivity`: parse, call src/experiment, print. */
+import { Command, InvalidArgumentError } from 'commander';
+import { join } from 'node:path';
+import type { Io } from './program.js';
+import { CommandFailed } from './errors.js';
+import { collect, positiveInt, seedInt, weeksInt, intIn } from './options.js';
+import { loadSweep, type Sweep } from '../experiment/sweepFile.js';
+import { runSweep, type SweepResult } from '../experiment/sweep.js';
+import { mergeShards } from '../experiment/merge.js';
+import { resolveShard } from '../experiment/shard.js';
+import { defaultWorkers } from '../experiment/pool.js';
+import { morrisRows, morrisTable } from '../experiment/sensitivity.js';
+
+interface Opts {
+  out?: string; workers?: number; shard?: string; shards?: number; resume?: boolean; quiet?: boolean;
+  reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number;
+}
+
+const workersInt = intIn(1, 1024, 'a number of worker threads');
+const precisionNum = (v: string): number => {
+  const x = Number(v);
+  if (!(x > 0 && x < 1)) throw new InvalidArgumentError(`expected a number between 0 and 1, e.g. 0.05 (95% half-width within 5% of the mean), got "${v}"`);
+  return x;
+};
+
+function common(c: Command): Command {
+  return c
+    .option('--out <dir>', 'output folder (default output/<sweep name>)')
+    .option('--workers <n>', 'worker threads (default: every core)', workersInt)
+    .option('--resume', 'finish an interrupted sweep in --out: run only what is missing')
+    .option('--reps <n>', 'replications per design point (overrides the sweep file)', positiveInt)
+    .option('--weeks <n>', 'horizon in weeks (overrides the sweep file)', weeksInt)
+    .option('--seed <n>', 'sweep seed (overrides the sweep file)', seedInt)
+    .option('--set <path=value>', 'fix a parameter for every run (repeatable)', collect, [])
+    .option('--precision <rel>', 'adaptive replications: add reps until every chosen metric\'s 95% half-width is within this share of its mean', precisionNum)
+    .option('--max-reps <n>', 'cap on replications per point under --precision (default 100)', positiveInt)
+    .option('--quiet', 'no progress output');
+}
+
+/** Progress on stderr: a bar with runs/s and ETA on a terminal, a plain line every 5 s otherwise. */
+export function runBar(io: Io, quiet: boolean, tty = process.stderr.isTTY === true) {
+  const start = Date.now();
+  let last = 0, base = -1;
+  const time = (s: number) => (s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(0)}s`);
+  return {
+    update(done: number, total: number) {
+      if (quiet) return;
+      if (base < 0) base = done - 1; // runs resumed from the journal do not count towards the rate
+      const now = Date.now();
+      if (now - last < (tty ? 150 : 5000) && done < total) return;
+      last = now;
+      const el = (now - start) / 1000;
+      const rate = el > 0 ? (done - base) / el : 0;
+      const eta = rate > 0 ? time((total - done) / rate) : '?';
+      const pct = total ? done / total : 1;
+      const text = `${done}/${total} runs  ${rate.toFixed(1)} runs/s  ETA ${done >= total ? '0s' : eta}`;
+      if (tty) io.err(`\r\x1b[K[${'#'.repeat(Math.round(pct * 30)).padEnd(30, '.')}] ${text}`);
+      else io.err(`${text}\n`);
+    },
+    end() {
+      if (!quiet && tty) io.err('\r\x1b[K');
+    },
+  };
+}
+
+async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'): Promise<{ sweep: Sweep; res: SweepResult; secs: number }> {
+  const sweep = loadSweep(file, { reps: o.reps, weeks: o.weeks, seed: o.seed, set: o.set, precision: o.precision, maxReps: o.maxReps }, mode);
+  const shard = mode === 'sweep' ? resolveShard(o.shard, o.shards) : null;
+  const out = o.out ?? (shard ? join('output', sweep.name, `shard-${shard.index}-of-${shard.count}`) : join('output', sweep.name));
+  const workers = o.workers ?? defaultWorkers();
+  const bar = runBar(io, o.quiet === true);
+  const t0 = Date.now();
+  // Ctrl-C: every finished run is already journaled; say how to carry on
+  const onSigint = () => {
+    bar.end();
+    io.err(`\nclwsim: interrupted; finished runs are kept in ${join(out, 'journal')}: run the same command with --resume to finish\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSigint);
+  let res: SweepResult;
+  try {
+    res = await runSweep(sweep, {
+      out, workers, resume: o.resume, kind: mode === 'morris' ? 'sensitivity' : 'sweep',
+      shard: shard ? { index: shard.index, count: shard.count } : undefined,
+      onProgress: (d, t) => bar.update(d, t),
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    bar.end();
+  }
+  const secs = (Date.now() - t0) / 1000;
+  const t = res.totals;
+  const what = shard ? `shard ${shard.index}/${shard.count} of ${sweep.name}` : sweep.name;
+  io.out(`${what}: ${t.points} design point(s), ${t.runs} run(s)${res.resumed ? ` (${res.resumed} from the journal, ${res.ranNow} run now)` : ''}, ${workers} worker(s), ${secs.toFixed(1)} s${res.ranNow ? `, ${(res.ranNow / secs).toFixed(1)} runs/s` : ''}\n`);
+  if (sweep.precision && t.nonconverged) {
+    const bad = res.points.flatMap((p) => (p.convergence ?? []).filter((c) => !c.converged).map((c) => `point ${p.point.id} ${c.metric} (±${(100 * c.relative).toFixed(1)}% after ${c.n})`));
+    io.out(`precision: ${t.nonconverged} metric(s) did not reach ±${100 * sweep.precision.target}% within ${sweep.precision.maxReps} reps${bad.length ? `: ${bad.slice(0, 8).join(', ')}${bad.length > 8 ? ', …' : ''}` : ''}; see convergence.csv\n`);
+  } else if (sweep.precision) io.out(`precision: every chosen metric within ±${100 * sweep.precision.target}% of its mean\n`);
+  io.out(`${t.failed} run(s) failed${t.failed ? ' (see failures.csv)' : ''}\n`);
+  io.out(`wrote ${out}/{${res.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
+  return { sweep, res, secs };
+}
+
+/** Exit code 3 when some runs failed (the outputs are complete otherwise). */
+function failIfAny(io: Io, res: SweepResult): void {
+  if (res.totals.failed > 0) {
+    io.err(`clwsim: ${res.totals.failed} of ${res.totals.runs} run(s) failed; see ${join(res.dir, 'failures.csv')}\n`);
+    throw new CommandFailed(3);
+  }
+}
+
+export function registerSweep(program: Command, io: Io): void {
+  common(program.command('sweep <file>'))
+    .description('run a parameter sweep (factorial lists, Latin-hypercube ranges) with replications; resumable, parallel, shardable')
+    .option('--shard <k/N>', 'run only shard k of N (numbered from 1); default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX')
+    .option('--shards <n>', 'number of shards when the index comes from JOB_COMPLETION_INDEX', positiveInt)
+    .action(async (file: string, o: Opts) => {
+      const { res } = await execute(io, file, o, 'sweep');
+      failIfAny(io, res);
+    });
+
+  program.command('merge <dirs...>')
+    .description('combine the shard folders of one sweep into the output of the unsharded sweep')
+    .requiredOption('--out <dir>', 'output folder')
+    .action((dirs: string[], o: { out: string }) => {
+      const r = mergeShards(dirs, o.out);
+      io.out(`merged ${r.shards} shard(s): ${r.totals.points} design point(s), ${r.totals.runs} run(s), ${r.totals.failed} failed\n`);
+      io.out(`wrote ${o.out}/{${r.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
+    });
+
+  common(program.command('sensitivity <file>'))
+    .description('Morris elementary-effects screening (μ*, σ) of parameters, per metric')
+    .option('--top <n>', 'rows per metric in the printed table (default 8)', positiveInt)
+    .action(async (file: string, o: Opts) => {
+      const { sweep, res } = await execute(io, file, o, 'morris');
+      if (res.points.length) io.out('\n' + morrisTable(morrisRows(sweep, res.points), o.top ?? 8));
+      failIfAny(io, res);
+    });
+}
