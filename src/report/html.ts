@@ -121,6 +121,7 @@ function unitCostTable(base: Arm, notes: Notes): Markup {
 function sensitivitySection(s: Sensitivity, notes: Notes): Child {
   const top = s.rows.slice(0, 8);
   const d = Math.round(s.delta * 100);
+  const sim = s.rows.find((r) => r.method === 'simulated');
   return [
     el('p', {}, `Each model parameter was moved ${d}% down and up, one at a time, in both the baseline and ${s.scenario}, and the comparison re-run on the same seeds. `,
       `The table ranks them by how far that moves the bottom line, the ${s.outcome}. ${s.screened} parameters were screened on ${s.screenReps === 1 ? 'one paired replication' : `${s.screenReps} paired replications`} and the ${s.rows.filter((r) => r.method === 'simulated').length} that moved it most re-run at both ends; `,
@@ -133,7 +134,9 @@ function sensitivitySection(s: Sensitivity, notes: Notes): Child {
         cell('effect_low', r.effectLow, `${signedGbp(r.effectLow)} (at ${paramValue(r.low)})`),
         cell('effect_high', r.effectHigh, `${signedGbp(r.effectHigh)} (at ${paramValue(r.high)})`),
         cell('swing', r.swing, gbp(r.swing)))))),
-    el('p', { class: 'note' }, `Simulated rows use ${top.find((r) => r.method === 'simulated')?.reps ?? 0} paired replications, so swings smaller than the interval of the net difference above are within the model's noise.`),
+    el('p', { class: 'note' }, sim
+      ? `Simulated rows use ${sim.reps} paired replications; on those, with every assumption as set, the net cost difference is ${signedGbp(sim.effectRef)} a year. Swings smaller than the 95% interval of the net difference above are within the model's noise.`
+      : ''),
   ];
 }
 

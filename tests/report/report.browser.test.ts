@@ -114,6 +114,15 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
     expect(Number(g.diff_ci_high)).toBeLessThan(0);
   });
 
+  test('prints: a multi-page PDF with every chart', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', path: 'output/report-print.pdf' });
+    await page.emulateMedia({ media: 'screen' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+  });
+
   test('the footer says how to make the report again', async () => {
     const cmd = await page.textContent('footer code.command');
     expect(cmd).toBe(`npx clwsim compare scenarios/baseline.yaml scenarios/funding-cut.yaml --reps 3 --seed 1 --weeks ${WEEKS} --window 26 --sensitivity 1 --out ${OUT}`);
