@@ -12,6 +12,10 @@ export const registerExplore: Register = (program, io) => {
     .action(async (o: { out: string; quiet?: boolean }) => {
       const r = await buildExplorer(o.out);
       if (o.quiet) io.out(`${r.file}\n`);
-      else io.out(`wrote ${r.file} (${Math.round(r.bytes / 1024)} kB in ${r.ms} ms)\nopen it in a browser: ${pathToFileURL(r.file).href}\n`);
+      else {
+        io.out(`wrote ${r.file} (${Math.round(r.bytes / 1024)} kB in ${r.ms} ms; scenarios: ${r.scenarios.join(', ')})\n`);
+        for (const s of r.skipped) io.out(`  left out ${s}\n`);
+        io.out(`open it in a browser: ${pathToFileURL(r.file).href}\n`);
+      }
     });
 };

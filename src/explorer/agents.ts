@@ -18,6 +18,8 @@ const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
 export const STATE_LABELS = ['waiting for a CLW', 'with a CLW', 'waiting for a TSO', 'engaged at a TSO', 'left (still observed)'];
 const STATE_COLOURS = [OI.orange, OI.sky, OI.vermillion, OI.green, '#bbbbbb'];
 const W = 520;
+/** Most cells drawn per TSO type and most CLW bars (a national run has thousands; the rest are summarised). */
+const MAX_CELLS = 96, MAX_CLWS = 150;
 
 export type ColourBy = 'wait' | 'trust';
 
@@ -52,8 +54,12 @@ export class AgentsView {
       label.textContent = TSO_TYPE_LABELS[type].split(' (')[0]!;
       let x = 92;
       let rowH = 0;
+      let drawn = 0, ofType = 0;
       for (let j = 0; j < a.tsoType.length; j++) {
         if (a.tsoType[j] !== ti) continue;
+        ofType++;
+        if (!a.tsoOpen[j]) closed++;
+        if (drawn++ >= MAX_CELLS) continue;
         if (x + cell > W) { x = 92; y += rowH + 3; rowH = 0; }
         const open = a.tsoOpen[j] === 1;
         const side = open ? Math.max(5, cell * Math.sqrt(a.tsoPlaces[j]! / this.maxPlaces)) : 10;
@@ -62,22 +68,24 @@ export class AgentsView {
         const ox = x + (cell - side) / 2, oy = y + (cell - side) / 2;
         el('rect', { x: ox, y: oy, width: side, height: side, fill, stroke: open ? '#333' : '#888', 'stroke-width': 0.8 }, g);
         if (!open) {
-          closed++;
           el('path', { d: `M${ox},${oy} l${side},${side} M${ox + side},${oy} l${-side},${side}`, stroke: '#666', 'stroke-width': 1 }, g);
         }
         el('title', {}, g).textContent = `${type} TSO #${j}: ${open ? `open, ${a.tsoPlaces[j]} places, ${a.tsoWait[j]} waiting, trust ${a.tsoTrust[j]!.toFixed(2)}` : 'closed'}`;
         x += cell + 3;
         rowH = Math.max(rowH, cell);
       }
+      if (ofType > MAX_CELLS) el('text', { x: 0, y: y + 24, class: 'rowlabel' }, svg).textContent = `first ${MAX_CELLS} of ${ofType}`;
       y += rowH + 8;
     });
     svg.setAttribute('data-closed', String(closed));
     // CLWs: bars of caseload (height) coloured by pressure.
     y += 4;
     el('text', { x: 0, y: y + 10, class: 'rowlabel' }, svg).textContent = 'CLWs';
-    const maxLoad = Math.max(1, ...a.clwCaseload);
-    const bw = Math.min(14, (W - 92) / Math.max(1, a.clwCaseload.length) - 1);
-    a.clwCaseload.forEach((load, i) => {
+    const loads = a.clwCaseload.slice(0, MAX_CLWS);
+    const maxLoad = Math.max(1, ...loads);
+    const bw = Math.min(14, (W - 92) / Math.max(1, loads.length) - 1);
+    if (a.clwCaseload.length > MAX_CLWS) el('text', { x: 0, y: y + 24, class: 'rowlabel' }, svg).textContent = `first ${MAX_CLWS} of ${a.clwCaseload.length}`;
+    loads.forEach((load, i) => {
       const h = 34 * (load / maxLoad);
       const p = a.clwPressure[i]!;
       const fill = p >= 1 ? OI.vermillion : p >= pressureKnee ? OI.orange : OI.sky;

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../io/scenario.js';
+import { loadScenario, InputError } from '../io/scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import { pageHtml } from './template.js';
 
@@ -16,13 +16,26 @@ const entry = (name: string) => {
   return existsSync(ts) ? ts : join(here, `${name}.js`);
 };
 
-/** Every bundled scenario (scenarios/*.yaml), baseline first, resolved as `clwsim run` would. */
-export function bundledScenarios(dir = resolve(here, '../../scenarios')): Array<{ file: string; scenario: Scenario }> {
+/**
+ * Every bundled scenario (scenarios/*.yaml), baseline first, resolved as `clwsim run` would.
+ * YAML files there that are not scenarios (e.g. calibration targets) are left out and listed.
+ */
+export function bundledScenarios(dir = resolve(here, '../../scenarios'), skipped: string[] = []): Array<{ file: string; scenario: Scenario }> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort((a, b) => (a === 'baseline.yaml' ? -1 : b === 'baseline.yaml' ? 1 : a.localeCompare(b)));
-  return files.map((f) => ({ file: basename(f, '.yaml'), scenario: loadScenario(join(dir, f)) }));
+  const out: Array<{ file: string; scenario: Scenario }> = [];
+  for (const f of files) {
+    try {
+      out.push({ file: basename(f, '.yaml'), scenario: loadScenario(join(dir, f)) });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      skipped.push(`${f}: ${e.message.replace(`${join(dir, f)}: `, '')}`);
+    }
+  }
+  if (out.length === 0) throw new InputError(`${dir}: no scenario files to put in the explorer`);
+  return out;
 }
 
-export interface BuildResult { file: string; bytes: number; ms: number }
+export interface BuildResult { file: string; bytes: number; ms: number; scenarios: string[]; skipped: string[] }
 
 /** Write the explorer page to `outFile`; returns its path and size. */
 export async function buildExplorer(outFile: string): Promise<BuildResult> {
@@ -40,9 +53,11 @@ export async function buildExplorer(outFile: string): Promise<BuildResult> {
     alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
   };
   const w = await esbuild.build({ ...common, entryPoints: [entry('worker')] });
+  const skipped: string[] = [];
+  const scenarios = bundledScenarios(undefined, skipped);
   const m = await esbuild.build({
     ...common, entryPoints: [entry('main')],
-    define: { WORKER_SRC: JSON.stringify(w.outputFiles![0]!.text), SCENARIOS: JSON.stringify(bundledScenarios()) },
+    define: { WORKER_SRC: JSON.stringify(w.outputFiles![0]!.text), SCENARIOS: JSON.stringify(scenarios) },
   });
   const html = pageHtml(m.outputFiles![0]!.text);
   const out = resolve(outFile);
@@ -50,5 +65,5 @@ export async function buildExplorer(outFile: string): Promise<BuildResult> {
   const tmp = `${out}.tmp-${process.pid}`;
   writeFileSync(tmp, html);
   renameSync(tmp, out);
-  return { file: out, bytes: Buffer.byteLength(html), ms: Date.now() - t0 };
+  return { file: out, bytes: Buffer.byteLength(html), ms: Date.now() - t0, scenarios: scenarios.map((s) => s.file), skipped };
 }

@@ -22,30 +22,30 @@ export interface Link { from: NodeId; to: NodeId; sign: '+' | '-'; loop: string;
 /** Is this link part of that loop (its own colour's loop, or another it is shared with)? */
 export const inLoop = (l: Link, loop: string) => l.loop === loop || (l.also?.includes(loop) ?? false);
 
-/** Node positions are in the diagram's 760 × 470 viewBox. */
+/** Node positions are in the diagram's 780 × 480 viewBox. */
 export const NODES: CldNode[] = [
-  { id: 'referrals', label: 'Targeted, followed-up referrals', x: 110, y: 70 },
+  { id: 'referrals', label: 'Targeted, followed-up referrals', x: 110, y: 60 },
   { id: 'trust', label: 'TSO trust in CLWs', x: 380, y: 40 },
-  { id: 'success', label: 'Successful placements', x: 110, y: 215 },
-  { id: 'places', label: 'TSO places & uptake', x: 380, y: 185 },
-  { id: 'funding', label: 'TSO funding (cuts)', x: 380, y: 285 },
-  { id: 'dups', label: 'Duplicate & poor referrals', x: 650, y: 40 },
-  { id: 'scatter', label: 'Scattergun referral', x: 650, y: 160 },
-  { id: 'waits', label: 'TSO waiting lists', x: 560, y: 285 },
-  { id: 'pressure', label: 'CLW caseload pressure', x: 650, y: 400 },
-  { id: 'clwq', label: 'Waiting for a CLW', x: 720, y: 300 },
-  { id: 'unmet', label: 'Drop-out & giving up', x: 380, y: 400 },
-  { id: 'support', label: 'Handholding & follow-up', x: 510, y: 455 },
-  { id: 'gp', label: 'GP visits', x: 150, y: 400 },
-  { id: 'rerefs', label: 'GP re-referrals', x: 110, y: 310 },
+  { id: 'success', label: 'Successful placements', x: 110, y: 200 },
+  { id: 'places', label: 'TSO places & uptake', x: 380, y: 170 },
+  { id: 'funding', label: 'TSO funding (cuts)', x: 225, y: 262 },
+  { id: 'dups', label: 'Duplicate & poor referrals', x: 660, y: 40 },
+  { id: 'scatter', label: 'Scattergun referral', x: 660, y: 170 },
+  { id: 'waits', label: 'TSO waiting lists', x: 520, y: 262 },
+  { id: 'pressure', label: 'CLW caseload pressure', x: 680, y: 405 },
+  { id: 'clwq', label: 'Waiting for a CLW', x: 735, y: 300 },
+  { id: 'unmet', label: 'Drop-out & giving up', x: 340, y: 330 },
+  { id: 'support', label: 'Handholding & follow-up', x: 505, y: 368 },
+  { id: 'gp', label: 'GP visits', x: 105, y: 345 },
+  { id: 'rerefs', label: 'GP re-referrals', x: 165, y: 450 },
 ];
 
 export const LOOPS: Loop[] = [
-  { id: 'R1', kind: 'R', name: 'virtuous circle', x: 245, y: 128, story: 'good referrals build TSO trust; trusting TSOs make room and keep clients; successful placements teach CLWs what works' },
-  { id: 'R2', kind: 'R', name: 'vicious circle of cuts and pressure', x: 545, y: 170, story: 'fewer places lengthen waiting lists; clients held while waiting press on CLWs; pressed CLWs scatter referrals; duplicates erode trust; distrustful TSOs offer fewer places' },
-  { id: 'R3', kind: 'R', name: 'demand loop through GP visits', x: 300, y: 335, story: 'unmet need brings clients back to their GP; GPs re-refer them; CLWs under pressure have less time to accompany and follow up; more clients drop out' },
-  { id: 'B1', kind: 'B', name: 'giving up drains the lists', x: 500, y: 345, story: 'long waiting lists make people give up, which shortens the lists again' },
-  { id: 'B2', kind: 'B', name: 'caseload cap', x: 690, y: 350, story: 'CLWs at their cap stop taking new clients, who wait for a CLW instead, which caps the pressure' },
+  { id: 'R1', kind: 'R', name: 'virtuous circle', x: 245, y: 125, story: 'good referrals build TSO trust; trusting TSOs make room and keep clients; successful placements teach CLWs what works' },
+  { id: 'R2', kind: 'R', name: 'vicious circle of cuts and pressure', x: 545, y: 125, story: 'fewer places lengthen waiting lists; clients held while waiting press on CLWs; pressed CLWs scatter referrals; duplicates erode trust; distrustful TSOs offer fewer places' },
+  { id: 'R3', kind: 'R', name: 'demand loop through GP visits', x: 330, y: 410, story: 'unmet need brings clients back to their GP; GPs re-refer them; CLWs under pressure have less time to accompany and follow up; more clients drop out' },
+  { id: 'B1', kind: 'B', name: 'giving up drains the lists', x: 440, y: 282, story: 'long waiting lists make people give up, which shortens the lists again' },
+  { id: 'B2', kind: 'B', name: 'caseload cap', x: 745, y: 375, story: 'CLWs at their cap stop taking new clients, who wait for a CLW instead, which caps the pressure' },
 ];
 
 /** Each link and what its strength measures (documented in docs/students.md). */
@@ -61,13 +61,13 @@ export const LINKS: Link[] = [
   { from: 'dups', to: 'trust', sign: '-', loop: 'R2', measure: 'share of this week\'s trust movement at open TSOs that was downwards (poor or duplicate referrals, drop-outs, silence, cuts)' },
   { from: 'unmet', to: 'gp', sign: '+', loop: 'R3', measure: 'share of the GP consultation rate that comes from clients whose need is unmet (waiting, dropped out, gave up, declined, no service found)' },
   { from: 'gp', to: 'rerefs', sign: '+', loop: 'R3', measure: 'share of this week\'s referrals to CLWs that are GP re-referrals' },
-  { from: 'rerefs', to: 'pressure', sign: '+', loop: 'R3', measure: 'mean CLW pressure (caseload ÷ cap), capped at 1', bend: 0.12 },
+  { from: 'rerefs', to: 'pressure', sign: '+', loop: 'R3', measure: 'mean CLW pressure (caseload ÷ cap), capped at 1', bend: 0.06 },
   { from: 'pressure', to: 'support', sign: '-', loop: 'R3', measure: 'share of handholding capacity and follow-up propensity lost to pressure' },
   { from: 'support', to: 'unmet', sign: '-', loop: 'R3', measure: 'mean of the shares of complex starters not accompanied and of referrals not followed up' },
   { from: 'waits', to: 'unmet', sign: '+', loop: 'B1', measure: 'clients who gave up ÷ (gave up + started) among those leaving a TSO waiting list this week', bend: 0.2 },
   { from: 'unmet', to: 'waits', sign: '-', loop: 'B1', measure: 'same share: each client who gives up leaves the list', bend: 0.2 },
-  { from: 'pressure', to: 'clwq', sign: '+', loop: 'B2', measure: 'share of CLWs at or over their caseload cap', bend: 0.25 },
-  { from: 'clwq', to: 'pressure', sign: '-', loop: 'B2', measure: 'clients waiting for a CLW ÷ (waiting + in sessions)', bend: 0.25 },
+  { from: 'pressure', to: 'clwq', sign: '+', loop: 'B2', measure: 'share of CLWs at or over their caseload cap', bend: 0.35 },
+  { from: 'clwq', to: 'pressure', sign: '-', loop: 'B2', measure: 'clients waiting for a CLW ÷ (waiting + in sessions)', bend: 0.35 },
   { from: 'funding', to: 'places', sign: '+', loop: 'input', measure: 'depth of the funding cut: 1 − (grants paid now ÷ initial grants), closed TSOs counting as fully cut' },
 ];
 

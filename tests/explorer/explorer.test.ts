@@ -35,8 +35,11 @@ async function cliTrajectories(scenario: string, seed: number): Promise<string> 
 
 describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
   let browser: Browser;
+  let cli: string;
   beforeAll(async () => {
+    // Page and CLI output from the same sources, built together.
     await buildExplorer(PAGE);
+    cli = await cliTrajectories('funding-cut', 7);
     browser = await launch();
   }, 60_000);
   afterAll(async () => { await browser?.close(); });
@@ -104,7 +107,6 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     const csv = readFileSync(file, 'utf8');
     expect(download.suggestedFilename()).toBe('funding-cut-seed7-trajectories.csv');
     expect(await page.inputValue('#csv-text')).toBe(csv);
-    const cli = await cliTrajectories('funding-cut', 7);
     expect(csv.split('\n').length).toBe(262); // header, 260 weeks, final newline
     expect(csv).toBe(cli);
     await page.screenshot({ path: `${OUT}/funding-cut-done.png`, fullPage: true });
