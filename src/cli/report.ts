@@ -16,7 +16,7 @@ import { version, type Io } from './program.js';
 const windowInt = intIn(1, 5200, 'a number of weeks');
 const topInt = intIn(0, 50, 'a number of parameters');
 
-interface CompareOpts { reps?: number; seed?: number; weeks?: number; set: string[]; window: number; sensitivity: number; out?: string; quiet?: boolean }
+interface CompareOpts { reps?: number; seed?: number; weeks?: number; set: string[]; window?: number; sensitivity: number; out?: string; quiet?: boolean }
 
 function checkWindow(window: number, weeks: number): void {
   if (window > weeks) throw new InputError(`--window: expected at most the horizon (${weeks} weeks), got ${window}`);
@@ -34,6 +34,7 @@ function loadArms(baseFile: string, files: string[], o: CompareOpts): Scenario[]
     if (seen.has(folder)) throw new InputError(`${f}: name: "${all[i]!.name}" is also the name of ${seen.get(folder)}; expected each scenario to have its own name`);
     seen.set(folder, f);
   });
+  o.window ??= Math.min(52, base.weeks);
   checkWindow(o.window, base.weeks);
   return all;
 }
@@ -54,7 +55,7 @@ export function registerReport(program: Command, io: Io): void {
     .option('--seed <n>', 'run seed (shared by every scenario)', seedInt)
     .option('--weeks <n>', 'horizon in weeks', weeksInt)
     .option('--set <path=value>', 'override a parameter in every scenario, e.g. costs.gpConsultation=49 (repeatable)', collect, [])
-    .option('--window <weeks>', 'compare means over the last this many weeks', windowInt, 52)
+    .option('--window <weeks>', 'compare means over the last this many weeks (default 52, the last year, or the whole run if shorter)', windowInt)
     .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5)
     .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>)')
     .option('--quiet', 'no progress output')
@@ -72,7 +73,7 @@ export function registerReport(program: Command, io: Io): void {
         return { scenario: s, runs };
       });
       const arms = results.map((r) => armFromRuns(r.scenario, r.runs));
-      const w = lastWeeks(base!.weeks, o.window);
+      const w = lastWeeks(base!.weeks, o.window!);
       const command = commandLine(baseFile, files, o, all, out);
       bar.end();
       const bar2 = progress(o.quiet);
@@ -80,7 +81,7 @@ export function registerReport(program: Command, io: Io): void {
         o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d, t) => bar2.update(d, t, 'assumptions: step') } : undefined);
       bar2.end();
       writeComparison(dir, results, report, {
-        version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window, ...w },
+        version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w },
       }, started);
       io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
       io.out(`wrote ${join(dir, 'comparison.csv')}, costs.csv, charts/*.svg and runs/\n`);

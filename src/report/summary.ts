@@ -13,7 +13,9 @@ import { gbp, num, pct } from './format.js';
 export const HEADLINE: Array<{ metric: MetricName; words: string }> = [
   { metric: 'waitlist_total', words: 'waiting lists' },
   { metric: 'wait_weeks_mean', words: 'waits before starting' },
+  { metric: 'gave_up', words: 'people giving up while waiting' },
   { metric: 'dropouts', words: 'drop-outs' },
+  { metric: 'dropout_rate', words: 'the share of leavers who dropped out' },
   { metric: 'gp_attendances', words: 'GP consultations' },
   { metric: 'trust_mean', words: 'trust between TSOs and link workers' },
   { metric: 'active_tsos', words: 'open TSOs' },

@@ -87,6 +87,16 @@ describe('clwsim compare', () => {
   });
 });
 
+describe('short horizons', () => {
+  test('the default window is the last year, or the whole run when shorter', async () => {
+    const out = join(tmp, 'short');
+    const r = await cli('compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--reps', '2', '--weeks', '30', '--sensitivity', '0', '--quiet', '--out', out);
+    expect(r.err).toBe('');
+    const rows = csvRows(read(out, 'comparison.csv')).filter((x) => x.statistic === 'window_mean');
+    expect(rows.every((x) => x.week_from === '1' && x.week_to === '30')).toBe(true);
+  });
+});
+
 describe('clwsim report on a plain run folder', () => {
   test('a single-scenario report with charts and levels', async () => {
     const run = join(tmp, 'run');
