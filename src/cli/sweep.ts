@@ -71,12 +71,13 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
   const bar = runBar(io, o.quiet === true);
   const t0 = Date.now();
   // Ctrl-C: every finished run is already journaled; say how to carry on
-  const onSigint = () => {
+  const onSignal = (sig: NodeJS.Signals) => {
     bar.end();
-    io.err(`\nclwsim: interrupted; finished runs are kept in ${join(out, 'journal')}: run the same command with --resume to finish\n`);
-    process.exit(130);
+    io.err(`\nclwsim: ${sig}: finished runs are kept in ${join(out, 'journal')}; run the same command with --resume to finish\n`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', onSigint);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let res: SweepResult;
   try {
     res = await runSweep(sweep, {
@@ -85,7 +86,8 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
       onProgress: (d, t) => bar.update(d, t),
     });
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     bar.end();
   }
   const secs = (Date.now() - t0) / 1000;

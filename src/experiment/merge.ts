@@ -11,7 +11,7 @@ import { Journal } from './journal.js';
 import { OUTPUT_FILES } from './sweep.js';
 import type { Totals, Shard } from './outputs.js';
 
-interface ShardManifest { tool: string; version: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[] }
+interface ShardManifest { tool: string; version: string; model: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[] }
 
 function readShard(dir: string): ShardManifest {
   const f = join(dir, 'manifest.json');
@@ -36,6 +36,7 @@ export function mergeShards(dirs: string[], outDir: string): { totals: Totals; f
   ms.forEach((m, i) => {
     const d = dirs[i]!;
     if (m.version !== ref.version) throw new InputError(`${d}: made by clwsim ${m.version}, but ${dirs[0]} by ${ref.version}; rerun the shards with one version`);
+    if (m.model !== ref.model) throw new InputError(`${d}: made with different model code (${m.model}) than ${dirs[0]} (${ref.model}); rerun the shards with one build`);
     const diff = m.kind !== ref.kind ? 'kind' : firstDiff(m.sweep, ref.sweep) ?? (JSON.stringify(m.design) !== JSON.stringify(ref.design) ? 'design' : undefined);
     if (diff) throw new InputError(`${d}: a shard of a different sweep than ${dirs[0]} (they differ in ${diff === 'kind' || diff === 'design' ? diff : `sweep.${diff}`})`);
     if (m.shard!.count !== ref.shard!.count) throw new InputError(`${d}: shard ${m.shard!.index}/${m.shard!.count}, but ${dirs[0]} is one of ${ref.shard!.count} shards`);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
 import { runTask, type Task, type RunRecord } from './runTask.js';
+import { InputError } from '../io/scenario.js';
 
 export interface Executor {
   run(task: Task): Promise<RunRecord>;
@@ -22,7 +23,7 @@ function workerFile(): string {
   if (existsSync(fileURLToPath(here))) return here.href;
   const built = new URL('../../dist/experiment/worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return built.href;
-  throw new Error('worker script not found: run "npm run build" first');
+  throw new InputError(`worker script not found (${fileURLToPath(built)}): run "npm run build" first, or use --workers 1`);
 }
 
 export function executor(workers: number): Executor {

@@ -4,7 +4,8 @@
  * Output never depends on worker count, timing or interruptions: results are keyed by
  * (point, rep) and written in that order.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { repSeed } from '../model/rng.js';
 import { join } from 'node:path';
 import { writeAtomic, writeJson } from '../io/files.js';
 import { InputError } from '../io/scenario.js';
@@ -59,6 +60,7 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
     for (const f of OUTPUT_FILES) rmSync(join(o.out, f), { force: true });
     journal.create(identity);
   }
+  removeTemps(o.out);
 
   const done = new Map<number, Map<number, RunRecord>>(points.map((p) => [p.id, new Map()]));
   for (const r of earlier) done.get(r.point)?.set(r.rep, { ...r, traj: undefined });
@@ -69,6 +71,7 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   });
 
   const queue: Task[] = [];
+  let head = 0; // next task to start (an index, not shift(): queues can hold 10⁵ runs)
   const outstanding = new Map<number, number>();
   let planned = earlier.length;
   const plan = (p: Point) => {
@@ -86,10 +89,10 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
     await new Promise<void>((resolve, reject) => {
       let inFlight = 0;
       const pump = () => {
-        while (inFlight < exec.size * 2 && queue.length) {
-          const t = queue.shift()!;
+        while (inFlight < exec.size * 2 && head < queue.length) {
+          const t = queue[head++]!;
           inFlight++;
-          exec.run(t).then((rec) => {
+          exec.run(t).catch((e: unknown) => failed(t, e)).then((rec) => {
             journal.add(rec);
             done.get(rec.point)!.set(rec.rep, { ...rec, traj: undefined });
             inFlight--;
@@ -101,7 +104,7 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
             pump();
           }).catch(reject);
         }
-        if (inFlight === 0 && queue.length === 0) resolve();
+        if (inFlight === 0 && head === queue.length) resolve();
       };
       pump();
     });
@@ -156,6 +159,16 @@ function writeTrajectories(dir: string, s: Sweep, results: out.PointResult[], jo
   }
   closeSync(fd);
   renameSync(tmp, file);
+}
+
+/** A worker that died (not a run that threw: runTask catches those) fails only its run. */
+function failed(t: Task, e: unknown): RunRecord {
+  return { point: t.point, rep: t.rep, seed: repSeed(t.seed, t.rep), ok: false, error: `worker: ${e instanceof Error ? e.message : String(e)}`.split('\n')[0]! };
+}
+
+/** Temp files of output files left by a process killed while writing them. */
+function removeTemps(dir: string): void {
+  for (const f of readdirSync(dir)) if (f.endsWith('.tmp') && OUTPUT_FILES.some((o) => f.startsWith(`.${o}.`))) rmSync(join(dir, f), { force: true });
 }
 
 export const isFinished = (dir: string): boolean => existsSync(join(dir, 'manifest.json')) && !new Journal(dir).exists;

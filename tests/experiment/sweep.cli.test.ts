@@ -3,7 +3,7 @@
  * identity across worker counts, shards + merge and kill + resume; failures; bad input.
  */
 import { describe, expect, test, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
@@ -96,6 +96,16 @@ describe('clwsim sweep', () => {
     const other = file('other.yaml', readFileSync(small, 'utf8').replace('reps: 2', 'reps: 1'));
     expect(clwsim('sweep', other, '--shard', '2/4', '--out', join(tmp, 'other-2'), '--quiet').code).toBe(0);
     cases.push([[d(1), join(tmp, 'other-2'), d(3), d(4)], /other-2: a shard of a different sweep than .*shard-1 \(they differ in sweep.name\)/]);
+    // the same sweep run with different model code (e.g. after a git pull) is refused too
+    const moved = join(tmp, 'model-2');
+    cpSync(d(2), moved, { recursive: true });
+    const mf = join(moved, 'manifest.json');
+    writeFileSync(mf, readFileSync(mf, 'utf8').replace(/"model": "sha256:[0-9a-f]+"/, '"model": "sha256:0000000000000000"'));
+    cases.push([[d(1), moved, d(3), d(4)], /model-2: made with different model code \(sha256:0{16}\)/]);
+    // a shard still running (or killed): journal, no manifest
+    mkdirSync(join(tmp, 'running', 'journal'), { recursive: true });
+    writeFileSync(join(tmp, 'running', 'journal', 'identity.json'), '{}\n');
+    cases.push([[d(1), join(tmp, 'running')], /running: unfinished shard .*--resume/]);
     for (const [dirs, re] of cases) {
       const r = clwsim('merge', ...dirs, '--out', o);
       expect(r.code).toBe(2);
