@@ -8,7 +8,7 @@ import { LEVERS, CUT_TYPES, cutSet, cutLabel, cutSpec, type Lever } from './leve
 import { Charts, fmtNum } from './charts.js';
 import { LoopDiagram } from './cld.js';
 import { AgentsView, type ColourBy } from './agents.js';
-import { LINKS, NODES } from './loops.js';
+import { LINKS, LOOPS, NODES } from './loops.js';
 import { EXERCISES, type Exercise } from './exercises.js';
 import type { FromWorker, Marker, ToWorker } from './protocol.js';
 
@@ -36,6 +36,8 @@ let runSeedText = ''; // the --set options equivalent to the levers at Setup
 const dirty = new Set<string>();
 let latest: Extract<FromWorker, { type: 'week' }> | undefined;
 let frame = 0;
+/** What screen readers last heard (announced on change only, not every week). */
+let announced = '';
 
 const scenarioOf = (f: string) => SCENARIOS.find((s) => s.file === f)!.scenario;
 
@@ -226,6 +228,17 @@ function showState(): void {
   cutWeek.disabled = week > 0 && week >= Number(cutWeek.value) && !done;
 }
 
+function announce(): void {
+  let text = running ? 'running' : done ? `run finished at week ${week}` : `paused at week ${week}`;
+  if (latest) {
+    let best = 0;
+    latest.loops.forEach((s, i) => { if (s > latest!.loops[best]!) best = i; });
+    text = `${text}; ${LOOPS[best]!.id} ${LOOPS[best]!.name} dominates`;
+  }
+  // Changes only with the run state or the dominant loop, so a screen reader is not flooded.
+  if (text !== announced) $('announce').textContent = announced = text;
+}
+
 function render(): void {
   frame = 0;
   charts.redraw();
@@ -234,6 +247,7 @@ function render(): void {
     agents.update(latest.agents, knee());
   }
   showState();
+  announce();
 }
 const schedule = () => { if (!frame) frame = requestAnimationFrame(render); };
 

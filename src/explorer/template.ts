@@ -83,7 +83,8 @@ const BODY = `
     <button id="reset" type="button">Reset</button>
     <label for="until">Pause at week <input id="until" type="number" min="1" max="5200" step="1" placeholder="end" style="width:5.5em"></label>
     <label for="speed">Speed <input id="speed" type="range" min="0" max="5" step="1" value="3" aria-describedby="speed-out"> <output id="speed-out" for="speed"></output></label>
-    <span id="week" role="status" aria-live="polite">not set up</span>
+    <span id="week">not set up</span>
+    <span id="announce" class="sr-only" role="status" aria-live="polite"></span>
     <button id="export" type="button" disabled>Export CSV</button>
   </div>
   <div id="cli" aria-label="The same run from the command line"></div>
@@ -107,7 +108,7 @@ const BODY = `
       <section aria-labelledby="loops-h">
         <h2 id="loops-h">Feedback loops</h2>
         <div id="cld-host"></div>
-        <p id="dominance" aria-live="polite"></p>
+        <p id="dominance"></p>
         <ul id="loop-scores" aria-label="Loop scores"></ul>
         <details><summary>How link strengths are measured</summary><ul id="link-doc"></ul></details>
       </section>

@@ -89,6 +89,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     await runUntil(page, w1 + 40);
     const scatter = await page.$eval('#link-pressure-scatter', (g) => Number(g.getAttribute('data-strength')));
     expect(scatter).toBeGreaterThan(s80[6]!); // scattergun → its link thickens
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUT}/mid-run-lever.png`, fullPage: true });
 
     // Agents: one cell per TSO; the colour switch works.
@@ -109,6 +110,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     expect(await page.inputValue('#csv-text')).toBe(csv);
     expect(csv.split('\n').length).toBe(262); // header, 260 weeks, final newline
     expect(csv).toBe(cli);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUT}/funding-cut-done.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -150,6 +152,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     await page.fill('#speed', '5');
     await runUntil(page, 60);
     await page.waitForSelector('#chart-trust .mark.you.past');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUT}/exercise-cut.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
