@@ -14,8 +14,18 @@ import { el, raw, type Markup, type Child } from './svg.js';
 import { esc, gbp, num, pct, signed, signedGbp, thousands, unitGbp } from './format.js';
 import { summarize, windowMean } from '../experiment/stats.js';
 
-export const TABLE_METRICS: MetricName[] = ['waitlist_total', 'waitlist_mh', 'wait_weeks_mean', 'gave_up', 'dropouts', 'dropout_rate', 'completions',
-  'gp_attendances', 'statutory_contacts', 'trust_mean', 'active_tsos', 'places_total', 'tso_grants', 'wellbeing_mean', 'clw_caseload_mean'];
+/** The measures of the report's tables, in order, with plain names (every metric is in comparison.csv). */
+export const TABLE_LABELS: Partial<Record<MetricName, string>> = {
+  waitlist_total: 'Waiting-list entries, all TSOs', waitlist_mh: 'Waiting-list entries, mental-health TSOs', wait_weeks_mean: 'Wait before starting',
+  gave_up: 'People giving up while waiting', dropouts: 'Drop-outs', dropout_rate: 'Drop-out rate (share of leavers)', completions: 'Programmes completed',
+  gp_attendances: 'GP consultations', statutory_contacts: 'Other statutory contacts', trust_mean: 'Trust of TSOs in the CLW service',
+  active_tsos: 'Open TSOs', places_total: 'TSO places', tso_grants: 'Grants paid to TSOs', wellbeing_mean: 'Wellbeing of clients', clw_caseload_mean: 'CLW caseload',
+};
+export const TABLE_METRICS = Object.keys(TABLE_LABELS) as MetricName[];
+
+/** A measure's plain name, its unit and its identifier in the CSV files; hover for the definition. */
+const measureCell = (m: MetricName, unit: string, total = false) => el('td', { title: def(m).definition },
+  `${TABLE_LABELS[m] ?? m}${total ? ', whole run' : ''}`, el('br'), el('span', { class: 'meta' }, `${unit} · `, el('code', {}, m)));
 
 export interface ReportInput {
   base: Arm;
@@ -42,11 +52,12 @@ figure { margin: 18px 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0 4px; break-inside: auto; }
-th, td { padding: 4px 8px; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
+th, td { padding: 4px 6px; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
 td[data-field], td[data-field] + td { white-space: nowrap; }
 tr.group th { text-align: left; background: #fff; border-bottom: 2px solid #999; padding-top: 12px; }
 th { background: #eef2f6; } th:first-child, td:first-child { text-align: left; }
 td.src, th.src { text-align: left; }
+.meta { font-size: 12px; color: #555; } .meta code { font-size: 11px; background: none; padding: 0; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .up { color: #a23c00; } .down { color: #005a8c; }
 ol.footnotes { font-size: 13px; color: #333; } ol.footnotes li { margin: 3px 0; }
@@ -78,10 +89,9 @@ function comparisonTable(arm: Arm, rows: ComparisonRow[]): Markup {
   const mine = rows.filter((r) => r.scenario === arm.scenario.name && (TABLE_METRICS.includes(r.metric) || r.statistic === 'horizon_total'));
   mine.sort((a, b) => (a.statistic === b.statistic ? TABLE_METRICS.indexOf(a.metric) - TABLE_METRICS.indexOf(b.metric) : a.statistic === 'window_mean' ? -1 : 1));
   return el('table', { class: 'comparison', 'data-scenario': arm.scenario.name },
-    el('thead', {}, el('tr', {}, ['Measure', 'Unit', 'Baseline', arm.scenario.name, 'Difference', '95% interval', '% change', '95% interval'].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ['Measure', 'Baseline', arm.scenario.name, 'Difference', '95% interval', '% change', '95% interval'].map((h) => el('th', {}, h)))),
     el('tbody', {}, mine.map((r) => el('tr', { 'data-metric': r.metric, 'data-statistic': r.statistic, 'data-scenario': r.scenario },
-      el('td', { title: def(r.metric).definition }, `${r.metric}${r.statistic === 'horizon_total' ? ' (total, whole run)' : ''}`),
-      el('td', {}, r.unit),
+      measureCell(r.metric, r.unit, r.statistic === 'horizon_total'),
       cell('baseline_mean', r.baseline, num(r.baseline)),
       cell('scenario_mean', r.value, num(r.value)),
       cell('difference', r.diff, signed(r.diff), dirClass(r.diffLow, r.diffHigh)),
@@ -143,8 +153,8 @@ function sensitivitySection(s: Sensitivity, notes: Notes): Child {
 function levelTable(arm: Arm, w: Window): { table: Markup; levels: Array<{ metric: MetricName; words: string; mean: number; low: number; high: number; unit: string }> } {
   const stats = TABLE_METRICS.map((m) => ({ m, s: summarize(arm.runs.map((r) => windowMean(r.metrics[m], w.from - 1, w.to))) }));
   const table = el('table', { class: 'levels' },
-    el('thead', {}, el('tr', {}, ['Measure', 'Unit', 'Mean', '95% interval'].map((h) => el('th', {}, h)))),
-    el('tbody', {}, stats.map(({ m, s }) => el('tr', { 'data-metric': m }, el('td', { title: def(m).definition }, m), el('td', {}, def(m).unit),
+    el('thead', {}, el('tr', {}, ['Measure', 'Mean', '95% interval'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, stats.map(({ m, s }) => el('tr', { 'data-metric': m }, measureCell(m, def(m).unit),
       cell('mean', s.mean, num(s.mean)), el('td', {}, Number.isFinite(s.ci_low) ? `${num(s.ci_low)} to ${num(s.ci_high)}` : '–')))));
   const levels = HEADLINE.map((h) => { const s = stats.find((x) => x.m === h.metric)!.s; return { metric: h.metric, words: h.words, mean: s.mean, low: s.ci_low, high: s.ci_high, unit: def(h.metric).unit }; });
   return { table, levels };
@@ -176,7 +186,7 @@ export function reportHtml(r: ReportInput): string {
         el('figcaption', {}, `${def(spec.metric).definition} (${def(spec.metric).unit}).`, ivs.map((m) => ` Week ${m.week}: ${m.label}.`))))),
     comparing
       ? [el('section', { id: 'comparison' }, el('h2', {}, 'Comparison'),
-          el('p', { class: 'note' }, `Means over weeks ${w.from}–${w.to}; totals over the whole run where a measure is a count. All ${METRICS.length} measures are in comparison.csv; hover a name for its definition.`),
+          el('p', { class: 'note' }, `Means over weeks ${w.from}–${w.to}; totals over the whole run where a measure is a count. All ${METRICS.length} measures are in comparison.csv; hover a measure for its definition.`),
           arms.map((a) => [arms.length > 1 ? el('h3', {}, a.scenario.name) : false, comparisonTable(a, r.rows)])),
         el('section', { id: 'costs' }, el('h2', {}, 'Costs'),
           el('p', { class: 'note' }, 'What each option costs the public purse, per year over the comparison window and in total over the run, with 95% intervals of the paired difference. A negative difference is a saving.'),
