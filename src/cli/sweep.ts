@@ -6,6 +6,7 @@ import { CommandFailed } from './errors.js';
 import { collect, positiveInt, seedInt, weeksInt, intIn } from './options.js';
 import { loadSweep, type Sweep } from '../experiment/sweepFile.js';
 import { runSweep, type SweepResult } from '../experiment/sweep.js';
+import { designPoints, shardRange } from '../experiment/design.js';
 import { mergeShards } from '../experiment/merge.js';
 import { resolveShard } from '../experiment/shard.js';
 import { defaultWorkers } from '../experiment/pool.js';
@@ -13,7 +14,7 @@ import { morrisRows, morrisTable } from '../experiment/sensitivity.js';
 
 interface Opts {
   out?: string; workers?: number; shard?: string; shards?: number; resume?: boolean; quiet?: boolean;
-  reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number;
+  reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number; dryRun?: boolean;
 }
 
 const workersInt = intIn(1, 1024, 'a number of worker threads');
@@ -34,6 +35,7 @@ function common(c: Command): Command {
     .option('--set <path=value>', 'fix a parameter for every run (repeatable)', collect, [])
     .option('--precision <rel>', 'adaptive replications: add reps until every chosen metric\'s 95% half-width is within this share of its mean', precisionNum)
     .option('--max-reps <n>', 'cap on replications per point under --precision (default 100)', positiveInt)
+    .option('--dry-run', 'check the sweep file and print the design size; run and write nothing')
     .option('--quiet', 'no progress output');
 }
 
@@ -63,11 +65,21 @@ export function runBar(io: Io, quiet: boolean, tty = process.stderr.isTTY === tr
   };
 }
 
-async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'): Promise<{ sweep: Sweep; res: SweepResult; secs: number }> {
+async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'): Promise<{ sweep: Sweep; res: SweepResult; secs: number } | null> {
   const sweep = loadSweep(file, { reps: o.reps, weeks: o.weeks, seed: o.seed, set: o.set, precision: o.precision, maxReps: o.maxReps }, mode);
   const shard = mode === 'sweep' ? resolveShard(o.shard, o.shards) : null;
   const out = o.out ?? (shard ? join('output', sweep.name, `shard-${shard.index}-of-${shard.count}`) : join('output', sweep.name));
   const workers = o.workers ?? defaultWorkers();
+  if (o.dryRun) {
+    const all = designPoints(sweep).length;
+    const r = shard ? shardRange(all, shard.index, shard.count) : { from: 0, to: all };
+    const n = r.to - r.from;
+    io.out(`${file}: ok (${sweep.name}: ${all} design point(s) × ${sweep.reps} rep(s) = ${all * sweep.reps} run(s) of ${sweep.weeks} weeks`
+      + `${sweep.precision ? `, up to ${all * sweep.precision.maxReps} with --precision ${sweep.precision.target}` : ''})\n`);
+    if (shard) io.out(`shard ${shard.index}/${shard.count}: points ${r.from}..${r.to - 1} (${n} point(s), ${n * sweep.reps} run(s))\n`);
+    io.out(`would write ${out}\n`);
+    return null;
+  }
   const bar = runBar(io, o.quiet === true);
   const t0 = Date.now();
   // Ctrl-C: every finished run is already journaled; say how to carry on
@@ -117,8 +129,8 @@ export function registerSweep(program: Command, io: Io): void {
     .option('--shard <k/N>', 'run only shard k of N (numbered from 1); default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX')
     .option('--shards <n>', 'number of shards when the index comes from JOB_COMPLETION_INDEX', positiveInt)
     .action(async (file: string, o: Opts) => {
-      const { res } = await execute(io, file, o, 'sweep');
-      failIfAny(io, res);
+      const r = await execute(io, file, o, 'sweep');
+      if (r) failIfAny(io, r.res);
     });
 
   program.command('merge <dirs...>')
@@ -134,8 +146,9 @@ export function registerSweep(program: Command, io: Io): void {
     .description('Morris elementary-effects screening (μ*, σ) of parameters, per metric')
     .option('--top <n>', 'rows per metric in the printed table (default 8)', positiveInt)
     .action(async (file: string, o: Opts) => {
-      const { sweep, res } = await execute(io, file, o, 'morris');
-      if (res.points.length) io.out('\n' + morrisTable(morrisRows(sweep, res.points), o.top ?? 8));
-      failIfAny(io, res);
+      const r = await execute(io, file, o, 'morris');
+      if (!r) return;
+      if (r.res.points.length) io.out('\n' + morrisTable(morrisRows(r.sweep, r.res.points), o.top ?? 8));
+      failIfAny(io, r.res);
     });
 }

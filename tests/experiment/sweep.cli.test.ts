@@ -215,6 +215,17 @@ describe('clwsim sensitivity', () => {
   });
 });
 
+describe('--dry-run', () => {
+  test('prints the design size and the shard, writes nothing', async () => {
+    const out = join(tmp, 'dry');
+    const r = await inProcess('sweep', small, '--shard', '2/4', '--dry-run', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ok \(small: 6 design point\(s\) × 2 rep\(s\) = 12 run\(s\) of 40 weeks\)/);
+    expect(r.out).toMatch(/shard 2\/4: points 1\.\.2 \(2 point\(s\), 4 run\(s\)\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('bad input: one line, exit code 2, earlier results untouched', () => {
   test.each([
     [['sweep', 'scenarios/sweeps/nope.yaml'], /nope.yaml: file not found/],
