@@ -15,6 +15,7 @@ import { collect, positiveInt, seedInt, weeksInt } from './options.js';
 import { CommandFailed } from './errors.js';
 import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
+import { registerCalibrate } from './calibrate.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
 
@@ -33,7 +34,7 @@ export function version(): string {
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerPatterns, registerSweep, registerReport, registerExplore];
+const COMMANDS: Register[] = [registerRun, registerPatterns, registerCalibrate, registerSweep, registerReport, registerExplore];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')

@@ -52,7 +52,7 @@ const perType = (defs: Record<TsoType, number>, min: number, max: number, meta: 
 
 export const PARAM_SPEC = {
   demand: {
-    referralsPerClwWeek: num(2.6, 0, 50, { unit: 'referrals/CLW/week', rows: ['C8'], description: 'Mean new GP referrals to each CLW per week (Poisson)', source: 'Evidence §1a: Edinburgh 19,220 referrals / 24 CLWs / 6 years ≈ 133 per CLW-year ≈ 2.56/week [I]' }),
+    referralsPerClwWeek: num(2.2, 0, 50, { unit: 'referrals/CLW/week', rows: ['C8'], description: 'Mean new GP referrals to each CLW per week (Poisson); GP re-referrals come on top', source: 'Evidence §1a: Edinburgh 19,220 referrals / 24 CLWs / 6 years ≈ 133 per CLW-year ≈ 2.56/week [I], of which ~15% re-referrals in the model: calibrated (scenarios/targets.yaml)' }),
     level: num(1, 0, 10, { unit: 'multiplier', rows: ['C1'], description: 'Demand level: multiplies the referral rate (post-COVID surges are scheduled changes of this)', source: 'Lever. Allbutt L205: needs "greater and more complex since COVID-19"' }),
     needShare: perType({ crisis: 0.3, mh: 0.3, activity: 0.3, specialist: 0.1 }, 0, 1, { unit: 'share', rows: ['C1'], description: 'Share of clients whose main need is of this kind (normalised to sum 1)' , source: 'Assumption: the paper names crisis, mental-health, activity and specialist provision (Allbutt L113, Table 1) without shares; equal main shares, smaller specialist' }),
     clwOnlyShare: num(0.2, 0, 1, { unit: 'share', rows: ['U1', 'F1'], description: 'Share of clients whose needs the CLW\'s own sessions and signposting can meet, with no TSO programme (over-referral sends them on anyway)', source: 'Assumption: CLWs "offer valuable preparatory support" (Allbutt L157); some clients "needed simple navigation" (Allbutt L171)' }),
@@ -68,7 +68,7 @@ export const PARAM_SPEC = {
     caseloadCap: num(25, 1, 1000, { unit: 'clients', rows: ['C3'], description: 'Caseload a CLW can carry at once before pressure exceeds 1', source: 'Evidence §1a: ~133-250 people per CLW-year, held ~10-15 weeks each ⇒ ~30-50 at once [I]' }),
     holdWeight: num(0.5, 0, 1, { unit: 'caseload units', rows: ['C3'], description: 'Caseload weight of a client the CLW still holds while they wait at a TSO', source: 'Assumption: held clients need contact but less than active ones' }),
     pressureKnee: num(0.5, 0, 2, { unit: 'pressure', rows: ['C3'], description: 'Pressure (caseload ÷ effective cap) above which handholding, follow-up and careful referral start to suffer', source: 'Assumption' }),
-    sessionGain: num(0.1, 0.01, 1, { unit: 'readiness/session', rows: ['F1', 'F6'], description: 'Readiness gained per CLW session at expertise 0.5 (scales with 0.5 + expertise)', source: 'Assumption: with readinessThreshold, gives 4-6 sessions (Allbutt L85)' }),
+    sessionGain: num(0.07, 0.01, 1, { unit: 'readiness/session', rows: ['F1', 'F6'], description: 'Readiness gained per CLW session at expertise 0.5 (scales with 0.5 + expertise)', source: 'Assumption: with readinessThreshold, gives 4-6 sessions (Allbutt L85)' }),
     readinessThreshold: num(0.7, 0, 1, { unit: '0..1', rows: ['F1'], description: 'Readiness at which a targeted CLW refers on', source: 'Assumption: "mentally in right place for services" (Table 2)' }),
     maxSessions: int(12, 1, 52, { unit: 'sessions', rows: ['F6'], description: 'Most sessions before a CLW refers on regardless of readiness', source: 'Evidence §1a: 6-12 contacts per person (NHSE guidance)' }),
     expertiseMean: num(0.5, 0, 1, { unit: '0..1', rows: ['F5', 'C2'], description: 'Mean CLW expertise (accuracy of needs-service matching)', source: 'Assumption: "varying levels of link worker experience" (Allbutt L165)' }),
@@ -92,7 +92,7 @@ export const PARAM_SPEC = {
   },
   practice: {
     overReferral: num(0.1, 0, 1, { unit: 'probability', rows: ['U1'], description: 'Chance a referral is made after one session, before readiness, even for a client who would have declined', source: 'Assumption: "Some TSOs reported over-referral and/or under-referral" (Allbutt L189)' }),
-    scatterShare: num(0.1, 0, 1, { unit: 'probability', rows: ['U4'], description: 'Base chance a CLW refers a client to several services at once (scattergun)', source: 'Assumption: "some CLWs tried to game the system" (Allbutt L193)' }),
+    scatterShare: num(0.13, 0, 1, { unit: 'probability', rows: ['U4'], description: 'Base chance a CLW refers a client to several services at once (scattergun)', source: 'Assumption: "some CLWs tried to game the system" (Allbutt L193)' }),
     scatterK: int(3, 2, 4, { unit: 'services', rows: ['U4'], description: 'Services referred to at once under scattergun', source: 'Evidence §4: k = 2-3' }),
     gamingSensitivity: num(0.15, 0, 5, { unit: 'probability per ref. wait', rows: ['U4'], description: 'Added scattergun chance per reference wait (gamingWaitWeeks) by which the best visible wait exceeds it', source: 'Assumption: scattergun "because of the waiting list" (Allbutt L193-195)' }),
     gamingWaitWeeks: num(6, 1, 52, { unit: 'weeks', rows: ['U4'], description: 'Visible wait above which CLWs start gaming with multiple referrals', source: 'Assumption: crisis waits "up to one month" are tolerated (Allbutt L191)' }),
@@ -105,7 +105,7 @@ export const PARAM_SPEC = {
   tso: {
     count: perType({ crisis: 12, mh: 8, activity: 24, specialist: 8 }, 0, 100000, { unit: 'TSOs', rows: ['F8'], description: 'Number of TSOs', source: 'Evidence §1e: 64 organisations funded by the Edinburgh IJB; split assumed' }, true),
     fundingPerYear: perType({ crisis: 70000, mh: 70000, activity: 20000, specialist: 60000 }, 0, 1e8, { unit: '£/TSO/year', rows: ['F8'], description: 'Grant funding per TSO for work with CLW-referred clients', source: 'Evidence §1d: EIJB £4.5m across 64 organisations ≈ £70k mean grant [I]; Murrayfield Dementia Project £54k' }),
-    costPerPlaceYear: perType({ crisis: 12000, mh: 5500, activity: 3000, specialist: 8000 }, 1, 1e6, { unit: '£/place/year', rows: ['F8'], description: 'Cost of one concurrent place for a year', source: 'Evidence §4: £80-£3,000 per person-year [I/A]; per concurrent place ≈ per-person cost × throughput; set so the baseline crisis wait is about a month (Allbutt L191)' }),
+    costPerPlaceYear: perType({ crisis: 14000, mh: 7000, activity: 3000, specialist: 8000 }, 1, 1e6, { unit: '£/place/year', rows: ['F8'], description: 'Cost of one concurrent place for a year', source: 'Evidence §4: £80-£3,000 per person-year [I/A]; per concurrent place ≈ per-person cost × throughput; set so the baseline crisis wait is about a month (Allbutt L191)' }),
     programmeWeeks: perType({ crisis: 4, mh: 12, activity: 10, specialist: 8 }, 1, 104, { unit: 'weeks', description: 'Length of a programme at the TSO', source: 'Assumption: crisis help is short; group and therapy programmes run a term' }, true),
     coreCostShare: num(0.6, 0, 1, { unit: 'share of initial funding', rows: ['U8', 'C6'], description: 'Mean share of its initial funding a TSO needs to cover core costs (varies ±50% between TSOs); below it, it burns reserves and closes when they run out', source: 'Evidence §4: close when funding < core cost beyond reserves [A]' }),
     reserveWeeksMax: num(26, 0, 520, { unit: 'weeks', rows: ['C6'], description: 'Reserves of a TSO, uniform between 0 and this', source: 'Evidence §4: reserves 0-6 months (uniform) [A]' }),
@@ -118,12 +118,13 @@ export const PARAM_SPEC = {
     cutTrustShock: num(0.3, 0, 1, { unit: 'trust per unit cut', rows: ['U6', 'U8'], description: 'Trust a TSO loses, per unit of cut, when its funding is cut (an inequitable partnership)', source: 'Assumption: "the effect of cutting core funds exposed the lack of real partnership working" (Allbutt L275)' }),
   },
   engagement: {
-    baseDropHazard: num(0.035, 0, 1, { unit: 'per week', description: 'Weekly drop-out hazard of an engaged client with no risk factors', source: 'Evidence §1b/§4: completion ≈ 50% of starters (ERS adherence 43-49%)' }),
+    baseDropHazard: num(0.027, 0, 1, { unit: 'per week', description: 'Weekly drop-out hazard of an engaged client with no risk factors', source: 'Evidence §1b/§4: completion ≈ 50% of starters (ERS adherence 43-49%)' }),
     mismatchLogHR: num(1.5, 0, 5, { unit: 'log HR per unit of misfit', rows: ['F5', 'F4', 'U1'], description: 'Drop-out log hazard ratio per unit of (1 − match quality); a service of the wrong kind fits about 0.2, the best of several of the right kind about 0.9', source: 'Assumption: "less effective client placements" (Table 2)' }),
     waitLogHR: num(0.02, 0, 1, { unit: 'log HR per week waited', description: 'Drop-out log hazard ratio per week waited before starting', source: 'Assumption, after Evidence §1b: each week of wait lowers attendance odds ×0.95' }),
     confusionLogHR: num(0.6, 0, 5, { unit: 'log hazard ratio', rows: ['U4'], description: 'Drop-out log hazard ratio for a client referred to several services at once', source: 'Assumption: "client confusion if too many services" (Allbutt L195, Table 2)' }),
     unreadyLogHR: num(1.5, 0, 5, { unit: 'log HR at readiness 0', rows: ['U1', 'F1'], description: 'Drop-out log hazard ratio times (1 − readiness at referral)', source: 'Assumption: clients "mentally in right place for services" stay (Table 2)' }),
     complexAloneLogHR: num(0.8, 0, 5, { unit: 'log hazard ratio', rows: ['F2'], description: 'Drop-out log hazard ratio for a complex client who was not accompanied', source: 'Assumption: handholding made engagement "considerably more likely" (Allbutt L171); Evidence §1b: no UK effect size' }),
+    complexAloneNoShowLogOdds: num(0.7, 0, 5, { unit: 'log odds', rows: ['F2'], description: 'Fall in the log-odds of coming to the first session for a complex client who comes alone', source: 'Assumption: "it takes a hell of a lot of courage to come along to the unknown" (Allbutt L175); Evidence §1b: warm hand-off OR 0.96 (US, null): kept small' }),
     followUpLogHR: num(-0.4, -5, 0, { unit: 'log hazard ratio', rows: ['U3', 'F3'], description: 'Drop-out log hazard ratio when the CLW followed the referral up', source: 'Assumption' }),
     trustLogHR: num(-1.0, -5, 0, { unit: 'log HR per unit trust', rows: ['F3'], description: 'Drop-out log hazard ratio per unit of TSO trust above 0.5 (joint working)', source: 'Assumption: "increased client confidence in CLW and TSO services" (Table 2)' }),
     wellbeingGain: num(0.25, 0, 1, { unit: 'share of gap to 1', description: 'Wellbeing gained on completion, times match quality', source: 'Assumption: "increased client health and wellbeing" (Table 2)' }),
@@ -131,7 +132,7 @@ export const PARAM_SPEC = {
     mismatchFit: num(0.3, 0, 1, { unit: 'match quality', rows: ['F5'], description: 'Match quality of a service of the wrong kind relative to the right kind (times the 0.5-1 personal fit)', source: 'Assumption' }),
   },
   waiting: {
-    attendP0: num(0.8, 0.01, 0.99, { unit: 'probability', description: 'Chance of attending with no wait: anchors the logistic give-up curve', source: 'Evidence §1b: uptake 81% (Gloucestershire; ERS RCTs)' }),
+    attendP0: num(0.8, 0.01, 0.99, { unit: 'probability', description: 'Chance of coming to a first session offered with no wait; after w weeks on the list it is logistic(logit p₀ − b·w)', source: 'Evidence §1b: uptake 81% (Gloucestershire; ERS RCTs)' }),
     waitLogitSlope: num(0.051, 0, 1, { unit: 'logit per week', description: 'Fall in the log-odds of still waiting per week waited', source: 'Evidence §1b: OR 0.95 per week of wait (Psychol Serv 2023) ⇒ ln 0.95 ≈ −0.051' }),
     giveUpCapWeeks: int(30, 1, 260, { unit: 'weeks', description: 'Nobody waits longer than this', source: 'Evidence §1b: families give up beyond ~30 weeks (Foreman & Hanna 2000)' }),
   },

@@ -122,6 +122,7 @@ export interface Week {
   completions: number;
   dropouts: number;
   gaveUp: number;
+  noShows: number;
   declined: number;
   duplicates: number;
   referrals: number;
@@ -148,6 +149,7 @@ export interface Funnel {
   started_tso: number;
   completed: number;
   gave_up_waiting: number;
+  did_not_attend: number;
   dropped_out: number;
   left_clw_before_referral: number;
   resolved_by_clw: number;
@@ -157,7 +159,7 @@ export interface Funnel {
 }
 export const FUNNEL_KEYS: Array<keyof Funnel> = [
   'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
-  'gave_up_waiting', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
+  'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
 ];
 
 export interface World {
@@ -193,7 +195,7 @@ export interface World {
 
 export const newWeek = (): Week => ({
   arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
+  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
   followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
 });
 

@@ -56,9 +56,9 @@ export const PATTERNS: Pattern[] = [
   cut('vicious-4-more-scattergun', 'scatter_share', 'up', 'Vicious circle, step 4: long waits and pressure push scattergun referral', { kind: 'weeks', from: 53, to: 104 }),
   cut('vicious-5-duplicates', 'duplicate_referrals', 'up', 'Vicious circle, step 5: scattergun fills lists with duplicates, wasting TSO time', { kind: 'weeks', from: 53, to: 104 }),
   // Scattergun (U4).
-  lever('scatter-raises-waitlists', ['U4'], 'practice.scatterShare', 0.1, 0.5, 'waitlist_total', 'up', 'More scattergun raises total waiting lists'),
-  lever('scatter-duplicates', ['U4'], 'practice.scatterShare', 0.1, 0.5, 'duplicate_referrals', 'up', 'More scattergun duplicates staff time'),
-  lever('scatter-confusion-dropout', ['U4'], 'practice.scatterShare', 0.1, 0.5, 'dropout_rate', 'up', 'More scattergun raises drop-out through confusion'),
+  lever('scatter-raises-waitlists', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'waitlist_total', 'up', 'More scattergun raises total waiting lists'),
+  lever('scatter-duplicates', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'duplicate_referrals', 'up', 'More scattergun duplicates staff time'),
+  lever('scatter-confusion-dropout', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'dropout_rate', 'up', 'More scattergun raises drop-out through confusion'),
   // Over-referral (U1) and referral-count KPIs (U5, C4).
   lever('over-referral-overloads', ['U1'], 'practice.overReferral', 0.1, 0.5, 'waitlist_total', 'up', 'More over-referral overloads TSOs'),
   lever('over-referral-waits', ['U1'], 'practice.overReferral', 0.1, 0.5, 'wait_weeks_mean', 'up', 'More over-referral lengthens waits'),
@@ -79,9 +79,17 @@ export const PATTERNS: Pattern[] = [
   lever('managers-pressure', ['U7', 'C5'], 'clw.managementOverhead', 0, 0.5, 'handholding_share', 'down', 'Too many managers (matrix management) cuts CLW capacity and handholding'),
   // Breadth of known provision (F4, U2), employment by TSOs (F7), readiness before referral (F1, F6).
   lever('full-range-matching', ['F4'], 'clw.knownTsos', 3, 16, 'fit_mean', 'up', 'Considering the full range of provision, not a few favourites, gives better-fitting placements'),
-  lever('under-referral-trust', ['U2'], 'clw.knownTsos', 12, 3, 'trust_mean', 'down', 'Under-referral (CLWs who know few TSOs) leaves TSOs forgotten and lowers trust'),
+  {
+    id: 'under-referral-trust', rows: ['U2'], claim: 'Under-referral (CLWs, and their successors, who know few TSOs) leaves TSOs forgotten and lowers trust',
+    lever: 'clw.knownTsos and clw.noviceKnownTsos 12 → 3', control: { set: { 'clw.knownTsos': 12, 'clw.noviceKnownTsos': 12 } },
+    treatment: { set: { 'clw.knownTsos': 3, 'clw.noviceKnownTsos': 3 } }, metric: 'trust_mean', expected: 'down',
+  },
   lever('tso-employers-matching', ['F7'], 'clw.tsoEmployedShare', 0, 1, 'fit_mean', 'up', 'CLWs employed by TSOs (embedded) match clients better'),
-  lever('readiness-dropout', ['F1', 'F6'], 'clw.readinessThreshold', 0.5, 0.85, 'dropout_rate', 'down', 'Longer CLW contact until clients are ready lowers drop-out'),
+  {
+    id: 'readiness-dropout', rows: ['F1', 'F6'], claim: 'Longer CLW contact until clients are ready lowers drop-out (when CLWs have room for it: caseload cap 60 in both arms)',
+    lever: 'clw.readinessThreshold 0.5 → 0.85', control: { set: { 'clw.readinessThreshold': 0.5, 'clw.caseloadCap': 60 } },
+    treatment: { set: { 'clw.readinessThreshold': 0.85, 'clw.caseloadCap': 60 } }, metric: 'dropout_rate', expected: 'down',
+  },
   // Stable funding (F8) and need (C1).
   lever('investment-waitlists', ['F8'], 'funding.multiplier.mh', 1, 1.3, 'waitlist_mh', 'down', 'More stable funding for mental-health TSOs shortens their waiting lists'),
   lever('need-gp', ['C1'], 'demand.level', 1, 1.4, 'gp_attendances', 'up', 'Higher need (post-COVID) raises GP attendance'),

@@ -28,7 +28,16 @@ describe('clwsim run', () => {
     expect(summary[0]).toBe('scenario,week,metric,mean,sd,ci_low,ci_high,n');
     expect(summary.length).toBe(1 + 80 * METRIC_NAMES.length);
     const funnel = readFileSync(join(dir, 'funnel.csv'), 'utf8').trim().split('\n');
-    expect(funnel[0]).toMatch(/^scenario,rep,seed,referred_to_clw,.*gave_up_waiting,dropped_out,.*returned_to_clw,in_system_end$/);
+    expect(funnel[0]).toMatch(/^scenario,rep,seed,referred_to_clw,.*gave_up_waiting,.*dropped_out,.*returned_to_clw,in_system_end$/);
+    // Every episode ends in exactly one way or is still in the system.
+    const cols = funnel[0]!.split(',');
+    for (const line of funnel.slice(1)) {
+      const v = Object.fromEntries(line.split(',').map((x, k) => [cols[k], Number(x)]));
+      const ended = ['left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'gave_up_waiting', 'did_not_attend', 'dropped_out', 'completed'].reduce((a, k) => a + v[k]!, 0);
+      expect(ended + v.in_system_end!).toBe(v.referred_to_clw);
+      expect(v.seen_by_clw).toBeGreaterThanOrEqual(v.seen_3plus!);
+      expect(v.referred_to_tso).toBeGreaterThanOrEqual(v.started_tso!);
+    }
     expect(funnel.length).toBe(4);
     const types = readFileSync(join(dir, 'tso_types.csv'), 'utf8').trim().split('\n');
     expect(types[0]).toBe('scenario,rep,seed,week,tso_type,open,places,filled,waitlist,wait_weeks_mean,full_share');

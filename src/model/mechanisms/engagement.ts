@@ -15,9 +15,45 @@
  */
 import { type World, S, F, Exit } from '../world.js';
 import { geometric } from '../rng.js';
-import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+import { clearRefs, exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 import { learnFromCompletion } from './learning.js';
 import { TSO_TYPES } from '../params.js';
+
+const logit = (x: number) => Math.log(x / (1 - x));
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * A place is offered: the CLW accompanies a complex client if it can, then the client comes to
+ * the first session or not. Overall attendance after w weeks on the list is p₀·S(w) =
+ * logistic(logit p₀ − b·w) (waiting.ts draws S); a complex client who comes alone is less likely
+ * to come. Returns whether they came; one who did not leaves (non-attendance).
+ */
+export function firstSession(w: World, c: number, j: number): boolean {
+  const { p, clients: cl, clws: k } = w;
+  const i = cl.clw[c]!;
+  let flags = cl.flags[c]!;
+  if (flags & F.COMPLEX) {
+    w.wk.complexStarts++;
+    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
+      k.hhUsed[i]!++;
+      flags |= F.ACCOMPANIED;
+      w.wk.accompanied++;
+    }
+  }
+  cl.flags[c] = flags;
+  const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
+  const pAttend = logistic(logit(p.waiting.attendP0) - (alone ? p.engagement.complexAloneNoShowLogOdds : 0));
+  if (w.rng.intake() < pAttend) return true;
+  // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
+  clearRefs(w, c);
+  w.tsos.dupLoss[j] += p.tso.dupCostPlaces;
+  w.tsos.neg[j] += p.trust.dropoutWeight;
+  setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
+  exitClient(w, c, Exit.GAVE_UP);
+  w.funnel.did_not_attend++;
+  w.wk.noShows++;
+  return false;
+}
 
 export function startEngagement(w: World, c: number, j: number): void {
   const { p, clients: cl, tsos: t, clws: k } = w;
@@ -28,14 +64,6 @@ export function startEngagement(w: World, c: number, j: number): void {
   cl.tso[c] = j;
   t.engaged[j]!++;
   let flags = cl.flags[c]!;
-  if (flags & F.COMPLEX) {
-    w.wk.complexStarts++;
-    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
-      k.hhUsed[i]!++;
-      flags |= F.ACCOMPANIED;
-      w.wk.accompanied++;
-    }
-  }
   if (!(flags & F.STARTED)) {
     flags |= F.STARTED;
     w.funnel.started_tso++;

@@ -9,7 +9,7 @@
  * Evidence: §4 (each duplicate costs 0.5-1 h of staff time [A]).
  */
 import { type World, S, MAX_REFS } from '../world.js';
-import { startEngagement } from './engagement.js';
+import { firstSession, startEngagement } from './engagement.js';
 
 export function intake(w: World): void {
   const { tsos: t, clients: cl, tsoQueue: q } = w;
@@ -34,7 +34,9 @@ export function intake(w: World): void {
       if (slot < 0) continue;
       cl.refTso[base + slot] = -1;
       t.waitN[j]!--;
-      if (cl.state[c] === S.WAIT_TSO) startEngagement(w, c, j);
+      if (cl.state[c] === S.WAIT_TSO) {
+        if (firstSession(w, c, j)) startEngagement(w, c, j);
+      }
       else if (cl.state[c] === S.ENGAGED && w.rng.intake() < doubleUp) {
         // "All of the support is happening at once": the client takes this place too, for a while.
         t.phantom[j]!++;
