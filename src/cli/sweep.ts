@@ -110,7 +110,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
     const bad = res.points.flatMap((p) => (p.convergence ?? []).filter((c) => !c.converged).map((c) => `point ${p.point.id} ${c.metric} (±${(100 * c.relative).toFixed(1)}% after ${c.n})`));
     io.out(`precision: ${t.nonconverged} metric(s) did not reach ±${100 * sweep.precision.target}% within ${sweep.precision.maxReps} reps${bad.length ? `: ${bad.slice(0, 8).join(', ')}${bad.length > 8 ? ', …' : ''}` : ''}; see convergence.csv\n`);
   } else if (sweep.precision) io.out(`precision: every chosen metric within ±${100 * sweep.precision.target}% of its mean\n`);
-  io.out(`${t.failed} run(s) failed${t.failed ? ' (see failures.csv)' : ''}\n`);
+  io.out(`summaries: ${sweep.statistic} of weeks ${sweep.window.from}-${sweep.window.to} of ${sweep.weeks}; ${t.failed} run(s) failed${t.failed ? ' (see failures.csv)' : ''}\n`);
   io.out(`wrote ${out}/{${res.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
   return { sweep, res, secs };
 }

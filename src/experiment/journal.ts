@@ -13,6 +13,17 @@ import type { RunRecord } from './runTask.js';
 const IDENTITY = 'identity.json';
 const runFile = (point: number, rep: number) => `p${point}-r${rep}.json`;
 
+/** The first field path where two JSON values differ, with both values when they are short. */
+export function difference(there: unknown, here: unknown, path = ''): string {
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObj(there) && isObj(here)) {
+    for (const k of [...new Set([...Object.keys(there), ...Object.keys(here)])])
+      if (JSON.stringify(there[k]) !== JSON.stringify(here[k])) return difference(there[k], here[k], path ? `${path}.${k}` : k);
+  }
+  const a = JSON.stringify(there) ?? 'nothing', b = JSON.stringify(here) ?? 'nothing';
+  return a.length + b.length < 80 ? `${path}: ${a} there, ${b} here` : path || 'everything';
+}
+
 export class Journal {
   readonly dir: string;
   constructor(out: string) {
@@ -34,9 +45,7 @@ export class Journal {
   check(identity: unknown, out: string): void {
     const had = readFileSync(join(this.dir, IDENTITY), 'utf8');
     if (had !== JSON.stringify(identity, null, 2) + '\n') {
-      const a = JSON.parse(had) as Record<string, unknown>, b = identity as Record<string, unknown>;
-      const diff = Object.keys(b).find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])) ?? 'sweep';
-      throw new InputError(`${out}: --resume: the unfinished sweep there differs from this one (${diff}); use the same sweep file and options, or another --out`);
+      throw new InputError(`${out}: --resume: the unfinished sweep there differs from this one (${difference(JSON.parse(had), identity)}); use the same sweep file and options, or another --out`);
     }
   }
 

@@ -197,6 +197,7 @@ export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 
   const crn = d.crn ?? true;
   if (typeof crn !== 'boolean') throw new InputError(`${file}: crn: expected true or false, got ${show(crn)}`);
 
+  if (o.maxReps !== undefined && d.precision === undefined && o.precision === undefined) throw new InputError(`--max-reps ${o.maxReps}: only used with --precision (adaptive replications)`);
   let precision: Precision | null = null;
   const p = d.precision;
   if (p !== undefined || o.precision !== undefined) {

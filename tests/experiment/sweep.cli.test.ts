@@ -156,7 +156,7 @@ describe('kill and resume', () => {
     expect(again.err).toMatch(/holds an unfinished sweep; add --resume to finish it/);
     const changed = clwsim('sweep', f, '--out', cut, '--resume', '--reps', '5', '--quiet');
     expect(changed.code).toBe(2);
-    expect(changed.err).toMatch(/--resume: the unfinished sweep there differs from this one \(sweep\)/);
+    expect(changed.err).toMatch(/--resume: the unfinished sweep there differs from this one \(sweep.reps: 6 there, 5 here\)/);
 
     const r = clwsim('sweep', f, '--out', cut, '--resume', '--workers', '1', '--quiet');
     expect(r.code, r.err).toBe(0);

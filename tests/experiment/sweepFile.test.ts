@@ -72,6 +72,10 @@ describe('sweep files: one-line errors naming the file, the field and what was e
     expect(msg).not.toMatch(/\n/);
   });
 
+  test('--max-reps needs --precision', () => {
+    expect(() => loadSweep(file(ok), { maxReps: 9 })).toThrow(/--max-reps 9: only used with --precision/);
+  });
+
   test('--set may not fix a factor; the base scenario is checked too', () => {
     expect(() => loadSweep(file(ok), { set: ['practice.scatterShare=0.2'] })).toThrow(/--set practice.scatterShare=0.2: practice.scatterShare is a factor of this sweep/);
     expect(() => loadSweep(file(ok), { set: ['clw.count=-1'] })).toThrow(/clw.count: expected an integer from 1/);
