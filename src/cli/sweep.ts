@@ -69,6 +69,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
   const sweep = loadSweep(file, { reps: o.reps, weeks: o.weeks, seed: o.seed, set: o.set, precision: o.precision, maxReps: o.maxReps }, mode);
   const shard = mode === 'sweep' ? resolveShard(o.shard, o.shards) : null;
   const out = o.out ?? (shard ? join('output', sweep.name, `shard-${shard.index}-of-${shard.count}`) : join('output', sweep.name));
+  for (const w of sweep.warnings) io.err(`clwsim: warning: ${w}\n`);
   const workers = o.workers ?? defaultWorkers();
   if (o.dryRun) {
     const all = designPoints(sweep).length;

@@ -41,6 +41,8 @@ export interface Sweep {
   crn: boolean;
   precision: Precision | null;
   morris: Morris | null;
+  /** Things that are allowed but probably not meant (printed, not part of the result). */
+  warnings: string[];
 }
 
 export interface SweepOverrides {
@@ -217,5 +219,7 @@ export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 
     name: (d.name as string | undefined) ?? basename(file, extname(file)), description: (d.description as string | undefined) ?? '',
     scenarioFile, base, factors, samples, reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup,
     window, statistic, metrics, keep, crn, precision, morris: mo,
+    warnings: base.interventions.flatMap((iv) => factors.filter((f) => f.path in iv.set).map((f) =>
+      `${file}: factors.${f.path}: the scenario's intervention at week ${iv.week} ("${iv.label}") sets it too, so the factor's value holds only until then`)),
   };
 }

@@ -34,6 +34,13 @@ describe('sweep files: resolved values and overrides', () => {
     expect([o.reps, o.weeks, o.seed, o.base.params.clw.count]).toEqual([2, 60, 8, 12]);
   });
 
+  test('a factor that an intervention of the base scenario also sets is warned about', () => {
+    const s = loadSweep(file(`scenario: ${process.cwd()}/scenarios/funding-cut.yaml\nfactors:\n  funding.multiplier.crisis: [0.5, 1]\n  practice.scatterShare: [0.1]\n`));
+    expect(s.warnings.length).toBe(1);
+    expect(s.warnings[0]).toMatch(/factors.funding.multiplier.crisis: the scenario's intervention at week 52 .* sets it too/);
+    expect(loadSweep(file(ok)).warnings).toEqual([]);
+  });
+
   test('--precision turns on adaptive replications with every kept metric by default', () => {
     const s = loadSweep(file(`${ok}reps: 3\nmetrics: [waitlist_total, trust_mean]\n`), { precision: 0.05, maxReps: 20 });
     expect(s.precision).toEqual({ target: 0.05, metrics: ['waitlist_total', 'trust_mean'], maxReps: 20 });
