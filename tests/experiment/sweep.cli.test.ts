@@ -2,15 +2,20 @@
  * The sweep commands end to end, through the built CLI (worker threads run dist/): byte
  * identity across worker counts, shards + merge and kill + resume; failures; bad input.
  */
-import { describe, expect, test, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, cpSync, mkdirSync } from 'node:fs';
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/program.js';
+import { snapshotApp } from './app.js';
 
+const app = snapshotApp();
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-sweep-'));
-const base = `scenario: ${process.cwd()}/scenarios/baseline.yaml\n`;
+const base = `scenario: ${app.scenarios}/baseline.yaml\n`;
+afterAll(() => {
+  for (const d of [app.root, tmp]) rmSync(d, { recursive: true, force: true }); // the node_modules link, not its target
+});
 const file = (name: string, text: string) => {
   const f = join(tmp, name);
   writeFileSync(f, text);
@@ -19,7 +24,7 @@ const file = (name: string, text: string) => {
 /** The environment without any scheduler's shard variables. */
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_)/.test(k)));
 function clwsim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/clwsim.js', ...args], { encoding: 'utf8', env: cleanEnv });
+  const r = spawnSync(process.execPath, [app.bin, ...args], { encoding: 'utf8', env: cleanEnv });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 async function inProcess(...args: string[]) {
@@ -34,10 +39,6 @@ function files(dir: string): Record<string, string> {
 
 // 2 list levels × 3 LHS points, 2 reps, trajectories kept: 12 runs of 40 weeks
 const small = file('small.yaml', `${base}factors:\n  funding.multiplier.crisis: [0.5, 1.0]\n  practice.scatterShare: { min: 0.1, max: 0.6 }\nsamples: 3\nreps: 2\nweeks: 40\nwarmup: 10\nkeep: trajectories\nmetrics: [waitlist_total, dropout_rate, trust_mean, gp_attendances]\n`);
-
-beforeAll(() => {
-  if (!existsSync('dist/cli/sweep.js') || !existsSync('dist/experiment/worker.js')) throw new Error('run "npm run build" first: these tests drive the built CLI');
-});
 
 describe('clwsim sweep', () => {
   let one: Record<string, string>;
@@ -75,7 +76,7 @@ describe('clwsim sweep', () => {
     // shard 4 of 4 comes from the Slurm variables, shard 3 from a Kubernetes index
     expect(clwsim('sweep', small, '--shard', '1/4', '--out', dirs[0]!, '--quiet', '--workers', '1').code).toBe(0);
     expect(clwsim('sweep', small, '--shard', '2/4', '--out', dirs[1]!, '--quiet', '--workers', '2').code).toBe(0);
-    const env = (e: Record<string, string>, dir: string) => spawnSync(process.execPath, ['bin/clwsim.js', 'sweep', small, '--out', dir, '--quiet'], { encoding: 'utf8', env: { ...cleanEnv, ...e } });
+    const env = (e: Record<string, string>, dir: string) => spawnSync(process.execPath, [app.bin, 'sweep', small, '--out', dir, '--quiet'], { encoding: 'utf8', env: { ...cleanEnv, ...e } });
     expect(env({ JOB_COMPLETION_INDEX: '2', JOB_COMPLETION_COUNT: '4' }, dirs[2]!).status).toBe(0);
     const s4 = env({ SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '4' }, dirs[3]!);
     expect(s4.stdout).toMatch(/shard 4\/4 of small/);
@@ -138,7 +139,7 @@ describe('kill and resume', () => {
     const whole = join(tmp, 'long-whole'), cut = join(tmp, 'long-cut');
     expect(clwsim('sweep', f, '--out', whole, '--workers', '2', '--quiet').code).toBe(0);
 
-    const child = spawn(process.execPath, ['bin/clwsim.js', 'sweep', f, '--out', cut, '--workers', '2', '--quiet'], { stdio: 'ignore', env: cleanEnv });
+    const child = spawn(process.execPath, [app.bin, 'sweep', f, '--out', cut, '--workers', '2', '--quiet'], { stdio: 'ignore', env: cleanEnv });
     const journal = join(cut, 'journal');
     const count = () => (existsSync(journal) ? readdirSync(journal).filter((x) => /^p\d+-r\d+\.json$/.test(x)).length : 0);
     const exited = new Promise((res) => child.on('exit', res));

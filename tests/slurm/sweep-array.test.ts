@@ -6,15 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { snapshotApp } from '../experiment/app.js';
 
 const repo = process.cwd();
 const tools = resolve(process.env.CLWSIM_SLURM_TOOLS ?? join(repo, '..', 'shared', 'tools', 'slurm'));
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-slurm-'));
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_)/.test(k)));
 let up = false;
+let app: ReturnType<typeof snapshotApp>;
 
 function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
@@ -24,7 +26,7 @@ const down = () => execFileSync('bash', [join(tools, 'slurm-down.sh')], { stdio:
 beforeAll(() => {
   if (!existsSync(join(tools, 'slurm-up.sh'))) throw new Error(`${tools}/slurm-up.sh not found (set CLWSIM_SLURM_TOOLS to the folder of slurm-up.sh)`);
   if (process.getuid?.() !== 0) throw new Error('the Slurm test needs root (it installs and starts munged, slurmctld and slurmd)');
-  if (!existsSync(join(repo, 'dist', 'cli', 'sweep.js'))) throw new Error('run "npm run build" first');
+  app = snapshotApp();
   up = true; // from here on, always try to stop the cluster
   // capture first, then read: a failure of slurm-up.sh must not be hidden
   const r = spawnSync('bash', [join(tools, 'slurm-up.sh')], { encoding: 'utf8', env });
@@ -36,14 +38,15 @@ beforeAll(() => {
 
 afterAll(() => {
   if (up) down();
+  for (const d of [app?.root, tmp]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe('Slurm job array', () => {
   test('sbatch --array shards merge into the local unsharded sweep, byte for byte', async () => {
     const sweep = join(tmp, 'slurm-sweep.yaml');
-    writeFileSync(sweep, `scenario: ${repo}/scenarios/baseline.yaml\nfactors:\n  practice.scatterShare: [0.1, 0.5]\n  funding.multiplier.crisis: { min: 0.5, max: 1 }\nsamples: 3\nreps: 2\nweeks: 40\nwarmup: 10\nkeep: trajectories\nmetrics: [waitlist_total, dropout_rate, gp_attendances, trust_mean]\n`);
-    const clwsim = `${process.execPath} ${join(repo, 'bin', 'clwsim.js')}`;
-    const local = spawnSync(process.execPath, ['bin/clwsim.js', 'sweep', sweep, '--out', join(tmp, 'local'), '--quiet'], { encoding: 'utf8', env });
+    writeFileSync(sweep, `scenario: ${app.scenarios}/baseline.yaml\nfactors:\n  practice.scatterShare: [0.1, 0.5]\n  funding.multiplier.crisis: { min: 0.5, max: 1 }\nsamples: 3\nreps: 2\nweeks: 40\nwarmup: 10\nkeep: trajectories\nmetrics: [waitlist_total, dropout_rate, gp_attendances, trust_mean]\n`);
+    const clwsim = `${process.execPath} ${app.bin}`;
+    const local = spawnSync(process.execPath, [app.bin, 'sweep', sweep, '--out', join(tmp, 'local'), '--quiet'], { encoding: 'utf8', env });
     expect(local.status, local.stderr).toBe(0);
 
     const jid = execFileSync('sbatch', ['--parsable', '--array=0-3', `--chdir=${repo}`, '-o', join(tmp, 'slurm-%A_%a.log'),
@@ -66,7 +69,7 @@ describe('Slurm job array', () => {
 
     const shards = readdirSync(join(tmp, 'cluster')).filter((d) => d.startsWith('shard-')).map((d) => join(tmp, 'cluster', d));
     expect(shards.length).toBe(4);
-    const merged = spawnSync(process.execPath, ['bin/clwsim.js', 'merge', ...shards, '--out', join(tmp, 'merged')], { encoding: 'utf8', env });
+    const merged = spawnSync(process.execPath, [app.bin, 'merge', ...shards, '--out', join(tmp, 'merged')], { encoding: 'utf8', env });
     expect(merged.status, merged.stderr).toBe(0);
     expect(merged.stdout).toMatch(/merged 4 shard\(s\): 6 design point\(s\), 12 run\(s\), 0 failed/);
     expect(files(join(tmp, 'merged'))).toEqual(files(join(tmp, 'local')));
