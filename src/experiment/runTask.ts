@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { simulate } from '../model/simulate.js';
 import { repSeed } from '../model/rng.js';
-import { setParam, cloneParams } from '../model/params.js';
+import { applyPoint } from './apply.js';
 import type { MetricName } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
 import { buildScenario } from '../io/scenario.js';
@@ -42,9 +42,7 @@ export interface RunRecord {
 export function runTask(t: Task): RunRecord {
   const seed = repSeed(t.seed, t.rep);
   try {
-    const params = cloneParams(t.base.params);
-    t.paths.forEach((p, i) => setParam(params, p, t.values[i]!));
-    const scenario = buildScenario(`point ${t.point}`, { ...t.base, params, seed: t.seed });
+    const scenario = buildScenario(`point ${t.point}`, { ...applyPoint(t.base, t.paths, t.values), seed: t.seed });
     const res = simulate(scenario, t.rep);
     const { from, to } = t.window;
     const values = t.metrics.map((m) => {

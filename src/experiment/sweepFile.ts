@@ -7,8 +7,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { InputError, checkAssignment, loadScenario, parseSet } from '../io/scenario.js';
-import { leaves, specAt, type NumSpec } from '../model/params.js';
+import { InputError, checkAssignment, checkRun, loadScenario, parseSet } from '../io/scenario.js';
+import { leaves, specAt, type NumSpec, type LeafSpec } from '../model/params.js';
+import { INTERVENTION_PATH } from './apply.js';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -76,17 +77,29 @@ function metricList(file: string, field: string, v: unknown): MetricName[] {
   });
 }
 
+const WEEK_SPEC: NumSpec = { kind: 'number', default: 1, min: 1, max: 5200, integer: true, unit: 'week', description: 'week of an intervention', source: '' };
+
+/** The spec a factor's values must meet and how to check one value (with its one-line error). */
+function target(file: string, path: string): { spec: LeafSpec; check: (x: unknown) => number | string } {
+  const m = INTERVENTION_PATH.exec(path);
+  if (m && m[2] === 'week') return { spec: WEEK_SPEC, check: (x) => checkRun(`${file}: factors.${path}`, 'weeks', x) };
+  const param = m ? m[3]! : path;
+  if (m && param.startsWith('tso.count.')) throw new InputError(`${file}: factors.${path}: TSO counts are fixed at the start; vary ${param} itself, or cut funding in the intervention`);
+  const spec = specAt(param);
+  if (!spec) checkAssignment(`${file}: factors`, param, undefined); // throws "unknown parameter" with a hint
+  return { spec: spec!, check: (x) => checkAssignment(`${file}: factors`, param, x) };
+}
+
 function parseFactor(file: string, path: string, v: unknown, spread: number): Factor {
   const where = `${file}: factors.${path}`;
-  const spec = specAt(path);
-  if (!spec) checkAssignment(`${file}: factors`, path, undefined); // throws "unknown parameter" with a hint
+  const { spec, check } = target(file, path);
   if (Array.isArray(v)) {
     if (v.length === 0) throw new InputError(`${where}: expected at least one value`);
-    const values = v.map((x) => checkAssignment(`${file}: factors`, path, x));
+    const values = v.map(check);
     if (new Set(values).size !== values.length) throw new InputError(`${where}: expected distinct values, got ${show(v)}`);
     return { path, kind: 'list', values };
   }
-  if (spec!.kind !== 'number') throw new InputError(`${where}: expected a list of values (${path} is a choice, not a number), got ${show(v)}`);
+  if (spec.kind !== 'number') throw new InputError(`${where}: expected a list of values (${path} is a choice, not a number), got ${show(v)}`);
   const ns = spec as NumSpec;
   let min: number, max: number;
   if (v === 'default') {
@@ -97,8 +110,8 @@ function parseFactor(file: string, path: string, v: unknown, spread: number): Fa
   } else {
     if (!isObj(v) || typeof v.min !== 'number' || typeof v.max !== 'number' || Object.keys(v).some((k) => k !== 'min' && k !== 'max'))
       throw new InputError(`${where}: expected a list of values or a range { min, max }, got ${show(v)}`);
-    checkAssignment(`${file}: factors (min)`, path, v.min);
-    checkAssignment(`${file}: factors (max)`, path, v.max);
+    check(v.min);
+    check(v.max);
     [min, max] = [v.min, v.max];
   }
   if (!(min < max)) throw new InputError(`${where}: expected min < max, got ${show(v)}`);
@@ -174,6 +187,12 @@ export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 
     set: [...set, ...(o.set ?? [])],
     reps: o.reps ?? run('reps', 1, 100000), seed: o.seed ?? run('seed', 0, 4294967295), weeks: o.weeks ?? run('weeks', 1, 5200), warmup: run('warmup', 0, 5199),
   });
+
+  for (const f of factors) {
+    const m = INTERVENTION_PATH.exec(f.path);
+    if (m && !base.interventions[Number(m[1])])
+      throw new InputError(`${file}: factors.${f.path}: the base scenario ${scenarioFile} has ${base.interventions.length} intervention(s), numbered from 0`);
+  }
 
   // Window, statistic, metrics, outputs.
   let window = { from: base.warmup + 1, to: base.weeks };
