@@ -7,13 +7,7 @@ import { TSO_TYPES, TSO_TYPE_LABELS } from '../model/params.js';
 import type { Agents } from './protocol.js';
 import { OI, mix } from './palette.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, parent?: Element) => {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  parent?.appendChild(e);
-  return e;
-};
+import { el } from './svg.js';
 
 export const STATE_LABELS = ['waiting for a CLW', 'with a CLW', 'waiting for a TSO', 'engaged at a TSO', 'left (still observed)'];
 const STATE_COLOURS = [OI.orange, OI.sky, OI.vermillion, OI.green, '#bbbbbb'];

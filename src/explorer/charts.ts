@@ -17,13 +17,7 @@ export const CHARTS: ChartDef[] = [
 ];
 
 const W = 330, H = 150, M = { l: 40, r: 10, t: 8, b: 22 };
-const NS = 'http://www.w3.org/2000/svg';
-const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, parent?: Element) => {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  parent?.appendChild(e);
-  return e;
-};
+import { el } from './svg.js';
 const idx = (m: MetricName) => METRIC_NAMES.indexOf(m);
 const unitOf = (m: MetricName) => METRICS.find((d) => d.name === m)!.unit;
 

@@ -2,13 +2,7 @@
 import { NODES, LOOPS, LINKS, dominanceText, type CldNode } from './loops.js';
 import { LOOP_COLOURS } from './palette.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, parent?: Element) => {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  parent?.appendChild(e);
-  return e;
-};
+import { el } from './svg.js';
 
 /** Split a label into at most two lines near its middle. */
 function lines(label: string): string[] {
