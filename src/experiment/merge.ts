@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writ
 import { join, resolve } from 'node:path';
 import { writeJson } from '../io/files.js';
 import { InputError } from '../io/scenario.js';
-import { Journal } from './journal.js';
+import { Journal, difference } from './journal.js';
 import { OUTPUT_FILES } from './sweep.js';
 import type { Totals, Shard } from './outputs.js';
 
@@ -25,9 +25,6 @@ function readShard(dir: string): ShardManifest {
   return m;
 }
 
-const firstDiff = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-
 export function mergeShards(dirs: string[], outDir: string): { totals: Totals; files: string[]; shards: number } {
   if (dirs.length === 0) throw new InputError('merge: expected shard folders, e.g. clwsim merge output/shard-* --out output/sweep');
   if (dirs.some((d) => resolve(d) === resolve(outDir))) throw new InputError(`--out ${outDir}: must not be one of the shard folders`);
@@ -37,8 +34,9 @@ export function mergeShards(dirs: string[], outDir: string): { totals: Totals; f
     const d = dirs[i]!;
     if (m.version !== ref.version) throw new InputError(`${d}: made by clwsim ${m.version}, but ${dirs[0]} by ${ref.version}; rerun the shards with one version`);
     if (m.model !== ref.model) throw new InputError(`${d}: made with different model code (${m.model}) than ${dirs[0]} (${ref.model}); rerun the shards with one build`);
-    const diff = m.kind !== ref.kind ? 'kind' : firstDiff(m.sweep, ref.sweep) ?? (JSON.stringify(m.design) !== JSON.stringify(ref.design) ? 'design' : undefined);
-    if (diff) throw new InputError(`${d}: a shard of a different sweep than ${dirs[0]} (they differ in ${diff === 'kind' || diff === 'design' ? diff : `sweep.${diff}`})`);
+    const pick = (x: ShardManifest) => ({ kind: x.kind, sweep: x.sweep, design: x.design });
+    if (JSON.stringify(pick(m)) !== JSON.stringify(pick(ref)))
+      throw new InputError(`${d}: a shard of a different sweep than ${dirs[0]} (${difference(pick(m), pick(ref)).replace(' there, ', ` in ${d}, `).replace(/ here$/, ` in ${dirs[0]}`)})`);
     if (m.shard!.count !== ref.shard!.count) throw new InputError(`${d}: shard ${m.shard!.index}/${m.shard!.count}, but ${dirs[0]} is one of ${ref.shard!.count} shards`);
     if (JSON.stringify(m.files) !== JSON.stringify(ref.files)) throw new InputError(`${d}: holds ${m.files.join(', ')}, but ${dirs[0]} holds ${ref.files.join(', ')}`);
   });

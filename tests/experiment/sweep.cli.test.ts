@@ -96,7 +96,7 @@ describe('clwsim sweep', () => {
     ];
     const other = file('other.yaml', readFileSync(small, 'utf8').replace('reps: 2', 'reps: 1'));
     expect(clwsim('sweep', other, '--shard', '2/4', '--out', join(tmp, 'other-2'), '--quiet').code).toBe(0);
-    cases.push([[d(1), join(tmp, 'other-2'), d(3), d(4)], /other-2: a shard of a different sweep than .*shard-1 \(they differ in sweep.name\)/]);
+    cases.push([[d(1), join(tmp, 'other-2'), d(3), d(4)], /other-2: a shard of a different sweep than .*shard-1 \(sweep.name: "other" in .*other-2, "small" in .*shard-1\)/]);
     // the same sweep run with different model code (e.g. after a git pull) is refused too
     const moved = join(tmp, 'model-2');
     cpSync(d(2), moved, { recursive: true });
