@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { loadScenario, InputError } from '../io/scenario.js';
 import { writeRunOutputs } from '../io/runOutputs.js';
-import { paramsJson, paramsMarkdown, paramsText } from '../io/paramsDoc.js';
+import { paramsJson, paramsMarkdown, paramsText, scenarioJsonSchema } from '../io/paramsDoc.js';
 import { replicate } from '../experiment/replicate.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
@@ -91,7 +91,9 @@ function registerRun(program: Command, io: Io): void {
     .description('list every parameter: name, default, unit, range, provenance')
     .option('--json', 'as JSON')
     .option('--markdown', 'as the Markdown table of docs/parameters.md')
-    .action((o: { json?: boolean; markdown?: boolean }) => {
+    .option('--json-schema', 'as a JSON Schema for scenario files (docs/scenario.schema.json)')
+    .action((o: { json?: boolean; markdown?: boolean; jsonSchema?: boolean }) => {
+      if (o.jsonSchema) return io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       io.out(o.json ? paramsJson() : o.markdown ? paramsMarkdown() : paramsText());
     });
 }

@@ -1,5 +1,6 @@
 /** Parameter tables generated from the schema: `clwsim params` and docs/parameters.md. */
-import { leaves, describeRange, type LeafSpec } from '../model/params.js';
+import { leaves, describeRange, isLeaf, PARAM_SPEC, type LeafSpec, type SpecTree } from '../model/params.js';
+import { RUN_SPEC } from './scenario.js';
 import { MATRIX_ROWS } from '../model/matrix.js';
 import { METRICS } from '../model/metrics.js';
 
@@ -39,4 +40,46 @@ export function paramsText(): string {
 
 export function paramsJson(): string {
   return JSON.stringify(leaves().map(({ path, spec }) => ({ path, ...spec, range: describeRange(spec) })), null, 2) + '\n';
+}
+
+/** A JSON Schema for scenario files, generated from the same schema (editor completion and checks). */
+export function scenarioJsonSchema(): unknown {
+  const node = (tree: SpecTree): unknown => ({
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, isLeaf(v) ? leaf(v) : node(v)])),
+  });
+  const leaf = (s: LeafSpec) =>
+    s.kind === 'enum'
+      ? { enum: [...s.values], default: s.default, description: `${s.description}. Source: ${s.source}` }
+      : { type: s.integer ? 'integer' : 'number', minimum: s.min, maximum: s.max, default: s.default, description: `${s.description} (${s.unit}). Source: ${s.source}` };
+  const paths = leaves().map((l) => l.path).filter((p) => !p.startsWith('tso.count.'));
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'clwsim scenario',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string' },
+      description: { type: 'string' },
+      extends: { type: 'string', description: 'Another scenario file (relative path) this one changes' },
+      run: {
+        type: 'object', additionalProperties: false,
+        properties: Object.fromEntries(Object.entries(RUN_SPEC).map(([k, s]) => [k, { type: 'integer', minimum: s.min, maximum: s.max, default: s.default, description: s.description }])),
+      },
+      params: node(PARAM_SPEC),
+      interventions: {
+        type: 'array',
+        items: {
+          type: 'object', additionalProperties: false, required: ['week', 'set'],
+          properties: {
+            week: { type: 'integer', minimum: 1 },
+            label: { type: 'string' },
+            rampWeeks: { type: 'integer', minimum: 0 },
+            set: { type: 'object', minProperties: 1, propertyNames: { enum: paths } },
+          },
+        },
+      },
+    },
+  };
 }

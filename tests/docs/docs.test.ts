@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { paramsMarkdown } from '../../src/io/paramsDoc.js';
+import { paramsMarkdown, scenarioJsonSchema } from '../../src/io/paramsDoc.js';
 import { leaves } from '../../src/model/params.js';
 import { MATRIX_ROWS } from '../../src/model/matrix.js';
 import { METRICS } from '../../src/model/metrics.js';
@@ -8,6 +8,10 @@ import { METRICS } from '../../src/model/metrics.js';
 describe('provenance that cannot drift', () => {
   test('docs/parameters.md is exactly what the schema generates (regenerate: npm run docs)', () => {
     expect(readFileSync('docs/parameters.md', 'utf8')).toBe(paramsMarkdown());
+  });
+
+  test('docs/scenario.schema.json is exactly what the schema generates', () => {
+    expect(readFileSync('docs/scenario.schema.json', 'utf8')).toBe(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
   });
 
   test('every parameter has a default, a unit, a range, a description and a provenance line', () => {
