@@ -131,16 +131,8 @@ function readDoc(file: string): Raw {
   return doc;
 }
 
-/** Load and validate a sweep file; `mode` says which design the command runs. */
-export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 'morris' = 'sweep'): Sweep {
-  const d = readDoc(file);
-  if (typeof d.scenario !== 'string') throw new InputError(`${file}: scenario: expected the path of a base scenario file (relative to this file), e.g. ../baseline.yaml, got ${show(d.scenario)}`);
-  const scenarioPath = resolve(dirname(file), d.scenario);
-  const scenarioFile = relative(process.cwd(), scenarioPath) || scenarioPath;
-  for (const k of ['name', 'description'] as const) if (d[k] !== undefined && typeof d[k] !== 'string') throw new InputError(`${file}: ${k}: expected text, got ${show(d[k])}`);
-
-  // Factors (validated before anything else touches the base, so errors name the sweep file).
-  const morris = mode === 'morris';
+/** Factors, Latin-hypercube samples and Morris settings (validated before the base scenario is touched). */
+function parseDesign(file: string, d: Raw, morris: boolean): { factors: Factor[]; samples: number; morris: Morris | null } {
   let rawFactors = d.factors;
   let spread = 0.5;
   if (rawFactors === 'all' || (isObj(rawFactors) && rawFactors.all !== undefined)) {
@@ -161,18 +153,17 @@ export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 
     if (d.samples === undefined) throw new InputError(`${file}: samples: expected the number of Latin-hypercube points (range factors need it)`);
     samples = intField(file, 'samples', d.samples, 1, 100000);
   } else if (d.samples !== undefined) throw new InputError(`${file}: samples: only used with range factors in a sweep${morris ? ' (Morris uses morris.trajectories)' : ''}`);
+  if (!morris) return { factors, samples, morris: null };
+  const m = d.morris ?? {};
+  if (!isObj(m)) throw new InputError(`${file}: morris: expected a mapping { trajectories, levels }`);
+  keysOnly(file, 'morris', m, ['trajectories', 'levels']);
+  const levels = m.levels === undefined ? 4 : intField(file, 'morris.levels', m.levels, 2, 100);
+  if (levels % 2 !== 0) throw new InputError(`${file}: morris.levels: expected an even number of levels, got ${levels}`);
+  return { factors, samples, morris: { trajectories: m.trajectories === undefined ? 10 : intField(file, 'morris.trajectories', m.trajectories, 2, 10000), levels } };
+}
 
-  let mo: Morris | null = null;
-  if (morris) {
-    const m = d.morris ?? {};
-    if (!isObj(m)) throw new InputError(`${file}: morris: expected a mapping { trajectories, levels }`);
-    keysOnly(file, 'morris', m, ['trajectories', 'levels']);
-    const levels = m.levels === undefined ? 4 : intField(file, 'morris.levels', m.levels, 2, 100);
-    if (levels % 2 !== 0) throw new InputError(`${file}: morris.levels: expected an even number of levels, got ${levels}`);
-    mo = { trajectories: m.trajectories === undefined ? 10 : intField(file, 'morris.trajectories', m.trajectories, 2, 10000), levels };
-  }
-
-  // Fixed overrides from the sweep file, then the command line.
+/** The base scenario with the sweep file's and then the command line's overrides. */
+function loadBase(file: string, d: Raw, o: SweepOverrides, factors: Factor[], scenarioFile: string): Scenario {
   const set: string[] = [];
   if (d.set !== undefined) {
     if (!isObj(d.set)) throw new InputError(`${file}: set: expected a mapping of parameter paths to values`);
@@ -187,29 +178,54 @@ export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 
     set: [...set, ...(o.set ?? [])],
     reps: o.reps ?? run('reps', 1, 100000), seed: o.seed ?? run('seed', 0, 4294967295), weeks: o.weeks ?? run('weeks', 1, 5200), warmup: run('warmup', 0, 5199),
   });
-
   for (const f of factors) {
     const m = INTERVENTION_PATH.exec(f.path);
     if (m && !base.interventions[Number(m[1])])
       throw new InputError(`${file}: factors.${f.path}: the base scenario ${scenarioFile} has ${base.interventions.length} intervention(s), numbered from 0`);
   }
+  return base;
+}
 
-  // Window, statistic, metrics, outputs.
-  let window = { from: base.warmup + 1, to: base.weeks };
-  if (d.window !== undefined) {
-    const w = d.window;
-    if (!isObj(w)) throw new InputError(`${file}: window: expected { last: weeks } or { from: week, to: week }, got ${show(w)}`);
-    keysOnly(file, 'window', w, ['last', 'from', 'to']);
-    if (w.last !== undefined) {
-      if (w.from !== undefined || w.to !== undefined) throw new InputError(`${file}: window: expected either last or from/to, not both`);
-      const last = intField(file, 'window.last', w.last, 1, base.weeks);
-      window = { from: base.weeks - last + 1, to: base.weeks };
-    } else {
-      const to = w.to === undefined ? base.weeks : intField(file, 'window.to', w.to, 1, base.weeks);
-      const from = w.from === undefined ? 1 : intField(file, 'window.from', w.from, 1, to);
-      window = { from, to };
-    }
+function parseWindow(file: string, w: unknown, base: Scenario): { from: number; to: number } {
+  if (w === undefined) return { from: base.warmup + 1, to: base.weeks };
+  if (!isObj(w)) throw new InputError(`${file}: window: expected { last: weeks } or { from: week, to: week }, got ${show(w)}`);
+  keysOnly(file, 'window', w, ['last', 'from', 'to']);
+  if (w.last !== undefined) {
+    if (w.from !== undefined || w.to !== undefined) throw new InputError(`${file}: window: expected either last or from/to, not both`);
+    const last = intField(file, 'window.last', w.last, 1, base.weeks);
+    return { from: base.weeks - last + 1, to: base.weeks };
   }
+  const to = w.to === undefined ? base.weeks : intField(file, 'window.to', w.to, 1, base.weeks);
+  return { from: w.from === undefined ? 1 : intField(file, 'window.from', w.from, 1, to), to };
+}
+
+function parsePrecision(file: string, p: unknown, o: SweepOverrides, reps: number, metrics: MetricName[]): Precision | null {
+  if (p === undefined && o.precision === undefined) {
+    if (o.maxReps !== undefined) throw new InputError(`--max-reps ${o.maxReps}: only used with --precision (adaptive replications)`);
+    return null;
+  }
+  const raw = p === undefined ? {} : isObj(p) ? p : typeof p === 'number' ? { target: p } : null;
+  if (!raw) throw new InputError(`${file}: precision: expected { target, metrics, maxReps } or a number, got ${show(p)}`);
+  keysOnly(file, 'precision', raw, ['target', 'metrics', 'maxReps']);
+  const target = o.precision ?? raw.target;
+  if (typeof target !== 'number' || !(target > 0 && target < 1)) throw new InputError(`${file}: precision.target: expected a number between 0 and 1 (0.05 = half-width within 5% of the mean), got ${show(target)}`);
+  const maxReps = o.maxReps ?? (raw.maxReps === undefined ? 100 : intField(file, 'precision.maxReps', raw.maxReps, 2, 100000));
+  if (reps < 2) throw new InputError(`${file}: reps: adaptive precision needs at least 2 replications to start from, got ${reps}`);
+  if (maxReps < reps) throw new InputError(`${o.maxReps !== undefined ? `--max-reps ${maxReps}` : `${file}: precision.maxReps`}: expected at least reps (${reps}), got ${maxReps}`);
+  const pm = raw.metrics === undefined ? metrics : metricList(file, 'precision.metrics', raw.metrics);
+  for (const m of pm) if (!metrics.includes(m)) throw new InputError(`${file}: precision.metrics: ${m} is not among the kept metrics`);
+  return { target, metrics: pm, maxReps };
+}
+
+/** Load and validate a sweep file; `mode` says which design the command runs. */
+export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 'morris' = 'sweep'): Sweep {
+  const d = readDoc(file);
+  if (typeof d.scenario !== 'string') throw new InputError(`${file}: scenario: expected the path of a base scenario file (relative to this file), e.g. ../baseline.yaml, got ${show(d.scenario)}`);
+  const scenarioFile = relative(process.cwd(), resolve(dirname(file), d.scenario)) || resolve(dirname(file), d.scenario);
+  for (const k of ['name', 'description'] as const) if (d[k] !== undefined && typeof d[k] !== 'string') throw new InputError(`${file}: ${k}: expected text, got ${show(d[k])}`);
+  const { factors, samples, morris } = parseDesign(file, d, mode === 'morris');
+  const base = loadBase(file, d, o, factors, scenarioFile);
+  const window = parseWindow(file, d.window, base);
   const statistic = d.statistic ?? 'mean';
   if (statistic !== 'mean' && statistic !== 'sum' && statistic !== 'last') throw new InputError(`${file}: statistic: expected one of mean, sum, last, got ${show(statistic)}`);
   const metrics = d.metrics === undefined ? [...METRIC_NAMES] : metricList(file, 'metrics', d.metrics);
@@ -217,27 +233,10 @@ export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 
   if (keep !== 'summaries' && keep !== 'trajectories') throw new InputError(`${file}: keep: expected summaries or trajectories, got ${show(keep)}`);
   const crn = d.crn ?? true;
   if (typeof crn !== 'boolean') throw new InputError(`${file}: crn: expected true or false, got ${show(crn)}`);
-
-  if (o.maxReps !== undefined && d.precision === undefined && o.precision === undefined) throw new InputError(`--max-reps ${o.maxReps}: only used with --precision (adaptive replications)`);
-  let precision: Precision | null = null;
-  const p = d.precision;
-  if (p !== undefined || o.precision !== undefined) {
-    const raw = p === undefined ? {} : isObj(p) ? p : typeof p === 'number' ? { target: p } : null;
-    if (!raw) throw new InputError(`${file}: precision: expected { target, metrics, maxReps } or a number, got ${show(p)}`);
-    keysOnly(file, 'precision', raw, ['target', 'metrics', 'maxReps']);
-    const target = o.precision ?? raw.target;
-    if (typeof target !== 'number' || !(target > 0 && target < 1)) throw new InputError(`${file}: precision.target: expected a number between 0 and 1 (0.05 = half-width within 5% of the mean), got ${show(target)}`);
-    const maxReps = o.maxReps ?? (raw.maxReps === undefined ? 100 : intField(file, 'precision.maxReps', raw.maxReps, 2, 100000));
-    if (base.reps < 2) throw new InputError(`${file}: reps: adaptive precision needs at least 2 replications to start from, got ${base.reps}`);
-    if (maxReps < base.reps) throw new InputError(`${file}: precision.maxReps: expected at least reps (${base.reps}), got ${maxReps}`);
-    const pm = raw.metrics === undefined ? metrics : metricList(file, 'precision.metrics', raw.metrics);
-    for (const m of pm) if (!metrics.includes(m)) throw new InputError(`${file}: precision.metrics: ${m} is not among the kept metrics`);
-    precision = { target, metrics: pm, maxReps };
-  }
   return {
     name: (d.name as string | undefined) ?? basename(file, extname(file)), description: (d.description as string | undefined) ?? '',
     scenarioFile, base, factors, samples, reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup,
-    window, statistic, metrics, keep, crn, precision, morris: mo,
+    window, statistic, metrics, keep, crn, precision: parsePrecision(file, d.precision, o, base.reps, metrics), morris,
     warnings: base.interventions.flatMap((iv) => factors.filter((f) => f.path in iv.set).map((f) =>
       `${file}: factors.${f.path}: the scenario's intervention at week ${iv.week} ("${iv.label}") sets it too, so the factor's value holds only until then`)),
   };
