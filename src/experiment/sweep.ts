@@ -35,82 +35,17 @@ export interface SweepResult { dir: string; totals: out.Totals; files: string[];
 export const OUTPUT_FILES = ['design.csv', 'runs.csv', 'points.csv', 'failures.csv', 'trajectories.csv', 'convergence.csv', 'morris.csv', 'manifest.json'];
 
 export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> {
-  const kind = o.kind ?? 'sweep';
   const all = designPoints(s);
   const shard = o.shard ? { ...o.shard, ...shardRange(all.length, o.shard.index, o.shard.count) } : null;
   const points = shard ? all.slice(shard.from, shard.to) : all;
-  const resolved = out.resolvedSweep(s, kind, all.length);
-  const identity = { ...resolved, shard };
+  const resolved = out.resolvedSweep(s, o.kind ?? 'sweep', all.length);
   const journal = new Journal(o.out);
-
-  // Decide fresh start or resume before touching anything.
-  let earlier: RunRecord[] = [];
-  const mf = join(o.out, 'manifest.json');
-  if (!journal.exists && o.resume && existsSync(mf)) {
-    const had = JSON.parse(readFileSync(mf, 'utf8')) as { totals: out.Totals; files: string[] };
-    const same = JSON.stringify(out.manifest(resolved, shard, had.totals, had.files)) === JSON.stringify(had);
-    if (!same) throw new InputError(`${o.out}: --resume: holds a finished sweep that differs from this one; use another --out`);
-    return { dir: o.out, totals: had.totals, files: had.files, ranNow: 0, resumed: had.totals.runs, points: [] };
-  }
-  if (journal.exists) {
-    if (!o.resume) throw new InputError(`${o.out}: holds an unfinished sweep; add --resume to finish it, or delete ${join(o.out, 'journal')} to start over`);
-    journal.check(identity, o.out);
-    earlier = journal.load();
-  } else {
-    for (const f of OUTPUT_FILES) rmSync(join(o.out, f), { force: true });
-    journal.create(identity);
-  }
-  removeTemps(o.out);
+  const earlier = startOrResume(o, journal, resolved, shard);
+  if (!Array.isArray(earlier)) return earlier; // a finished sweep: nothing to do
 
   const done = new Map<number, Map<number, RunRecord>>(points.map((p) => [p.id, new Map()]));
   for (const r of earlier) done.get(r.point)?.set(r.rep, { ...r, traj: undefined });
-  const byId = new Map(points.map((p) => [p.id, p]));
-  const task = (p: Point, rep: number): Task => ({
-    base: s.base, paths: s.factors.map((f) => f.path), point: p.id, values: p.values, seed: p.seed, rep,
-    window: s.window, statistic: s.statistic, metrics: s.metrics, trajectories: s.keep === 'trajectories',
-  });
-
-  const queue: Task[] = [];
-  let head = 0; // next task to start (an index, not shift(): queues can hold 10⁵ runs)
-  const outstanding = new Map<number, number>();
-  let planned = earlier.length;
-  const plan = (p: Point) => {
-    const { missing } = planPoint(done.get(p.id)!, s.reps, s.precision, s.metrics);
-    outstanding.set(p.id, missing.length);
-    planned += missing.length;
-    for (const r of missing) queue.push(task(p, r));
-  };
-  for (const p of points) plan(p);
-  o.onStart?.({ points: points.length, resumed: earlier.length, planned });
-
-  const exec = executor(Math.min(o.workers, Math.max(1, queue.length)));
-  let ranNow = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let inFlight = 0;
-      const pump = () => {
-        while (inFlight < exec.size * 2 && head < queue.length) {
-          const t = queue[head++]!;
-          inFlight++;
-          exec.run(t).catch((e: unknown) => failed(t, e)).then((rec) => {
-            journal.add(rec);
-            done.get(rec.point)!.set(rec.rep, { ...rec, traj: undefined });
-            inFlight--;
-            ranNow++;
-            const left = outstanding.get(rec.point)! - 1;
-            outstanding.set(rec.point, left);
-            if (left === 0) plan(byId.get(rec.point)!);
-            o.onProgress?.(earlier.length + ranNow, planned);
-            pump();
-          }).catch(reject);
-        }
-        if (inFlight === 0 && head === queue.length) resolve();
-      };
-      pump();
-    });
-  } finally {
-    await exec.close();
-  }
+  const ranNow = await runAll(s, o, points, done, journal, earlier.length);
 
   // Everything is journaled: assemble the outputs, manifest last, then drop the journal.
   const results: out.PointResult[] = points.map((p) => {
@@ -137,6 +72,86 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   writeJson(join(o.out, 'manifest.json'), out.manifest(resolved, shard, totals, names));
   journal.remove();
   return { dir: o.out, totals, files: names, ranNow, resumed: earlier.length, points: results };
+}
+
+/**
+ * Fresh start or resume, decided before anything is touched: the runs already journaled, or
+ * the result of a sweep that is already finished (--resume with nothing left to do).
+ */
+function startOrResume(o: SweepOptions, journal: Journal, resolved: out.Resolved, shard: out.Shard | null): RunRecord[] | SweepResult {
+  const mf = join(o.out, 'manifest.json');
+  if (!journal.exists && o.resume && existsSync(mf)) {
+    const had = JSON.parse(readFileSync(mf, 'utf8')) as { totals: out.Totals; files: string[] };
+    if (JSON.stringify(out.manifest(resolved, shard, had.totals, had.files)) !== JSON.stringify(had))
+      throw new InputError(`${o.out}: --resume: holds a finished sweep that differs from this one; use another --out`);
+    return { dir: o.out, totals: had.totals, files: had.files, ranNow: 0, resumed: had.totals.runs, points: [] };
+  }
+  const identity = { ...resolved, shard };
+  let earlier: RunRecord[] = [];
+  if (journal.exists) {
+    if (!o.resume) throw new InputError(`${o.out}: holds an unfinished sweep; add --resume to finish it, or delete ${join(o.out, 'journal')} to start over`);
+    journal.check(identity, o.out);
+    earlier = journal.load();
+  } else {
+    for (const f of OUTPUT_FILES) rmSync(join(o.out, f), { force: true });
+    journal.create(identity);
+  }
+  removeTemps(o.out);
+  return earlier;
+}
+
+/**
+ * Run every planned run on the executor, journaling each as it finishes. A point's next batch
+ * (adaptive precision) is planned when its current batch is complete. Returns the runs made.
+ */
+async function runAll(s: Sweep, o: SweepOptions, points: Point[], done: Map<number, Map<number, RunRecord>>, journal: Journal, resumed: number): Promise<number> {
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const task = (p: Point, rep: number): Task => ({
+    base: s.base, paths: s.factors.map((f) => f.path), point: p.id, values: p.values, seed: p.seed, rep,
+    window: s.window, statistic: s.statistic, metrics: s.metrics, trajectories: s.keep === 'trajectories',
+  });
+  const queue: Task[] = [];
+  let head = 0; // next task to start (an index, not shift(): queues can hold 10⁵ runs)
+  const outstanding = new Map<number, number>();
+  let planned = resumed;
+  const plan = (p: Point) => {
+    const { missing } = planPoint(done.get(p.id)!, s.reps, s.precision, s.metrics);
+    outstanding.set(p.id, missing.length);
+    planned += missing.length;
+    for (const r of missing) queue.push(task(p, r));
+  };
+  for (const p of points) plan(p);
+  o.onStart?.({ points: points.length, resumed, planned });
+
+  const exec = executor(Math.min(o.workers, Math.max(1, queue.length)));
+  let ranNow = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      const pump = () => {
+        while (inFlight < exec.size * 2 && head < queue.length) {
+          const t = queue[head++]!;
+          inFlight++;
+          exec.run(t).catch((e: unknown) => failed(t, e)).then((rec) => {
+            journal.add(rec);
+            done.get(rec.point)!.set(rec.rep, { ...rec, traj: undefined });
+            inFlight--;
+            ranNow++;
+            const left = outstanding.get(rec.point)! - 1;
+            outstanding.set(rec.point, left);
+            if (left === 0) plan(byId.get(rec.point)!);
+            o.onProgress?.(resumed + ranNow, planned);
+            pump();
+          }).catch(reject);
+        }
+        if (inFlight === 0 && head === queue.length) resolve();
+      };
+      pump();
+    });
+  } finally {
+    await exec.close();
+  }
+  return ranNow;
 }
 
 /** trajectories.csv can be large: streamed run by run from the journal into a temp file, then renamed. */
