@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { snapshotApp } from '../experiment/app.js';
 
 const repo = process.cwd();
-const tools = resolve(process.env.CLWSIM_SLURM_TOOLS ?? join(repo, '..', 'shared', 'tools', 'slurm'));
+// the cluster scripts: $CLWSIM_SLURM_TOOLS, else ../shared/tools/slurm next to the project (as on the dev machines and CI)
+const tools = resolve(process.env.CLWSIM_SLURM_TOOLS ?? [join(repo, '..', 'shared', 'tools', 'slurm'), '/work/shared/tools/slurm'].find((d) => existsSync(join(d, 'slurm-up.sh'))) ?? join(repo, '..', 'shared', 'tools', 'slurm'));
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-slurm-'));
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_)/.test(k)));
 let up = false;
