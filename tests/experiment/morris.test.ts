@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import seedrandom from 'seedrandom';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { morrisDesign, morrisEffects } from '../../src/experiment/morris.js';
+import { loadSweep } from '../../src/experiment/sweepFile.js';
+import { designPoints } from '../../src/experiment/design.js';
+import { morrisRows } from '../../src/experiment/sensitivity.js';
 
 const rng = () => seedrandom.alea('morris-test') as unknown as () => number;
 
@@ -75,5 +81,31 @@ describe('Morris effects on a function with a known answer', () => {
     const e2 = morrisEffects(d, y);
     expect(e2.reduce((a, x) => a + x.n, 0)).toBe(5 * 20 - 1);
     expect(e2[0]!.mu_star).toBeCloseTo(3, 9);
+  });
+});
+
+describe('Morris through the sweep design (design points → effects)', () => {
+  test('a linear response in the parameters gives μ* = coefficient × range, ranked, for every metric', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'clwsim-morris-')), 'm.yaml');
+    writeFileSync(f, `scenario: ${process.cwd()}/scenarios/baseline.yaml\nfactors:\n  practice.scatterShare: { min: 0, max: 0.8 }\n  trust.etaDown: { min: 0.05, max: 0.3 }\n  demand.level: { min: 0.5, max: 1.5 }\nmorris: { trajectories: 6, levels: 4 }\nreps: 2\nmetrics: [waitlist_total, trust_mean]\n`);
+    const s = loadSweep(f, {}, 'morris');
+    const pts = designPoints(s);
+    expect(pts.length).toBe(6 * 4);
+    // waitlist = 100·scatter − 40·etaDown + 0·level; trust = 2·level (per unit of each parameter).
+    // Sampled values are kept to 6 decimals, hence agreement to ~1e-4, not exactly.
+    const results = pts.map((point) => {
+      const [sc, eta, lvl] = point.values as number[];
+      const runs = [0, 1].map((rep) => ({ point: point.id, rep, seed: 0, ok: true, values: [100 * sc! - 40 * eta! + rep, 2 * lvl!] }));
+      return { point, runs, convergence: null };
+    });
+    const rows = morrisRows(s, results);
+    const get = (m: string, p: string) => rows.find((r) => r.metric === m && r.parameter === p)!;
+    expect(get('waitlist_total', 'practice.scatterShare').mu_star).toBeCloseTo(100 * 0.8, 3);
+    expect(get('waitlist_total', 'trust.etaDown').mu).toBeCloseTo(-40 * 0.25, 3);
+    expect(get('waitlist_total', 'demand.level').mu_star).toBeCloseTo(0, 9);
+    expect(get('trust_mean', 'demand.level').mu_star).toBeCloseTo(2 * 1, 3);
+    expect(get('waitlist_total', 'practice.scatterShare').rank).toBe(1);
+    expect(get('waitlist_total', 'demand.level').rank).toBe(3);
+    expect(rows.every((r) => r.n === 6)).toBe(true);
   });
 });
