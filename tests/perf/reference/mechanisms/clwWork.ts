@@ -1,0 +1,85 @@
+/**
+ * Step 4a. CLW work: pressure, handholding capacity, follow-up, and taking clients on.
+ * A CLW takes clients from its waiting list while its caseload (active clients plus, with a
+ * smaller weight, clients it still holds while they wait at a TSO) is under its effective cap.
+ * Sessions raise readiness, faster with expertise; a targeted CLW refers when the client is
+ * ready (4-6 sessions), an over-referring one after a single session.
+ * Realist matrix: F1 "empathic navigators" and F6 "longer-term CLW client contact" (sessions
+ * build readiness), U1 "over-referral", U5/C4 "referral-count KPIs" (faster referral),
+ * U7/C5 "too many managers" (capacity lost), C3 "CLWs working under significant pressure"
+ * (handholding and follow-up shrink: "now due to the pressures, they just do not have the
+ * capacity", Allbutt L181).
+ */
+import { type World, S, F } from '../world.js';
+import { nextSeq, setState } from '../lifecycle.js';
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+export function effectiveCap(w: World): number {
+  return Math.max(1e-9, w.p.clw.caseloadCap * (1 - w.p.clw.managementOverhead));
+}
+
+export function caseload(w: World, i: number): number {
+  return w.clws.withN[i]! + w.p.clw.holdWeight * w.clws.heldN[i]!;
+}
+
+/** Pressure and this week's handholding and follow-up capacity of every CLW. */
+export function updatePressure(w: World): void {
+  const { p, clws: k } = w;
+  const cap = effectiveCap(w);
+  for (let i = 0; i < k.n; i++) {
+    const pressure = caseload(w, i) / cap;
+    const excess = Math.max(0, pressure - p.clw.pressureKnee);
+    k.pressure[i] = pressure;
+    k.hhCap[i] = p.clw.handholdingPerWeek * clamp01(1 - p.clw.handholdingPressureSlope * excess);
+    k.hhUsed[i] = 0;
+    k.followUpP[i] = p.clw.followUpPropensity * clamp01(1 - p.clw.followUpPressureSlope * excess);
+  }
+}
+
+/** Each active CLW takes clients from its waiting list while under its cap. */
+export function takeOnClients(w: World): void {
+  const { clws: k, clients: cl } = w;
+  const cap = effectiveCap(w);
+  const nActive = Math.min(w.p.clw.count, k.n);
+  for (let i = 0; i < nActive; i++) {
+    while (k.waitN[i]! > 0 && caseload(w, i) < cap) {
+      const node = w.clwQueue.shift(i);
+      if (node < 0) break;
+      const c = w.clwQueue.client[node]!;
+      if (cl.state[c] !== S.WAIT_CLW || cl.seq[c] !== w.clwQueue.stamp[node]) continue;
+      k.waitN[i]!--;
+      startSessions(w, c, i);
+    }
+  }
+}
+
+function startSessions(w: World, c: number, i: number): void {
+  const { p, clients: cl } = w;
+  const r = w.rng.clw;
+  setState(w, c, S.WITH_CLW);
+  w.clws.withN[i]!++;
+  w.funnel.seen_by_clw++;
+  const kpi = p.practice.kpiRegime === 'referrals';
+  const pOver = p.practice.overReferral + (kpi ? p.practice.kpiOverReferral : 0);
+  const gain = p.clw.sessionGain * (0.5 + w.clws.expertise[i]!);
+  const uOver = r();
+  const uDecline = r();
+  const uWhen = r();
+  let n: number;
+  cl.endDrop[c] = 0;
+  if (uOver < pOver) {
+    cl.flags[c] = cl.flags[c]! | F.OVER_REFERRED;
+    n = 1;
+  } else if (uDecline < p.clw.declineProb) {
+    cl.endDrop[c] = 1; // leaves the CLW before referral
+    n = 1 + Math.floor(uWhen * 3);
+  } else {
+    n = Math.ceil((p.clw.readinessThreshold - cl.readiness[c]!) / gain);
+    n = Math.min(p.clw.maxSessions, Math.max(1, n));
+  }
+  cl.sessions[c] = Math.min(255, n);
+  if (!cl.endDrop[c]) cl.readiness[c] = Math.min(1, cl.readiness[c]! + gain * n);
+  // Sessions are weekly: the last one is n - 1 weeks after the first.
+  w.referCal.add(w.week + n - 1, w.week, c, nextSeq(w, c));
+}

@@ -1,0 +1,89 @@
+/**
+ * Step 3. Demand: GPs refer new clients to CLWs (Poisson per CLW per week), and unmet need
+ * comes back: a client who left with need unmet keeps consulting the GP, who may refer again
+ * (the demand feedback loop through GP visits). Exited clients stop being observed after the
+ * follow-up window and their slot is reused.
+ * Realist matrix: C1 "post-COVID challenges, high levels of individual need", C8 "CLWs linked to
+ * GP practices in areas of socioeconomic deprivation"; long-term outcome "increased use of GP
+ * and other statutory support" feeding back into referrals.
+ * Evidence: §1a (≈133 referrals per CLW-year in Edinburgh).
+ */
+import { TSO_TYPES } from '../params.js';
+import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
+import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+
+export function arrivals(w: World): void {
+  const { p } = w;
+  const rate = p.demand.referralsPerClwWeek * p.demand.level;
+  const nClw = Math.min(p.clw.count, w.clws.n);
+  const shares = TSO_TYPES.map((t) => p.demand.needShare[t]);
+  const total = shares.reduce((a, b) => a + b, 0) || 1;
+  for (let i = 0; i < nClw; i++) {
+    const n = w.dist.arrivals.poisson(rate);
+    for (let k = 0; k < n; k++) newClient(w, i, shares, total);
+  }
+}
+
+function newClient(w: World, clw: number, shares: number[], total: number): void {
+  const { p, clients: cl } = w;
+  const r = w.rng.arrivals;
+  const c = allocClient(w);
+  // Five draws per client, always: arrivals stay in step across scenarios (common random numbers).
+  let u = r() * total;
+  let need = 0;
+  while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
+  cl.need[c] = need;
+  cl.flags[c] = r() < p.demand.complexShare ? F.COMPLEX : 0;
+  cl.readiness[c] = p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r();
+  cl.wellbeing[c] = 0;
+  cl.gpRate[c] = 0;
+  cl.gpBase[c] = 0.5 + r();
+  cl.clw[c] = clw;
+  cl.tso[c] = -1;
+  cl.sessions[c] = 0;
+  cl.retries[c] = 0;
+  cl.exit[c] = 0;
+  cl.fit[c] = 0;
+  cl.refSeq[c] = (cl.refSeq[c]! + 1) >>> 0;
+  setWellbeing(w, c, p.demand.wellbeingInitialMean - 0.1 + 0.2 * r());
+  enterClwQueue(w, c);
+  w.funnel.referred_to_clw++;
+  w.wk.arrivals++;
+}
+
+/** Put c on its CLW's waiting list (a new episode). */
+function enterClwQueue(w: World, c: number): void {
+  const cl = w.clients;
+  w.arrivalsTotal++;
+  setState(w, c, S.WAIT_CLW);
+  const i = cl.clw[c]!;
+  w.clws.waitN[i]!++;
+  w.clwQueue.push(i, c, nextSeq(w, c), w.week);
+}
+
+/** Exited clients: end of observation (slot freed) or a GP re-referral (a new episode). */
+export function exitEvents(w: World): void {
+  const cl = w.clients;
+  w.exitCal.drain(w.week, (c, seq) => {
+    if (cl.seq[c] !== seq || cl.state[c] !== S.EXITED) return;
+    if (cl.endDrop[c]) {
+      clearRefs(w, c);
+      cl.flags[c] = cl.flags[c]! & F.COMPLEX;
+      cl.exit[c] = 0;
+      cl.sessions[c] = 0;
+      cl.retries[c] = 0;
+      cl.readiness[c] = w.p.demand.readinessMin + (w.p.demand.readinessMax - w.p.demand.readinessMin) * w.rng.exit();
+      const nClw = Math.min(w.p.clw.count, w.clws.n);
+      if (cl.clw[c]! >= nClw) cl.clw[c] = c % nClw;
+      enterClwQueue(w, c); // a new episode of the same person
+      w.funnel.referred_to_clw++;
+      w.funnel.rereferred_by_gp++;
+      w.wk.rereferrals++;
+    } else {
+      clearRefs(w, c);
+      setWellbeing(w, c, 0);
+      setState(w, c, S.FREE);
+      freeClient(w, c);
+    }
+  });
+}

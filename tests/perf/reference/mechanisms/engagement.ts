@@ -1,0 +1,91 @@
+/**
+ * Step 5-6. Engagement, drop-out and completion, with handholding at the first session.
+ * When a client starts, their weekly drop-out hazard is fixed from what they bring:
+ *   log h = log h₀ + β_mismatch·[wrong kind of service] + β_wait·weeks waited
+ *         + β_confusion·[referred to several at once] + β_unready·(readiness shortfall)
+ *         + β_alone·[complex and not accompanied] + β_followup·[followed up]
+ *         + β_trust·(TSO trust − 0.5)
+ * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
+ * completion, which brings a wellbeing gain scaled by match quality. Clients who need
+ * handholding are accompanied while the CLW's (pressure-limited) capacity lasts this week.
+ * Realist matrix: F2 "handholding support" → "reduced drop out and non-attendance", F5 (match
+ * quality), F3 (trust: "increased client confidence in CLW and TSO services"), U3 (follow-up),
+ * U4 ("client confusion"), U1 (unready clients), outcome "sustained client engagement".
+ * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
+ */
+import { type World, S, F, Exit } from '../world.js';
+import { geometric } from '../rng.js';
+import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+import { learnFromCompletion } from './learning.js';
+import { TSO_TYPES } from '../params.js';
+
+export function startEngagement(w: World, c: number, j: number): void {
+  const { p, clients: cl, tsos: t, clws: k } = w;
+  const e = p.engagement;
+  const i = cl.clw[c]!;
+  const waited = w.week - cl.since[c]!;
+  k.heldN[i]!--;
+  cl.tso[c] = j;
+  t.engaged[j]!++;
+  let flags = cl.flags[c]!;
+  if (flags & F.COMPLEX) {
+    w.wk.complexStarts++;
+    if (k.hhUsed[i]! < k.hhCap[i]!) {
+      k.hhUsed[i]!++;
+      flags |= F.ACCOMPANIED;
+      w.wk.accompanied++;
+    }
+  }
+  if (!(flags & F.STARTED)) {
+    flags |= F.STARTED;
+    w.funnel.started_tso++;
+  }
+  cl.flags[c] = flags;
+  const matched = t.type[j] === cl.need[c];
+  cl.fit[c] = matched ? 1 : e.mismatchFit;
+  setState(w, c, S.ENGAGED);
+  w.wk.starts++;
+  if (matched) w.wk.startsMatched++;
+  w.wk.startWaitSum += waited;
+  t.starts[j]!++;
+  t.startWaitSum[j] += waited;
+
+  const shortfall = Math.max(0, p.clw.readinessThreshold - cl.readiness[c]!) / Math.max(1e-9, p.clw.readinessThreshold);
+  const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
+    + (matched ? 0 : e.mismatchLogHR)
+    + e.waitLogHR * waited
+    + (flags & F.CONFUSED ? e.confusionLogHR : 0)
+    + e.unreadyLogHR * shortfall
+    + ((flags & F.COMPLEX) && !(flags & F.ACCOMPANIED) ? e.complexAloneLogHR : 0)
+    + (flags & F.FOLLOWED_UP ? e.followUpLogHR : 0)
+    + e.trustLogHR * (t.trust[j]! - 0.5);
+  const h = 1 - Math.exp(-Math.exp(logH));
+  const length = p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
+  const d = geometric(w.rng.engagement, h);
+  cl.endDrop[c] = d < length ? 1 : 0;
+  w.endCal.add(w.week + (d < length ? d : length), w.week, c, nextSeq(w, c));
+}
+
+export function engagementEnds(w: World): void {
+  const { p, clients: cl, tsos: t } = w;
+  w.endCal.drain(w.week, (c, seq) => {
+    if (cl.seq[c] !== seq || cl.state[c] !== S.ENGAGED) return;
+    const j = cl.tso[c]!;
+    t.engaged[j]!--;
+    if (cl.endDrop[c]) {
+      setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
+      t.neg[j] += 0.5; // "the success rate for link worker referrals is very low" (Allbutt L201)
+      exitClient(w, c, Exit.DROPPED);
+      w.funnel.dropped_out++;
+      w.wk.dropouts++;
+    } else {
+      const wb = cl.wellbeing[c]!;
+      setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit[c]! * (1 - wb));
+      t.pos[j] += 1;
+      learnFromCompletion(w, cl.clw[c]!, cl.fit[c]!);
+      exitClient(w, c, Exit.COMPLETED);
+      w.funnel.completed++;
+      w.wk.completions++;
+    }
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Step 2. Funding → capacity; closures.
+ * Realist matrix: F8 "Stable TSO funding" (places follow funding; "with stable funding, the third
+ * sector can offer a rich range of placements"), U8 "Cuts to TSO funding from the IJB" and C6
+ * "short-term and fragile funding" (below core cost a TSO burns its reserves and closes; it does
+ * not reopen by itself: "when resources are cut there are fewer community options"), U6
+ * "perceptions of inequitable partnerships" (a cut costs trust).
+ * Evidence: §1d-1e (grant sizes, the 2024-25 EIJB proposal), §4 (closure rule, reserves).
+ */
+import { TSO_TYPES } from '../params.js';
+import { type World, S, MAX_REFS } from '../world.js';
+import { returnToClw } from '../lifecycle.js';
+
+export function updateFunding(w: World): void {
+  const { p, tsos: t } = w;
+  let closing = 0;
+  for (let j = 0; j < t.n; j++) {
+    if (!t.open[j]) continue;
+    const type = TSO_TYPES[t.type[j]!]!;
+    const mult = p.funding.multiplier[type];
+    if (mult < t.mult[j]!) {
+      // A cut seen as inequitable (U6): trust falls in proportion to its size.
+      const cut = (t.mult[j]! - mult) / Math.max(t.mult[j]!, 1e-9);
+      t.trust[j] = Math.max(0, t.trust[j]! * (1 - p.funding.cutTrustShock * cut));
+    }
+    t.mult[j] = mult;
+    t.funding[j] = t.baseFunding[j]! * mult;
+    if (mult < t.coreShare[j]!) {
+      t.reserve[j] = t.reserve[j]! - 1;
+      if (t.reserve[j]! < 0) {
+        t.open[j] = 0;
+        closing++;
+      }
+    }
+    // Trusting TSOs stretch to take a few more CLW clients (F3).
+    const flex = 1 + p.tso.trustCapacityFlex * t.trust[j]!;
+    t.places[j] = t.open[j] ? Math.floor((t.funding[j]! / p.tso.costPerPlaceYear[type]) * flex) : 0;
+  }
+  if (closing > 0) displaceFromClosed(w, closing);
+}
+
+/** Clients waiting at or engaged with a TSO that closed this week go back to their CLW. */
+function displaceFromClosed(w: World, closures: number): void {
+  const { tsos: t, clients: cl } = w;
+  w.wk.closures += closures;
+  // Waiting lists of closed TSOs are dropped; a client with no other live referral goes back.
+  for (let j = 0; j < t.n; j++) {
+    if (t.open[j] || t.waitN[j] === 0 && w.tsoQueue.isEmpty(j)) continue;
+    w.tsoQueue.drain(j, () => {});
+    t.waitN[j] = 0;
+  }
+  for (let c = 0; c < cl.n; c++) {
+    const st = cl.state[c]!;
+    if (st === S.FREE) continue;
+    let live = 0;
+    for (let k = 0; k < MAX_REFS; k++) {
+      const j = cl.refTso[c * MAX_REFS + k]!;
+      if (j < 0) continue;
+      if (!t.open[j]) cl.refTso[c * MAX_REFS + k] = -1; // its list is gone
+      else live++;
+    }
+    if (st === S.ENGAGED) {
+      const j = cl.tso[c]!;
+      if (!t.open[j]) {
+        t.engaged[j]!--;
+        returnToClw(w, c);
+      }
+    } else if (st === S.WAIT_TSO && live === 0) returnToClw(w, c);
+  }
+}

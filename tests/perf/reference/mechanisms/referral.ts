@@ -1,0 +1,160 @@
+/**
+ * Step 4b. Referral choice: when a client's sessions end, the CLW refers on.
+ * - Targeted: the CLW identifies the kind of service needed (more often right with expertise)
+ *   and, among the TSOs of that kind it knows, picks the shortest visible wait (with probability
+ *   = expertise) or its favourite.
+ * - Scattergun: k services at once; more tempting when the best visible wait is long ("game the
+ *   system") and when the CLW is under pressure.
+ * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to.
+ * - Follow-up with the TSO, with a propensity that falls with pressure.
+ * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls).
+ * Realist matrix: F1 "empathic navigators", F4 "considering full range of local provision",
+ * F5 "expertise and community knowledge to match", U1 "over-referral" (unready referrals are
+ * flagged to the TSO), U2 "under-referral", U3 "failure to follow up", U4 "scattergun and
+ * multiple referral practices", F3 (trusting TSOs share what they offer: knowledge grows).
+ */
+import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, expectedWait, learnTso } from '../world.js';
+import { clearRefs, exitClient, nextSeq, returnToClw, setState } from '../lifecycle.js';
+import { scheduleGiveUp } from './waiting.js';
+
+const MAX_RETRIES = 3;
+const chosen = new Int32Array(MAX_REFS);
+
+export function referrals(w: World): void {
+  const cl = w.clients;
+  w.referCal.drain(w.week, (c, seq) => {
+    if (cl.seq[c] !== seq || cl.state[c] !== S.WITH_CLW) return;
+    if (cl.sessions[c]! >= 3 && !(cl.flags[c]! & F.SEEN3)) {
+      cl.flags[c] = cl.flags[c]! | F.SEEN3;
+      w.funnel.seen_3plus++;
+    }
+    if (cl.endDrop[c]) {
+      exitClient(w, c, Exit.DECLINED);
+      w.funnel.left_clw_before_referral++;
+      w.wk.declined++;
+      return;
+    }
+    refer(w, c);
+  });
+}
+
+/** The known open TSO of `type` a CLW would pick, or -1; `best` = shortest visible wait. */
+function pick(w: World, i: number, type: number, best: boolean, skip: number): number {
+  const { clws: k, tsos: t } = w;
+  const base = i * MAX_KNOWN;
+  let out = -1;
+  let outWait = Infinity;
+  for (let m = 0; m < k.knownN[i]!; m++) {
+    const j = k.known[base + m]!;
+    if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(j, skip)) continue;
+    if (!best) return j;
+    const wt = expectedWait(w, j);
+    if (wt < outWait) {
+      out = j;
+      outWait = wt;
+    }
+  }
+  return out;
+}
+
+const isChosen = (j: number, n: number) => {
+  for (let m = 0; m < n; m++) if (chosen[m] === j) return true;
+  return false;
+};
+
+/** Find an open TSO of `type` the CLW did not know (asking around); learned if found. */
+function discover(w: World, i: number, type: number, n: number): number {
+  const ids = w.tsoByType[type]!;
+  if (ids.length === 0) return -1;
+  const start = Math.floor(w.rng.referral() * ids.length);
+  for (let m = 0; m < ids.length; m++) {
+    const j = ids[(start + m) % ids.length]!;
+    if (w.tsos.open[j] && !isChosen(j, n)) {
+      learnTso(w, i, j);
+      return j;
+    }
+  }
+  return -1;
+}
+
+function refer(w: World, c: number): void {
+  const { p, clients: cl, clws: k, tsos: t } = w;
+  const r = w.rng.referral;
+  const i = cl.clw[c]!;
+  const e = k.expertise[i]!;
+  const need = cl.need[c]!;
+  const accuracy = p.clw.matchAccuracyBase + (1 - p.clw.matchAccuracyBase) * e;
+  const target = r() < accuracy ? need : (need + 1 + Math.floor(r() * (NTYPES - 1))) % NTYPES;
+  const useBest = r() < e;
+  let first = pick(w, i, target, useBest, 0);
+  if (first < 0 && r() < e) first = discover(w, i, target, 0);
+  if (first < 0) first = pick(w, i, -1, false, 0); // fall back on a familiar service of any kind
+  if (first < 0) return retryOrGiveUp(w, c);
+  chosen[0] = first;
+  let n = 1;
+  const excess = Math.max(0, k.pressure[i]! - p.clw.pressureKnee);
+  const gaming = Math.max(0, expectedWait(w, first) - p.practice.gamingWaitWeeks) / p.practice.gamingWaitWeeks;
+  const pScatter = p.practice.scatterShare + p.practice.gamingSensitivity * gaming + p.practice.pressureScatter * excess;
+  if (r() < pScatter) {
+    const kk = Math.min(MAX_REFS, p.practice.scatterK);
+    while (n < kk) {
+      let j = pick(w, i, t.type[first]!, false, n);
+      if (j < 0) j = discover(w, i, t.type[first]!, n);
+      if (j < 0 || isChosen(j, n)) break;
+      chosen[n++] = j;
+    }
+  }
+  clearRefs(w, c); // a new referral round
+  cl.flags[c] = cl.flags[c]! & ~(F.FOLLOWED_UP | F.CONFUSED | F.ACCOMPANIED);
+  const followed = r() < k.followUpP[i]!;
+  const unready = cl.readiness[c]! < p.clw.readinessThreshold;
+  let accepted = 0;
+  for (let m = 0; m < n; m++) {
+    const j = chosen[m]!;
+    const mismatch = t.type[j] !== need;
+    t.lastReferral[j] = w.week;
+    if (mismatch || unready) t.neg[j] += 1;
+    else t.pos[j] += 1;
+    if (followed) t.pos[j] += 1;
+    const refuseP = p.tso.refuseMismatchProb * (1.5 - t.trust[j]!);
+    if (mismatch && r() < refuseP) {
+      w.wk.refused++;
+      continue;
+    }
+    cl.refTso[c * MAX_REFS + accepted++] = j;
+    t.waitN[j]!++;
+    w.tsoQueue.push(j, c, cl.refSeq[c]!, w.week);
+    if (r() < p.trust.knowledgeShare * t.trust[j]!) {
+      const ids = w.tsoByType[Math.floor(r() * NTYPES)]!;
+      if (ids.length > 0) learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
+    }
+  }
+  w.wk.referrals++;
+  if (n > 1) w.wk.scatterReferrals++;
+  if (followed) w.wk.followUps++;
+  if (accepted === 0) return retryOrGiveUp(w, c, true);
+  cl.retries[c] = 0;
+  if (followed) cl.flags[c] = cl.flags[c]! | F.FOLLOWED_UP;
+  if (accepted > 1) cl.flags[c] = cl.flags[c]! | F.CONFUSED;
+  if (!(cl.flags[c]! & F.REFERRED)) {
+    cl.flags[c] = cl.flags[c]! | F.REFERRED;
+    w.funnel.referred_to_tso++;
+  }
+  k.withN[i]!--;
+  k.heldN[i]!++;
+  setState(w, c, S.WAIT_TSO);
+  scheduleGiveUp(w, c, nextSeq(w, c));
+}
+
+/** No service found or every referral turned back: try again, or leave after MAX_RETRIES. */
+function retryOrGiveUp(w: World, c: number, refused = false): void {
+  const cl = w.clients;
+  cl.retries[c] = cl.retries[c]! + 1;
+  if (cl.retries[c]! > MAX_RETRIES) {
+    exitClient(w, c, Exit.NO_SERVICE);
+    w.funnel.no_service_found++;
+    return;
+  }
+  if (refused) returnToClw(w, c);
+  else w.referCal.add(w.week + 2, w.week, c, nextSeq(w, c));
+}

@@ -1,0 +1,36 @@
+/**
+ * Step 9. TSO trust in the CLW service.
+ * Each week a TSO weighs the week's signals: appropriate referrals, follow-ups and completed
+ * placements (+); inappropriate, unready or duplicate referrals and drop-outs (−). Trust moves
+ * towards the share of good signals by exponential smoothing, faster downwards than upwards
+ * (negativity bias), and at a rate that grows with the volume of signals. A TSO that has
+ * heard nothing for weeks feels forgotten and trust decays. Cuts cost trust in funding.ts.
+ * Trust feeds back: trusting TSOs stretch capacity (funding.ts), refuse fewer referrals and
+ * share what they offer (referral.ts), and clients placed there stay longer (engagement.ts).
+ * Realist matrix: F3 "CLWs developing positive relationships with TSOs" → "increased TSO trust
+ * in CLW service", "more facilitative environment for TSO/CLW collaboration"; U2
+ * "under-referral" ("we are forgotten"); U3 "failure to follow up"; U6 inequitable partnerships.
+ * Evidence: §3 (Rescorla-Wagner / exponential smoothing; asymmetry η₋/η₊ = 2), §4 (T₀, η).
+ */
+import type { World } from '../world.js';
+
+export function updateTrust(w: World): void {
+  const { p, tsos: t } = w;
+  const tr = p.trust;
+  for (let j = 0; j < t.n; j++) {
+    if (!t.open[j]) continue;
+    const pos = t.pos[j]!;
+    const neg = t.neg[j]!;
+    const n = pos + neg;
+    const T = t.trust[j]!;
+    if (n > 0) {
+      const E = pos / n;
+      const eta = (E >= T ? tr.etaUp : tr.etaDown) * Math.min(1, n / tr.volumeRef);
+      t.trust[j] = T + eta * (E - T);
+    } else if (w.week - t.lastReferral[j]! > tr.silenceWeeks) {
+      t.trust[j] = T - tr.etaDown * tr.silenceRate * T; // forgotten: drift towards distrust
+    }
+    t.pos[j] = 0;
+    t.neg[j] = 0;
+  }
+}

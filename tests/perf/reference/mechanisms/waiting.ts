@@ -1,0 +1,42 @@
+/**
+ * Step 7. Waiting clients may give up. The chance of still being willing to attend after w
+ * weeks follows a logistic curve, S(w) = logistic(a − b·w) / logistic(a), a = logit(p₀), with
+ * nobody waiting beyond a cap; a give-up week is sampled once, when the client joins the list
+ * (an event, not a weekly coin toss). Mental-health waits are the longest because MH places
+ * are scarcest and programmes longest, so the same curve yields more give-ups there.
+ * Realist matrix: U-outcomes "increased waiting lists across services", "particularly long
+ * waiting list for mental health services", "client confusion if ... too long waiting lists".
+ * Evidence: §1b (OR 0.95 per week waited; give-up beyond ~30 weeks; uptake 81%).
+ */
+import { type World, S, Exit } from '../world.js';
+import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
+
+const logit = (p: number) => Math.log(p / (1 - p));
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Weeks until a client who joined a waiting list now would give up (inverse of S). */
+export function giveUpWeeks(u: number, p0: number, slope: number, cap: number): number {
+  if (slope <= 0) return cap;
+  const a = logit(p0);
+  const target = u * logistic(a); // S(w) < u  ⇔  logistic(a − b·w) < u·logistic(a)
+  const wk = Math.ceil((a - logit(Math.min(1 - 1e-12, Math.max(1e-12, target)))) / slope);
+  return Math.min(cap, Math.max(1, wk));
+}
+
+export function scheduleGiveUp(w: World, c: number, seq: number): void {
+  const p = w.p.waiting;
+  const d = giveUpWeeks(w.rng.waiting(), p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks);
+  w.waitCal.add(w.week + d, w.week, c, seq);
+}
+
+export function giveUps(w: World): void {
+  const cl = w.clients;
+  w.waitCal.drain(w.week, (c, seq) => {
+    if (cl.seq[c] !== seq || cl.state[c] !== S.WAIT_TSO) return;
+    clearRefs(w, c); // withdraws from every list it was on
+    setWellbeing(w, c, cl.wellbeing[c]! - w.p.engagement.dropWellbeingLoss);
+    exitClient(w, c, Exit.GAVE_UP);
+    w.funnel.gave_up_waiting++;
+    w.wk.gaveUp++;
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The weekly schedule and simulate(). Pure: no files, clock, console or Math.random, so the same
+ * scenario and seed give the same result in a test, a worker thread, a cluster job or a browser.
+ */
+import type { Scenario } from './scenario.js';
+import { type World, type Funnel, S, NTYPES, createWorld, newWeek } from './world.js';
+import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField, measure, measureTypes } from './metrics.js';
+import { TSO_TYPES, type TsoType } from './params.js';
+import { repSeed } from './rng.js';
+import { applyInterventions } from './mechanisms/interventions.js';
+import { syncHeadcount, turnover } from './mechanisms/learning.js';
+import { updateFunding } from './mechanisms/funding.js';
+import { arrivals, exitEvents } from './mechanisms/demand.js';
+import { updatePressure, takeOnClients } from './mechanisms/clwWork.js';
+import { referrals } from './mechanisms/referral.js';
+import { intake } from './mechanisms/intake.js';
+import { engagementEnds } from './mechanisms/engagement.js';
+import { giveUps } from './mechanisms/waiting.js';
+import { gpAttendance } from './mechanisms/gp.js';
+import { updateTrust } from './mechanisms/trust.js';
+
+/** One week, in order: a list of verbs (docs/ODD.md explains each). */
+export const SCHEDULE: ReadonlyArray<readonly [string, (w: World) => void]> = [
+  ['1. scheduled interventions', applyInterventions],
+  ['1b. CLW headcount', syncHeadcount],
+  ['2. funding → capacity; closures', updateFunding],
+  ['3. GP referrals to CLWs', arrivals],
+  ['3b. re-referrals and end of observation', exitEvents],
+  ['4a. CLW pressure, handholding and follow-up capacity', updatePressure],
+  ['4b. CLWs take clients on (sessions)', takeOnClients],
+  ['4c. referral choice', referrals],
+  ['5. TSO intake', intake],
+  ['6. engagement: completion and drop-out', engagementEnds],
+  ['7. giving up while waiting', giveUps],
+  ['8. GP attendance', gpAttendance],
+  ['9. trust', updateTrust],
+  ['10. CLW turnover', turnover],
+];
+
+export interface RunResult {
+  scenario: string;
+  rep: number;
+  seed: number;
+  weeks: number;
+  metrics: Record<MetricName, Float64Array>;
+  tsoTypes: Record<TsoType, Record<TypeField, Float64Array>>;
+  funnel: Funnel;
+  clientWeeks: number;
+}
+
+/** A running simulation, advanced a week at a time (the explorer and tests use this directly). */
+export class Simulation {
+  readonly world: World;
+  readonly rep: number;
+  readonly seed: number;
+  private readonly scratch = new Float64Array(METRIC_NAMES.length);
+  private readonly typeScratch = Array.from({ length: NTYPES }, () => new Float64Array(TYPE_FIELDS.length));
+  readonly metrics: Record<MetricName, Float64Array>;
+  readonly tsoTypes: Record<TsoType, Record<TypeField, Float64Array>>;
+
+  constructor(readonly scenario: Scenario, rep = 0, seed = repSeed(scenario.seed, rep)) {
+    this.rep = rep;
+    this.seed = seed;
+    this.world = createWorld(scenario, seed);
+    const n = scenario.weeks;
+    this.metrics = Object.fromEntries(METRIC_NAMES.map((m) => [m, new Float64Array(n)])) as Record<MetricName, Float64Array>;
+    this.tsoTypes = Object.fromEntries(TSO_TYPES.map((t) => [t, Object.fromEntries(TYPE_FIELDS.map((f) => [f, new Float64Array(n)]))])) as Record<TsoType, Record<TypeField, Float64Array>>;
+  }
+
+  get week(): number {
+    return this.world.week;
+  }
+
+  get done(): boolean {
+    return this.world.week >= this.scenario.weeks;
+  }
+
+  /** Simulate one week; returns this week's metrics (a view valid until the next step). */
+  step(): Float64Array {
+    const w = this.world;
+    w.week++;
+    Object.assign(w.wk, newWeek());
+    for (let k = 0; k < SCHEDULE.length; k++) SCHEDULE[k]![1](w);
+    measure(w, this.scratch);
+    measureTypes(w, this.typeScratch);
+    const wi = w.week - 1;
+    if (wi < this.scenario.weeks) {
+      for (let m = 0; m < METRIC_NAMES.length; m++) this.metrics[METRIC_NAMES[m]!][wi] = this.scratch[m]!;
+      for (let ti = 0; ti < NTYPES; ti++) {
+        const rec = this.tsoTypes[TSO_TYPES[ti]!];
+        for (let f = 0; f < TYPE_FIELDS.length; f++) rec[TYPE_FIELDS[f]!][wi] = this.typeScratch[ti]![f]!;
+      }
+    }
+    const sc = w.stateCount;
+    w.clientWeeks += sc[S.WAIT_CLW]! + sc[S.WITH_CLW]! + sc[S.WAIT_TSO]! + sc[S.ENGAGED]! + sc[S.EXITED]!;
+    return this.scratch;
+  }
+
+  result(): RunResult {
+    const w = this.world;
+    const sc = w.stateCount;
+    const funnel = { ...w.funnel, in_system_end: sc[S.WAIT_CLW]! + sc[S.WITH_CLW]! + sc[S.WAIT_TSO]! + sc[S.ENGAGED]! };
+    return {
+      scenario: this.scenario.name, rep: this.rep, seed: this.seed, weeks: this.scenario.weeks,
+      metrics: this.metrics, tsoTypes: this.tsoTypes, funnel, clientWeeks: w.clientWeeks,
+    };
+  }
+}
+
+export interface SimulateOptions {
+  /** Called after each week (progress bars, invariant checks); must not change the world. */
+  onWeek?: (sim: Simulation) => void;
+}
+
+/** Run replication `rep` of a scenario to its horizon. */
+export function simulate(scenario: Scenario, rep = 0, opts: SimulateOptions = {}): RunResult {
+  const sim = new Simulation(scenario, rep);
+  while (!sim.done) {
+    sim.step();
+    opts.onWeek?.(sim);
+  }
+  return sim.result();
+}

@@ -1,0 +1,342 @@
+/**
+ * The world state: flat typed arrays for clients, CLWs and TSOs (data-oriented, so a national
+ * run with millions of clients stays compact), the queues and event calendars, and this week's
+ * counters. Mechanisms change it; metrics only read it.
+ */
+import { type Params, TSO_TYPES, type TsoType, cloneParams } from './params.js';
+import { Calendar, QueuePool, grow } from './pools.js';
+import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
+import type { Scenario, Intervention } from './scenario.js';
+
+/** Client states: every client slot is in exactly one. */
+export const enum S {
+  FREE = 0,
+  WAIT_CLW = 1,
+  WITH_CLW = 2,
+  WAIT_TSO = 3,
+  ENGAGED = 4,
+  EXITED = 5,
+}
+export const STATE_NAMES = ['free', 'waiting_for_clw', 'with_clw', 'waiting_for_tso', 'engaged', 'exited'] as const;
+
+/** How a client left (for exited clients). */
+export const enum Exit {
+  NONE = 0,
+  COMPLETED = 1,
+  DROPPED = 2,
+  GAVE_UP = 3,
+  DECLINED = 4,
+  NO_SERVICE = 5,
+}
+
+/** Client flag bits. */
+export const enum F {
+  COMPLEX = 1,
+  ACCOMPANIED = 2,
+  FOLLOWED_UP = 4,
+  CONFUSED = 8,
+  OVER_REFERRED = 16,
+  SEEN3 = 32,
+  REFERRED = 64,
+  STARTED = 128,
+}
+
+/** Most simultaneous referrals a client can hold (scattergun k). */
+export const MAX_REFS = 4;
+/** Most TSOs a CLW can know. */
+export const MAX_KNOWN = 32;
+export const NTYPES = TSO_TYPES.length;
+export const TYPE_INDEX: Record<TsoType, number> = { crisis: 0, mh: 1, activity: 2, specialist: 3 };
+
+export interface Clients {
+  n: number; // slots in use (high-water mark)
+  state: Uint8Array;
+  exit: Uint8Array;
+  flags: Uint8Array;
+  need: Uint8Array;
+  sessions: Uint8Array;
+  retries: Uint8Array;
+  clw: Int32Array;
+  tso: Int32Array;
+  since: Int32Array; // week the current state began
+  readiness: Float32Array;
+  wellbeing: Float64Array;
+  gpBase: Float32Array;
+  fit: Float32Array;
+  gpRate: Float64Array; // this client's current weekly GP rate (part of gpRateSum)
+  seq: Uint32Array; // event sequence: an event is live while equal
+  refSeq: Uint32Array; // referral round: a queue entry is live while equal
+  refTso: Int32Array; // MAX_REFS per client; -1 = none / withdrawn
+  endDrop: Uint8Array; // scheduled END is a drop-out (1) or completion (0)
+}
+
+export interface Clws {
+  n: number;
+  expertise: Float64Array;
+  employed: Uint8Array;
+  known: Int32Array; // MAX_KNOWN per CLW, favourites first
+  knownN: Uint8Array;
+  withN: Int32Array; // clients WITH_CLW
+  heldN: Int32Array; // clients WAIT_TSO referred by this CLW
+  waitN: Int32Array; // clients in this CLW's waiting queue
+  pressure: Float64Array;
+  hhCap: Float64Array; // handholding capacity this week
+  hhUsed: Int32Array;
+  followUpP: Float64Array;
+}
+
+export interface Tsos {
+  n: number;
+  type: Uint8Array;
+  open: Uint8Array;
+  baseFunding: Float64Array;
+  funding: Float64Array;
+  mult: Float64Array; // funding multiplier last applied (to detect cuts)
+  places: Int32Array;
+  engaged: Int32Array;
+  waitN: Int32Array; // live entries in its queue, ghosts of clients placed elsewhere included
+  reserve: Float64Array; // weeks of reserves left
+  coreShare: Float64Array; // share of its initial funding it needs to stay open
+  trust: Float64Array;
+  pos: Float64Array; // this week's trust signals
+  neg: Float64Array;
+  lastReferral: Int32Array;
+  dupLoss: Float64Array; // place-weeks lost to duplicate contacts this week
+  startWaitSum: Float64Array; // this week: weeks waited by those starting here
+  starts: Int32Array;
+}
+
+/** This week's flow counters (reset at the start of each week). */
+export interface Week {
+  arrivals: number;
+  rereferrals: number;
+  starts: number;
+  startsMatched: number;
+  startWaitSum: number;
+  complexStarts: number;
+  accompanied: number;
+  completions: number;
+  dropouts: number;
+  gaveUp: number;
+  declined: number;
+  duplicates: number;
+  referrals: number;
+  scatterReferrals: number;
+  followUps: number;
+  refused: number;
+  returned: number;
+  gpAttendances: number;
+  statutoryContacts: number;
+  closures: number;
+}
+
+/** Cumulative per-run counters: the funnel of where clients went. */
+export interface Funnel {
+  referred_to_clw: number;
+  rereferred_by_gp: number;
+  seen_by_clw: number;
+  seen_3plus: number;
+  referred_to_tso: number;
+  started_tso: number;
+  completed: number;
+  gave_up_waiting: number;
+  dropped_out: number;
+  left_clw_before_referral: number;
+  no_service_found: number;
+  returned_to_clw: number;
+  in_system_end: number;
+}
+export const FUNNEL_KEYS: Array<keyof Funnel> = [
+  'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
+  'gave_up_waiting', 'dropped_out', 'left_clw_before_referral', 'no_service_found', 'returned_to_clw', 'in_system_end',
+];
+
+export interface World {
+  p: Params; // live parameters (interventions change them)
+  scenario: Scenario;
+  interventions: Intervention[]; // the scenario's, plus any added live (explorer)
+  ivFrom: Array<Record<string, number> | undefined>; // values before each ramped intervention began
+  week: number;
+  rng: Record<StreamName, Rng>;
+  dist: Record<StreamName, Draws>;
+  clients: Clients;
+  clws: Clws;
+  tsos: Tsos;
+  tsoByType: Int32Array[]; // TSO ids of each type
+  clwQueue: QueuePool; // one queue per CLW
+  tsoQueue: QueuePool; // one queue per TSO
+  freeSlots: Int32Array;
+  freeN: number;
+  referCal: Calendar; // WITH_CLW → referral or leaving the CLW
+  waitCal: Calendar; // WAIT_TSO → give up
+  endCal: Calendar; // ENGAGED → completion or drop-out
+  exitCal: Calendar; // EXITED → end of observation or GP re-referral
+  stateCount: Int32Array;
+  gpRateSum: number;
+  wellbeingSum: number;
+  wk: Week;
+  funnel: Funnel;
+  arrivalsTotal: number; // episodes begun
+  exitsTotal: number; // episodes ended
+  clientWeeks: number; // client-weeks in the system (incl. observed exits)
+}
+
+export const newWeek = (): Week => ({
+  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
+  completions: 0, dropouts: 0, gaveUp: 0, declined: 0, duplicates: 0, referrals: 0, scatterReferrals: 0,
+  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, closures: 0,
+});
+
+export function newFunnel(): Funnel {
+  return Object.fromEntries(FUNNEL_KEYS.map((k) => [k, 0])) as unknown as Funnel;
+}
+
+function newClients(cap: number): Clients {
+  return {
+    n: 0,
+    state: new Uint8Array(cap), exit: new Uint8Array(cap), flags: new Uint8Array(cap), need: new Uint8Array(cap),
+    sessions: new Uint8Array(cap), retries: new Uint8Array(cap), clw: new Int32Array(cap), tso: new Int32Array(cap).fill(-1),
+    since: new Int32Array(cap), readiness: new Float32Array(cap), wellbeing: new Float64Array(cap),
+    gpBase: new Float32Array(cap), fit: new Float32Array(cap), gpRate: new Float64Array(cap), seq: new Uint32Array(cap),
+    refSeq: new Uint32Array(cap), refTso: new Int32Array(cap * MAX_REFS).fill(-1), endDrop: new Uint8Array(cap),
+  };
+}
+
+/** Get a free client slot, growing the arrays when full. */
+export function allocClient(w: World): number {
+  if (w.freeN > 0) return w.freeSlots[--w.freeN]!;
+  const c = w.clients;
+  if (c.n === c.state.length) {
+    const cap = c.n * 2;
+    for (const k of Object.keys(c) as Array<keyof Clients>) {
+      const v = c[k];
+      if (typeof v === 'number') continue;
+      const size = k === 'refTso' ? cap * MAX_REFS : cap;
+      (c as unknown as Record<string, unknown>)[k] = grow(v, size);
+      if (k === 'refTso') (c.refTso as Int32Array).fill(-1, c.n * MAX_REFS);
+      if (k === 'tso') c.tso.fill(-1, c.n);
+    }
+  }
+  return c.n++;
+}
+
+export function freeClient(w: World, i: number): void {
+  if (w.freeN === w.freeSlots.length) w.freeSlots = grow(w.freeSlots, w.freeSlots.length * 2);
+  w.freeSlots[w.freeN++] = i;
+}
+
+/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
+export function expectedWait(w: World, j: number): number {
+  const t = w.tsos;
+  const weeks = w.p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
+  return (t.waitN[j]! * weeks) / Math.max(1, t.places[j]!);
+}
+
+/** Build the initial world: CLWs, TSOs, empty client pool, streams. */
+export function createWorld(scenario: Scenario, seed: number): World {
+  const p = cloneParams(scenario.params);
+  const rng = {} as Record<StreamName, Rng>;
+  const dist = {} as Record<StreamName, Draws>;
+  for (const s of STREAMS) {
+    rng[s] = stream(seed, s);
+    dist[s] = draws(rng[s]);
+  }
+  const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
+  const nClw = p.clw.count;
+  const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * 60));
+  const w: World = {
+    p, scenario, week: 0, rng, dist,
+    interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
+    ivFrom: [],
+    clients: newClients(expectedClients),
+    clws: newClws(nClw),
+    tsos: newTsos(nTso),
+    tsoByType: [],
+    clwQueue: new QueuePool(nClw, 1024),
+    tsoQueue: new QueuePool(nTso, 4096),
+    freeSlots: new Int32Array(1024),
+    freeN: 0,
+    referCal: new Calendar(4096), waitCal: new Calendar(4096), endCal: new Calendar(4096), exitCal: new Calendar(4096),
+    stateCount: new Int32Array(6),
+    gpRateSum: 0, wellbeingSum: 0,
+    wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
+  };
+  initTsos(w);
+  initClws(w);
+  return w;
+}
+
+function newClws(n: number): Clws {
+  return {
+    n, expertise: new Float64Array(n), employed: new Uint8Array(n), known: new Int32Array(n * MAX_KNOWN).fill(-1),
+    knownN: new Uint8Array(n), withN: new Int32Array(n), heldN: new Int32Array(n), waitN: new Int32Array(n),
+    pressure: new Float64Array(n), hhCap: new Float64Array(n), hhUsed: new Int32Array(n), followUpP: new Float64Array(n),
+  };
+}
+
+function newTsos(n: number): Tsos {
+  return {
+    n, type: new Uint8Array(n), open: new Uint8Array(n), baseFunding: new Float64Array(n), funding: new Float64Array(n),
+    mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), waitN: new Int32Array(n),
+    reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
+    lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
+  };
+}
+
+function initTsos(w: World): void {
+  const { p, tsos: t } = w;
+  const r = w.rng.init;
+  let j = 0;
+  for (let ti = 0; ti < NTYPES; ti++) {
+    const type = TSO_TYPES[ti]!;
+    const ids: number[] = [];
+    for (let k = 0; k < p.tso.count[type]; k++, j++) {
+      t.type[j] = ti;
+      t.open[j] = 1;
+      // Funding varies ±50% between organisations of a type (assumption: mixed sizes).
+      t.baseFunding[j] = p.tso.fundingPerYear[type] * (0.5 + r());
+      t.mult[j] = p.funding.multiplier[type];
+      t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
+      t.reserve[j] = p.tso.reserveWeeksMax * r();
+      // Core costs vary: some organisations depend on the grant entirely (±50% around the mean).
+      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (0.5 + r()));
+      t.trust[j] = p.trust.initial;
+      ids.push(j);
+    }
+    w.tsoByType.push(Int32Array.from(ids));
+  }
+}
+
+function initClws(w: World): void {
+  const { p, clws: c } = w;
+  for (let i = 0; i < c.n; i++) {
+    c.expertise[i] = Math.min(0.95, Math.max(0.05, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
+    c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
+    const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
+    resetKnown(w, i, nKnown, w.rng.init);
+  }
+}
+
+/** Give CLW i a fresh known set of n TSOs: one of each type in turn, drawn at random. */
+export function resetKnown(w: World, i: number, n: number, r: Rng): void {
+  const c = w.clws;
+  c.knownN[i] = 0;
+  const limit = Math.min(n, MAX_KNOWN, w.tsos.n);
+  for (let k = 0, tries = 0; c.knownN[i]! < limit && tries < limit * 20; k++, tries++) {
+    const ids = w.tsoByType[k % NTYPES]!;
+    if (ids.length === 0) continue;
+    learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
+  }
+}
+
+/** CLW i learns of TSO j (appended at the end: least familiar). Returns false if already known or full. */
+export function learnTso(w: World, i: number, j: number): boolean {
+  const c = w.clws;
+  const base = i * MAX_KNOWN;
+  const n = c.knownN[i]!;
+  if (n >= MAX_KNOWN) return false;
+  for (let k = 0; k < n; k++) if (c.known[base + k] === j) return false;
+  c.known[base + n] = j;
+  c.knownN[i] = n + 1;
+  return true;
+}
