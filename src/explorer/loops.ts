@@ -147,12 +147,12 @@ export function measureLinks(w: World, prevTrust: Float64Array): number[] {
   }
   let gpUnmet = 0, gpAll = 0;
   for (let c = 0; c < cl.n; c++) {
-    const st = cl.state[c]!;
+    const st = cl.state(c);
     if (st === S.FREE) continue;
-    const r = cl.gpRate[c]!;
+    const r = cl.gpRate(c);
     gpAll += r;
     if (st === S.WAIT_CLW || st === S.WITH_CLW || st === S.WAIT_TSO) gpUnmet += r;
-    else if (st === S.EXITED && cl.exit[c] !== Exit.COMPLETED) gpUnmet += r;
+    else if (st === S.EXITED && cl.exit(c) !== Exit.COMPLETED) gpUnmet += r;
   }
   const hhLost = p.clw.handholdingPerWeek > 0 ? 1 - ratio(hh, nActive * p.clw.handholdingPerWeek) : 0;
   const fuLost = p.clw.followUpPropensity > 0 ? 1 - ratio(fu, nActive * p.clw.followUpPropensity) : 0;

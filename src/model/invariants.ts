@@ -5,6 +5,7 @@
  * Returns a list of violations (empty when all hold).
  */
 import { type World, S, MAX_REFS } from './world.js';
+import { liveRefs } from './lifecycle.js';
 
 export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[] {
   const bad: string[] = [];
@@ -14,18 +15,18 @@ export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[]
   const waitN = new Int32Array(t.n), engaged = new Int32Array(t.n);
   let gp = 0;
   for (let c = 0; c < cl.n; c++) {
-    const s = cl.state[c]!;
+    const s = cl.state(c);
     if (s > S.EXITED) bad.push(`client ${c}: unknown state ${s}`);
     count[s]!++;
-    if (s === S.WITH_CLW) withN[cl.clw[c]!]!++;
-    if (s === S.WAIT_TSO) heldN[cl.clw[c]!]!++;
-    if (s === S.ENGAGED) engaged[cl.tso[c]!]!++;
-    if (s === S.WAIT_TSO && !Array.from({ length: MAX_REFS }, (_, m) => cl.refTso[c * MAX_REFS + m]!).some((j) => j >= 0)) bad.push(`client ${c}: waiting for a TSO with no live referral`);
+    if (s === S.WITH_CLW) withN[cl.clw(c)]!++;
+    if (s === S.WAIT_TSO) heldN[cl.clw(c)]!++;
+    if (s === S.ENGAGED) engaged[cl.tso(c)]!++;
+    if (s === S.WAIT_TSO && liveRefs(w, c) === 0) bad.push(`client ${c}: waiting for a TSO with no live referral`);
     for (let m = 0; m < MAX_REFS; m++) {
-      const j = cl.refTso[c * MAX_REFS + m]!;
+      const j = cl.ref(c, m);
       if (j >= 0) waitN[j]!++;
     }
-    gp += cl.gpRate[c]!;
+    gp += cl.gpRate(c);
   }
   const free = count[S.FREE]!;
   if (free !== w.freeN) bad.push(`free slots: ${free} clients FREE but ${w.freeN} in the free list`);

@@ -10,70 +10,68 @@ import { geometric } from './rng.js';
 export function gpRateOf(w: World, c: number): number {
   const cl = w.clients;
   const g = w.p.gp;
-  const st = cl.state[c]!;
+  const st = cl.state(c);
   if (st === S.FREE) return 0;
   let mult = 1;
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
   else if (st === S.ENGAGED) mult = 1 - g.engagedReduction;
-  else if (st === S.EXITED) mult = cl.exit[c] === Exit.COMPLETED || cl.exit[c] === Exit.RESOLVED ? 1 - g.metReduction * cl.fit[c]! : g.waitingMultiplier;
-  const wb = Math.min(3, Math.max(0.2, 1 - g.wellbeingSlope * (cl.wellbeing[c]! - w.p.demand.wellbeingInitialMean)));
-  return (g.baseRatePerYear / 52) * cl.gpBase[c]! * mult * wb;
+  else if (st === S.EXITED) mult = cl.exit(c) === Exit.COMPLETED || cl.exit(c) === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
+  const wb = Math.min(3, Math.max(0.2, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
+  return (g.baseRatePerYear / 52) * cl.gpBase(c) * mult * wb;
 }
 
 export function refreshGpRate(w: World, c: number): void {
   const r = gpRateOf(w, c);
-  w.gpRateSum += r - w.clients.gpRate[c]!;
-  w.clients.gpRate[c] = r;
+  w.gpRateSum += r - w.clients.gpRate(c);
+  w.clients.setGpRate(c, r);
 }
 
 export function setState(w: World, c: number, s: S): void {
   const cl = w.clients;
-  w.stateCount[cl.state[c]!]!--;
+  w.stateCount[cl.state(c)]!--;
   w.stateCount[s]!++;
-  cl.state[c] = s;
-  cl.since[c] = w.week;
+  cl.setState(c, s);
+  cl.setSince(c, w.week);
   refreshGpRate(w, c);
 }
 
 export function setWellbeing(w: World, c: number, v: number): void {
   const x = Math.min(1, Math.max(0, v));
-  w.wellbeingSum += x - w.clients.wellbeing[c]!;
-  w.clients.wellbeing[c] = x;
+  w.wellbeingSum += x - w.clients.wellbeing(c);
+  w.clients.setWellbeing(c, x);
 }
 
 /** Withdraw every live referral of c (its waiting-list places are freed) and open a new round. */
 export function clearRefs(w: World, c: number): void {
   const cl = w.clients;
-  const base = c * MAX_REFS;
   for (let k = 0; k < MAX_REFS; k++) {
-    const j = cl.refTso[base + k]!;
+    const j = cl.ref(c, k);
     if (j >= 0) {
       w.tsos.waitN[j]!--;
-      cl.refTso[base + k] = -1;
+      cl.setRef(c, k, -1);
     }
   }
-  cl.refSeq[c] = (cl.refSeq[c]! + 1) >>> 0;
+  cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
 }
 
 /** Number of live referrals c holds. */
 export function liveRefs(w: World, c: number): number {
   let n = 0;
-  const base = c * MAX_REFS;
-  for (let k = 0; k < MAX_REFS; k++) if (w.clients.refTso[base + k]! >= 0) n++;
+  for (let k = 0; k < MAX_REFS; k++) if (w.clients.ref(c, k) >= 0) n++;
   return n;
 }
 
 export function nextSeq(w: World, c: number): number {
-  const s = (w.clients.seq[c]! + 1) >>> 0;
-  w.clients.seq[c] = s;
+  const s = (w.clients.seq(c) + 1) >>> 0;
+  w.clients.setSeq(c, s);
   return s;
 }
 
 /** Leave the CLW's caseload accounting for c's current state. */
 export function leaveCaseload(w: World, c: number): void {
   const cl = w.clients;
-  const i = cl.clw[c]!;
-  const st = cl.state[c]!;
+  const i = cl.clw(c);
+  const st = cl.state(c);
   if (st === S.WITH_CLW) w.clws.withN[i]!--;
   else if (st === S.WAIT_TSO) w.clws.heldN[i]!--;
 }
@@ -82,8 +80,8 @@ export function leaveCaseload(w: World, c: number): void {
 export function exitClient(w: World, c: number, kind: Exit): void {
   const cl = w.clients;
   leaveCaseload(w, c);
-  cl.exit[c] = kind;
-  cl.tso[c] = -1;
+  cl.setExit(c, kind);
+  cl.setTso(c, -1);
   setState(w, c, S.EXITED);
   w.exitsTotal++;
   const g = w.p.gp;
@@ -91,12 +89,12 @@ export function exitClient(w: World, c: number, kind: Exit): void {
   const r = w.rng.exit;
   const u = r();
   let when = w.week + g.observeWeeks;
-  if (kind !== Exit.COMPLETED && kind !== Exit.RESOLVED && u < Math.min(1, d.rereferralProb * cl.gpBase[c]!)) {
+  if (kind !== Exit.COMPLETED && kind !== Exit.RESOLVED && u < Math.min(1, d.rereferralProb * cl.gpBase(c))) {
     // Demand feedback (C1): unmet need keeps the client at the GP, who refers again.
     const delay = 1 + geometric(r, 1 / Math.max(1, d.rereferralDelayWeeks));
     when = w.week + Math.min(delay, g.observeWeeks);
-    cl.endDrop[c] = 1; // marks a pending re-referral rather than an observation end
-  } else cl.endDrop[c] = 0;
+    cl.setEndDrop(c, 1); // marks a pending re-referral rather than an observation end
+  } else cl.setEndDrop(c, 0);
   w.exitCal.add(when, w.week, c, nextSeq(w, c));
 }
 
@@ -104,10 +102,10 @@ export function exitClient(w: World, c: number, kind: Exit): void {
 export function returnToClw(w: World, c: number): void {
   const cl = w.clients;
   leaveCaseload(w, c);
-  cl.tso[c] = -1;
-  cl.endDrop[c] = 0;
+  cl.setTso(c, -1);
+  cl.setEndDrop(c, 0);
   setState(w, c, S.WITH_CLW);
-  w.clws.withN[cl.clw[c]!]!++;
+  w.clws.withN[cl.clw(c)]!++;
   w.funnel.returned_to_clw++;
   w.wk.returned++;
   w.referCal.add(w.week + 1, w.week, c, nextSeq(w, c));

@@ -7,6 +7,7 @@ import { type Params, TSO_TYPES, type TsoType, cloneParams } from './params.js';
 import { Calendar, QueuePool, grow } from './pools.js';
 import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
+import { Clients, MAX_REFS } from './clients.js';
 
 /** Client states: every client slot is in exactly one. */
 export const enum S {
@@ -42,35 +43,11 @@ export const enum F {
   STARTED = 128,
 }
 
-/** Most simultaneous referrals a client can hold (scattergun k). */
-export const MAX_REFS = 4;
+export { Clients, MAX_REFS };
 /** Most TSOs a CLW can know. */
 export const MAX_KNOWN = 32;
 export const NTYPES = TSO_TYPES.length;
 export const TYPE_INDEX: Record<TsoType, number> = { crisis: 0, mh: 1, activity: 2, specialist: 3 };
-
-export interface Clients {
-  n: number; // slots in use (high-water mark)
-  state: Uint8Array;
-  exit: Uint8Array;
-  flags: Uint8Array;
-  need: Uint8Array;
-  clwOnly: Uint8Array; // 1 = needs the CLW's support only, no TSO programme
-  sessions: Uint8Array;
-  retries: Uint8Array;
-  clw: Int32Array;
-  tso: Int32Array;
-  since: Int32Array; // week the current state began
-  readiness: Float32Array;
-  wellbeing: Float64Array;
-  gpBase: Float32Array;
-  fit: Float32Array;
-  gpRate: Float64Array; // this client's current weekly GP rate (part of gpRateSum)
-  seq: Uint32Array; // event sequence: an event is live while equal
-  refSeq: Uint32Array; // referral round: a queue entry is live while equal
-  refTso: Int32Array; // MAX_REFS per client; -1 = none / withdrawn
-  endDrop: Uint8Array; // scheduled END is a drop-out (1) or completion (0)
-}
 
 export interface Clws {
   n: number;
@@ -203,32 +180,11 @@ export function newFunnel(): Funnel {
   return Object.fromEntries(FUNNEL_KEYS.map((k) => [k, 0])) as unknown as Funnel;
 }
 
-function newClients(cap: number): Clients {
-  return {
-    n: 0,
-    state: new Uint8Array(cap), exit: new Uint8Array(cap), flags: new Uint8Array(cap), need: new Uint8Array(cap), clwOnly: new Uint8Array(cap),
-    sessions: new Uint8Array(cap), retries: new Uint8Array(cap), clw: new Int32Array(cap), tso: new Int32Array(cap).fill(-1),
-    since: new Int32Array(cap), readiness: new Float32Array(cap), wellbeing: new Float64Array(cap),
-    gpBase: new Float32Array(cap), fit: new Float32Array(cap), gpRate: new Float64Array(cap), seq: new Uint32Array(cap),
-    refSeq: new Uint32Array(cap), refTso: new Int32Array(cap * MAX_REFS).fill(-1), endDrop: new Uint8Array(cap),
-  };
-}
-
-/** Get a free client slot, growing the arrays when full. */
+/** Get a free client slot, growing the records when full. */
 export function allocClient(w: World): number {
   if (w.freeN > 0) return w.freeSlots[--w.freeN]!;
   const c = w.clients;
-  if (c.n === c.state.length) {
-    const cap = c.n * 2;
-    for (const k of Object.keys(c) as Array<keyof Clients>) {
-      const v = c[k];
-      if (typeof v === 'number') continue;
-      const size = k === 'refTso' ? cap * MAX_REFS : cap;
-      (c as unknown as Record<string, unknown>)[k] = grow(v, size);
-      if (k === 'refTso') (c.refTso as Int32Array).fill(-1, c.n * MAX_REFS);
-      if (k === 'tso') c.tso.fill(-1, c.n);
-    }
-  }
+  if (c.n === c.capacity) c.resize(c.n * 2);
   return c.n++;
 }
 
@@ -260,15 +216,15 @@ export function createWorld(scenario: Scenario, seed: number): World {
     p, scenario, week: 0, rng, dist,
     interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
     ivFrom: [],
-    clients: newClients(expectedClients),
+    clients: new Clients(expectedClients),
     clws: newClws(nClw),
     tsos: newTsos(nTso),
     tsoByType: [],
-    clwQueue: new QueuePool(nClw, 1024),
-    tsoQueue: new QueuePool(nTso, 4096),
+    clwQueue: new QueuePool(nClw),
+    tsoQueue: new QueuePool(nTso),
     freeSlots: new Int32Array(1024),
     freeN: 0,
-    referCal: new Calendar(4096), waitCal: new Calendar(4096), endCal: new Calendar(4096), exitCal: new Calendar(4096), phantomCal: new Calendar(1024),
+    referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
     gpRateSum: 0, wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,

@@ -44,10 +44,9 @@ export function takeOnClients(w: World): void {
   const nActive = Math.min(w.p.clw.count, k.n);
   for (let i = 0; i < nActive; i++) {
     while (k.waitN[i]! > 0 && caseload(w, i) < cap) {
-      const node = w.clwQueue.shift(i);
-      if (node < 0) break;
-      const c = w.clwQueue.client[node]!;
-      if (cl.state[c] !== S.WAIT_CLW || cl.seq[c] !== w.clwQueue.stamp[node]) continue;
+      const c = w.clwQueue.shift(i);
+      if (c < 0) break;
+      if (cl.state(c) !== S.WAIT_CLW || cl.seq(c) !== w.clwQueue.stamp) continue;
       k.waitN[i]!--;
       startSessions(w, c, i);
     }
@@ -67,22 +66,22 @@ function startSessions(w: World, c: number, i: number): void {
   const uDecline = r();
   const uWhen = r();
   let n: number;
-  cl.endDrop[c] = 0;
+  cl.setEndDrop(c, 0);
   if (uOver < pOver) {
-    cl.flags[c] = cl.flags[c]! | F.OVER_REFERRED;
+    cl.setFlags(c, cl.flags(c) | F.OVER_REFERRED);
     n = 1;
   } else if (uDecline < p.clw.declineProb) {
-    cl.endDrop[c] = 1; // leaves the CLW before referral
+    cl.setEndDrop(c, 1); // leaves the CLW before referral
     n = 1 + Math.floor(uWhen * 3);
-  } else if (cl.clwOnly[c]) {
-    cl.endDrop[c] = 2; // the CLW's sessions and signposting are enough
+  } else if (cl.clwOnly(c)) {
+    cl.setEndDrop(c, 2); // the CLW's sessions and signposting are enough
     n = 1 + Math.floor(uWhen * 4);
   } else {
-    n = Math.ceil((p.clw.readinessThreshold - cl.readiness[c]!) / gain);
+    n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));
   }
-  cl.sessions[c] = Math.min(255, n);
-  if (!cl.endDrop[c]) cl.readiness[c] = Math.min(1, cl.readiness[c]! + gain * n);
+  cl.setSessions(c, Math.min(255, n));
+  if (!cl.endDrop(c)) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
   // Sessions are weekly: the last one is n - 1 weeks after the first.
   w.referCal.add(w.week + n - 1, w.week, c, nextSeq(w, c));
 }

@@ -32,20 +32,20 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   let u = r() * total;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
-  cl.need[c] = need;
-  cl.flags[c] = r() < p.demand.complexShare ? F.COMPLEX : 0;
-  cl.clwOnly[c] = r() < p.demand.clwOnlyShare ? 1 : 0;
-  cl.readiness[c] = p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r();
-  cl.wellbeing[c] = 0;
-  cl.gpRate[c] = 0;
-  cl.gpBase[c] = 0.5 + r();
-  cl.clw[c] = clw;
-  cl.tso[c] = -1;
-  cl.sessions[c] = 0;
-  cl.retries[c] = 0;
-  cl.exit[c] = 0;
-  cl.fit[c] = 0;
-  cl.refSeq[c] = (cl.refSeq[c]! + 1) >>> 0;
+  cl.setNeed(c, need);
+  cl.setFlags(c, r() < p.demand.complexShare ? F.COMPLEX : 0);
+  cl.setClwOnly(c, r() < p.demand.clwOnlyShare ? 1 : 0);
+  cl.setReadiness(c, p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r());
+  cl.setWellbeing(c, 0);
+  cl.setGpRate(c, 0);
+  cl.setGpBase(c, 0.5 + r());
+  cl.setClw(c, clw);
+  cl.setTso(c, -1);
+  cl.setSessions(c, 0);
+  cl.setRetries(c, 0);
+  cl.setExit(c, 0);
+  cl.setFit(c, 0);
+  cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
   setWellbeing(w, c, p.demand.wellbeingInitialMean - 0.1 + 0.2 * r());
   enterClwQueue(w, c);
   w.funnel.referred_to_clw++;
@@ -57,7 +57,7 @@ function enterClwQueue(w: World, c: number): void {
   const cl = w.clients;
   w.arrivalsTotal++;
   setState(w, c, S.WAIT_CLW);
-  const i = cl.clw[c]!;
+  const i = cl.clw(c);
   w.clws.waitN[i]!++;
   w.clwQueue.push(i, c, nextSeq(w, c), w.week);
 }
@@ -66,16 +66,16 @@ function enterClwQueue(w: World, c: number): void {
 export function exitEvents(w: World): void {
   const cl = w.clients;
   w.exitCal.drain(w.week, (c, seq) => {
-    if (cl.seq[c] !== seq || cl.state[c] !== S.EXITED) return;
-    if (cl.endDrop[c]) {
+    if (cl.seq(c) !== seq || cl.state(c) !== S.EXITED) return;
+    if (cl.endDrop(c)) {
       clearRefs(w, c);
-      cl.flags[c] = cl.flags[c]! & F.COMPLEX;
-      cl.exit[c] = 0;
-      cl.sessions[c] = 0;
-      cl.retries[c] = 0;
-      cl.readiness[c] = w.p.demand.readinessMin + (w.p.demand.readinessMax - w.p.demand.readinessMin) * w.rng.exit();
+      cl.setFlags(c, cl.flags(c) & F.COMPLEX);
+      cl.setExit(c, 0);
+      cl.setSessions(c, 0);
+      cl.setRetries(c, 0);
+      cl.setReadiness(c, w.p.demand.readinessMin + (w.p.demand.readinessMax - w.p.demand.readinessMin) * w.rng.exit());
       const nClw = Math.min(w.p.clw.count, w.clws.n);
-      if (cl.clw[c]! >= nClw) cl.clw[c] = c % nClw;
+      if (cl.clw(c) >= nClw) cl.setClw(c, c % nClw);
       enterClwQueue(w, c); // a new episode of the same person
       w.funnel.referred_to_clw++;
       w.funnel.rereferred_by_gp++;

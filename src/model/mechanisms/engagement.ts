@@ -30,8 +30,8 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
  */
 export function firstSession(w: World, c: number, j: number): boolean {
   const { p, clients: cl, clws: k } = w;
-  const i = cl.clw[c]!;
-  let flags = cl.flags[c]!;
+  const i = cl.clw(c);
+  let flags = cl.flags(c);
   if (flags & F.COMPLEX) {
     w.wk.complexStarts++;
     if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
@@ -40,7 +40,7 @@ export function firstSession(w: World, c: number, j: number): boolean {
       w.wk.accompanied++;
     }
   }
-  cl.flags[c] = flags;
+  cl.setFlags(c, flags);
   const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
   const pAttend = logistic(logit(p.waiting.attendP0) - (alone ? p.engagement.complexAloneNoShowLogOdds : 0));
   if (w.rng.intake() < pAttend) return true;
@@ -48,7 +48,7 @@ export function firstSession(w: World, c: number, j: number): boolean {
   clearRefs(w, c);
   w.tsos.dupLoss[j] += p.tso.dupCostPlaces;
   w.tsos.neg[j] += p.trust.dropoutWeight;
-  setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
+  setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
   exitClient(w, c, Exit.GAVE_UP);
   w.funnel.did_not_attend++;
   w.wk.noShows++;
@@ -58,22 +58,22 @@ export function firstSession(w: World, c: number, j: number): boolean {
 export function startEngagement(w: World, c: number, j: number): void {
   const { p, clients: cl, tsos: t, clws: k } = w;
   const e = p.engagement;
-  const i = cl.clw[c]!;
-  const waited = w.week - cl.since[c]!;
+  const i = cl.clw(c);
+  const waited = w.week - cl.since(c);
   k.heldN[i]!--;
-  cl.tso[c] = j;
+  cl.setTso(c, j);
   t.engaged[j]!++;
-  let flags = cl.flags[c]!;
+  let flags = cl.flags(c);
   if (!(flags & F.STARTED)) {
     flags |= F.STARTED;
     w.funnel.started_tso++;
   }
-  cl.flags[c] = flags;
-  const matched = t.type[j] === cl.need[c];
+  cl.setFlags(c, flags);
+  const matched = t.type[j] === cl.need(c);
   // Match quality: the right kind of service (or not), times how well it fits this person.
   // A client whose needs the CLW could have met gets little from a programme (over-referral, U1).
-  const fit = (matched ? 1 : e.mismatchFit) * (0.5 + 0.5 * cl.fit[c]!) * (cl.clwOnly[c] ? 0.5 : 1);
-  cl.fit[c] = fit;
+  const fit = (matched ? 1 : e.mismatchFit) * (0.5 + 0.5 * cl.fit(c)) * (cl.clwOnly(c) ? 0.5 : 1);
+  cl.setFit(c, fit);
   w.wk.fitSum += fit;
   setState(w, c, S.ENGAGED);
   w.wk.starts++;
@@ -82,7 +82,7 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.starts[j]!++;
   t.startWaitSum[j] += waited;
 
-  const shortfall = 1 - cl.readiness[c]!;
+  const shortfall = 1 - cl.readiness(c);
   const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
     + e.mismatchLogHR * (1 - fit)
     + e.waitLogHR * waited
@@ -94,27 +94,27 @@ export function startEngagement(w: World, c: number, j: number): void {
   const h = 1 - Math.exp(-Math.exp(logH));
   const length = p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
   const d = geometric(w.rng.engagement, h);
-  cl.endDrop[c] = d < length ? 1 : 0;
+  cl.setEndDrop(c, d < length ? 1 : 0);
   w.endCal.add(w.week + (d < length ? d : length), w.week, c, nextSeq(w, c));
 }
 
 export function engagementEnds(w: World): void {
   const { p, clients: cl, tsos: t } = w;
   w.endCal.drain(w.week, (c, seq) => {
-    if (cl.seq[c] !== seq || cl.state[c] !== S.ENGAGED) return;
-    const j = cl.tso[c]!;
+    if (cl.seq(c) !== seq || cl.state(c) !== S.ENGAGED) return;
+    const j = cl.tso(c);
     t.engaged[j]!--;
-    if (cl.endDrop[c]) {
-      setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
+    if (cl.endDrop(c)) {
+      setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
       t.neg[j] += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);
       w.funnel.dropped_out++;
       w.wk.dropouts++;
     } else {
-      const wb = cl.wellbeing[c]!;
-      setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit[c]! * (1 - wb));
+      const wb = cl.wellbeing(c);
+      setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit(c) * (1 - wb));
       t.pos[j] += 1;
-      learnFromCompletion(w, cl.clw[c]!, cl.fit[c]!);
+      learnFromCompletion(w, cl.clw(c), cl.fit(c));
       exitClient(w, c, Exit.COMPLETED);
       w.funnel.completed++;
       w.wk.completions++;

@@ -51,17 +51,17 @@ function displaceFromClosed(w: World, closures: number): void {
     t.phantom[j] = 0;
   }
   for (let c = 0; c < cl.n; c++) {
-    const st = cl.state[c]!;
+    const st = cl.state(c);
     if (st === S.FREE) continue;
     let live = 0;
     for (let k = 0; k < MAX_REFS; k++) {
-      const j = cl.refTso[c * MAX_REFS + k]!;
+      const j = cl.ref(c, k);
       if (j < 0) continue;
-      if (!t.open[j]) cl.refTso[c * MAX_REFS + k] = -1; // its list is gone
+      if (!t.open[j]) cl.setRef(c, k, -1); // its list is gone
       else live++;
     }
     if (st === S.ENGAGED) {
-      const j = cl.tso[c]!;
+      const j = cl.tso(c);
       if (!t.open[j]) {
         t.engaged[j]!--;
         returnToClw(w, c);

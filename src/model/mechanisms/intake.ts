@@ -24,20 +24,18 @@ export function intake(w: World): void {
     t.startWaitSum[j] = 0;
     if (!t.open[j]) continue;
     while (t.engaged[j]! + t.phantom[j]! < Math.floor(t.places[j]! - t.dupLoss[j]!)) {
-      const node = q.shift(j);
-      if (node < 0) break;
-      const c = q.client[node]!;
-      if (cl.refSeq[c] !== q.stamp[node]) continue; // withdrawn: gave up or re-referred
-      const base = c * MAX_REFS;
+      const c = q.shift(j);
+      if (c < 0) break;
+      if (cl.refSeq(c) !== q.stamp) continue; // withdrawn: gave up or re-referred
       let slot = -1;
-      for (let k = 0; k < MAX_REFS; k++) if (cl.refTso[base + k] === j) slot = k;
+      for (let k = 0; k < MAX_REFS; k++) if (cl.ref(c, k) === j) slot = k;
       if (slot < 0) continue;
-      cl.refTso[base + slot] = -1;
+      cl.setRef(c, slot, -1);
       t.waitN[j]!--;
-      if (cl.state[c] === S.WAIT_TSO) {
+      if (cl.state(c) === S.WAIT_TSO) {
         if (firstSession(w, c, j)) startEngagement(w, c, j);
       }
-      else if (cl.state[c] === S.ENGAGED && w.rng.intake() < doubleUp) {
+      else if (cl.state(c) === S.ENGAGED && w.rng.intake() < doubleUp) {
         // "All of the support is happening at once": the client takes this place too, for a while.
         t.phantom[j]!++;
         w.phantomCal.add(w.week + w.p.practice.doubleUpWeeks, w.week, j, 0);

@@ -38,13 +38,12 @@ export function syncHeadcount(w: World): void {
   // CLWs beyond the headcount: move their waiting lists to those who remain.
   for (let i = want; i < k.n; i++) {
     if (k.waitN[i] === 0) continue;
-    w.clwQueue.drain(i, (node) => {
-      const c = w.clwQueue.client[node]!;
-      if (w.clients.state[c] !== S.WAIT_CLW || w.clients.seq[c] !== w.clwQueue.stamp[node]) return;
+    w.clwQueue.drain(i, (c, stamp, week) => {
+      if (w.clients.state(c) !== S.WAIT_CLW || w.clients.seq(c) !== stamp) return;
       const to = c % want;
-      w.clients.clw[c] = to;
+      w.clients.setClw(c, to);
       k.waitN[to]!++;
-      w.clwQueue.push(to, c, w.clwQueue.stamp[node]!, w.clwQueue.week[node]!);
+      w.clwQueue.push(to, c, stamp, week);
     });
     k.waitN[i] = 0;
   }

@@ -23,20 +23,20 @@ const chosen = new Int32Array(MAX_REFS);
 export function referrals(w: World): void {
   const cl = w.clients;
   w.referCal.drain(w.week, (c, seq) => {
-    if (cl.seq[c] !== seq || cl.state[c] !== S.WITH_CLW) return;
-    if (cl.sessions[c]! >= 3 && !(cl.flags[c]! & F.SEEN3)) {
-      cl.flags[c] = cl.flags[c]! | F.SEEN3;
+    if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
+    if (cl.sessions(c) >= 3 && !(cl.flags(c) & F.SEEN3)) {
+      cl.setFlags(c, cl.flags(c) | F.SEEN3);
       w.funnel.seen_3plus++;
     }
-    if (cl.endDrop[c] === 2) {
-      const wb = cl.wellbeing[c]!;
+    if (cl.endDrop(c) === 2) {
+      const wb = cl.wellbeing(c);
       setWellbeing(w, c, wb + 0.5 * w.p.engagement.wellbeingGain * (1 - wb));
-      cl.fit[c] = 0.5;
+      cl.setFit(c, 0.5);
       exitClient(w, c, Exit.RESOLVED);
       w.funnel.resolved_by_clw++;
       return;
     }
-    if (cl.endDrop[c]) {
+    if (cl.endDrop(c)) {
       exitClient(w, c, Exit.DECLINED);
       w.funnel.left_clw_before_referral++;
       w.wk.declined++;
@@ -98,9 +98,9 @@ function discover(w: World, i: number, type: number, n: number): number {
 function refer(w: World, c: number): void {
   const { p, clients: cl, clws: k, tsos: t } = w;
   const r = w.rng.referral;
-  const i = cl.clw[c]!;
+  const i = cl.clw(c);
   const e = k.expertise[i]!;
-  const need = cl.need[c]!;
+  const need = cl.need(c);
   const accuracy = p.clw.matchAccuracyBase + (1 - p.clw.matchAccuracyBase) * e;
   const target = r() < accuracy ? need : (need + 1 + Math.floor(r() * (NTYPES - 1))) % NTYPES;
   const useBest = r() < e;
@@ -124,14 +124,14 @@ function refer(w: World, c: number): void {
     }
   }
   clearRefs(w, c); // a new referral round
-  cl.flags[c] = cl.flags[c]! & ~(F.FOLLOWED_UP | F.CONFUSED | F.ACCOMPANIED);
+  cl.setFlags(c, cl.flags(c) & ~(F.FOLLOWED_UP | F.CONFUSED | F.ACCOMPANIED));
   // Follow-up depends on the relationship with the first-choice TSO (reciprocity, F3/U3).
   const recip = p.trust.followUpReciprocity;
   const followed = r() < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
   // How well the placement can fit the person: the best of the m services of the right kind the
   // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
-  cl.fit[c] = r() ** (1 / Math.max(1, Math.min(8, countKnown(w, i, need))));
-  const unready = (cl.flags[c]! & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
+  cl.setFit(c, r() ** (1 / Math.max(1, Math.min(8, countKnown(w, i, need)))));
+  const unready = (cl.flags(c) & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
   let accepted = 0;
   for (let m = 0; m < n; m++) {
     const j = chosen[m]!;
@@ -145,9 +145,9 @@ function refer(w: World, c: number): void {
       w.wk.refused++;
       continue;
     }
-    cl.refTso[c * MAX_REFS + accepted++] = j;
+    cl.setRef(c, accepted++, j);
     t.waitN[j]!++;
-    w.tsoQueue.push(j, c, cl.refSeq[c]!, w.week);
+    w.tsoQueue.push(j, c, cl.refSeq(c), w.week);
     if (r() < p.trust.knowledgeShare * t.trust[j]!) {
       const ids = w.tsoByType[Math.floor(r() * NTYPES)]!;
       if (ids.length > 0) learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
@@ -155,15 +155,15 @@ function refer(w: World, c: number): void {
   }
   w.wk.referrals++;
   w.wk.referralLinks += n;
-  w.wk.sessionsSum += cl.sessions[c]!;
+  w.wk.sessionsSum += cl.sessions(c);
   if (n > 1) w.wk.scatterReferrals++;
   if (followed) w.wk.followUps++;
   if (accepted === 0) return retryOrGiveUp(w, c, true);
-  cl.retries[c] = 0;
-  if (followed) cl.flags[c] = cl.flags[c]! | F.FOLLOWED_UP;
-  if (accepted > 1) cl.flags[c] = cl.flags[c]! | F.CONFUSED;
-  if (!(cl.flags[c]! & F.REFERRED)) {
-    cl.flags[c] = cl.flags[c]! | F.REFERRED;
+  cl.setRetries(c, 0);
+  if (followed) cl.setFlags(c, cl.flags(c) | F.FOLLOWED_UP);
+  if (accepted > 1) cl.setFlags(c, cl.flags(c) | F.CONFUSED);
+  if (!(cl.flags(c) & F.REFERRED)) {
+    cl.setFlags(c, cl.flags(c) | F.REFERRED);
     w.funnel.referred_to_tso++;
   }
   k.withN[i]!--;
@@ -175,8 +175,8 @@ function refer(w: World, c: number): void {
 /** No service found or every referral turned back: try again, or leave after MAX_RETRIES. */
 function retryOrGiveUp(w: World, c: number, refused = false): void {
   const cl = w.clients;
-  cl.retries[c] = cl.retries[c]! + 1;
-  if (cl.retries[c]! > MAX_RETRIES) {
+  cl.setRetries(c, cl.retries(c) + 1);
+  if (cl.retries(c) > MAX_RETRIES) {
     exitClient(w, c, Exit.NO_SERVICE);
     w.funnel.no_service_found++;
     return;

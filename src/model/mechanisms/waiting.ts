@@ -32,9 +32,9 @@ export function scheduleGiveUp(w: World, c: number, seq: number): void {
 export function giveUps(w: World): void {
   const cl = w.clients;
   w.waitCal.drain(w.week, (c, seq) => {
-    if (cl.seq[c] !== seq || cl.state[c] !== S.WAIT_TSO) return;
+    if (cl.seq(c) !== seq || cl.state(c) !== S.WAIT_TSO) return;
     clearRefs(w, c); // withdraws from every list it was on
-    setWellbeing(w, c, cl.wellbeing[c]! - w.p.engagement.dropWellbeingLoss);
+    setWellbeing(w, c, cl.wellbeing(c) - w.p.engagement.dropWellbeingLoss);
     exitClient(w, c, Exit.GAVE_UP);
     w.funnel.gave_up_waiting++;
     w.wk.gaveUp++;
