@@ -2,10 +2,10 @@
  * Allocation-free containers for millions of clients: typed arrays that grow by doubling,
  * FIFO queues and a weekly event calendar. Nothing here allocates per client per week.
  *
- * Why contiguous buffers rather than linked lists through one node pool (the first design):
- * at national scale the pools hold millions of nodes, and walking a list through a free list
- * that recycles nodes in LIFO order touches a random cache line per node and field. Appending
- * to and reading from one buffer per queue or per week is sequential, so the CPU prefetches it
+ * Why chunks and per-week buffers rather than linked lists through one node pool (the first
+ * design): at national scale the pools hold millions of nodes, and walking a list through a
+ * free list that recycles nodes in LIFO order touches a random cache line per node and field.
+ * Reading and writing runs of entries in one buffer is sequential, so the CPU prefetches it
  * (profile in bench/README.md). Order is unchanged: FIFO per queue and per week.
  */
 
@@ -15,63 +15,100 @@ export function grow<T extends Int32Array | Uint32Array | Float64Array | Float32
   return b;
 }
 
+/** Shared empty buffer of calendar buckets with no events. */
 const EMPTY = new Int32Array(0);
 
 /**
- * Many FIFO queues (one per TSO, one per CLW), each a buffer of (client, stamp, week)
- * triples between `start` and `end`. shift() returns the client and leaves the stamp (to
- * recognise entries that went stale) and the week it was enqueued in `stamp` and `week`.
+ * Many FIFO queues (one per TSO, one per CLW) in one pool of fixed-size chunks, each chunk
+ * holding CHUNK (client, stamp, week) entries: an unrolled linked list. A queue reads and
+ * writes whole chunks in order, and all queues share one buffer, so a push or shift costs one
+ * cache line rather than the three dependent loads of a separate typed array per queue.
+ * shift() returns the client and leaves the entry's stamp (to recognise entries that went
+ * stale) and enqueue week in `stamp` and `week`.
  */
+const CHUNK = 8; // entries per chunk: most TSO lists are a few dozen entries
+const CW = CHUNK * 3 + 1; // words per chunk: the entries, then the next chunk (-1 = none)
+
 export class QueuePool {
-  private bufs: Int32Array[];
-  private start: Int32Array;
-  private end: Int32Array;
+  private pool = new Int32Array(CW * 1024);
+  private used = 0; // chunks ever allocated
+  private free = -1; // chunks free for reuse, linked through their next word
+  private headChunk: Int32Array;
+  private headPos: Int32Array; // next entry to read in the head chunk
+  private tailChunk: Int32Array;
+  private tailPos: Int32Array; // next entry to write in the tail chunk
   /** Stamp and enqueue week of the entry last shifted. */
   stamp = 0;
   week = 0;
 
   constructor(queues: number) {
-    this.bufs = new Array<Int32Array>(queues).fill(EMPTY);
-    this.start = new Int32Array(queues);
-    this.end = new Int32Array(queues);
+    this.headChunk = new Int32Array(queues).fill(-1);
+    this.headPos = new Int32Array(queues);
+    this.tailChunk = new Int32Array(queues).fill(-1);
+    this.tailPos = new Int32Array(queues);
+  }
+
+  private allocChunk(): number {
+    let k = this.free;
+    if (k >= 0) this.free = this.pool[k * CW + CHUNK * 3]!;
+    else {
+      if ((this.used + 1) * CW > this.pool.length) this.pool = grow(this.pool, this.pool.length * 2);
+      k = this.used++;
+    }
+    this.pool[k * CW + CHUNK * 3] = -1;
+    return k;
   }
 
   push(q: number, client: number, stamp: number, week: number): void {
-    let buf = this.bufs[q]!;
-    let e = this.end[q]!;
-    if (e * 3 === buf.length) {
-      const s = this.start[q]!;
-      if (s * 2 >= e && s > 0) {
-        buf.copyWithin(0, s * 3, e * 3); // reuse the consumed front rather than grow
-        e -= s;
-        this.start[q] = 0;
-      } else {
-        buf = grow(buf, Math.max(12, buf.length * 2));
-        this.bufs[q] = buf;
-      }
+    let k = this.tailChunk[q]!;
+    let pos = this.tailPos[q]!;
+    if (k < 0 || pos === CHUNK) {
+      const fresh = this.allocChunk();
+      if (k < 0) {
+        this.headChunk[q] = fresh;
+        this.headPos[q] = 0;
+      } else this.pool[k * CW + CHUNK * 3] = fresh;
+      k = fresh;
+      pos = 0;
+      this.tailChunk[q] = k;
     }
-    buf[e * 3] = client;
-    buf[e * 3 + 1] = stamp | 0;
-    buf[e * 3 + 2] = week;
-    this.end[q] = e + 1;
+    const o = k * CW + pos * 3;
+    this.pool[o] = client;
+    this.pool[o + 1] = stamp | 0;
+    this.pool[o + 2] = week;
+    this.tailPos[q] = pos + 1;
   }
 
   /** Remove the head entry of queue q and return its client (-1 if empty). */
   shift(q: number): number {
-    const s = this.start[q]!;
-    const e = this.end[q]!;
-    if (s === e) return -1;
-    const buf = this.bufs[q]!;
-    const c = buf[s * 3]!;
-    this.stamp = buf[s * 3 + 1]! >>> 0;
-    this.week = buf[s * 3 + 2]!;
-    if (s + 1 === e) this.start[q] = this.end[q] = 0;
-    else this.start[q] = s + 1;
+    const k = this.headChunk[q]!;
+    if (k < 0) return -1;
+    const pos = this.headPos[q]!;
+    if (k === this.tailChunk[q] && pos === this.tailPos[q]) return -1;
+    const o = k * CW + pos * 3;
+    const c = this.pool[o]!;
+    this.stamp = this.pool[o + 1]! >>> 0;
+    this.week = this.pool[o + 2]!;
+    if (k === this.tailChunk[q] && pos + 1 === this.tailPos[q]) {
+      // Emptied: release the chunk so an idle queue holds no memory.
+      this.releaseChunk(k);
+      this.headChunk[q] = this.tailChunk[q] = -1;
+      this.headPos[q] = this.tailPos[q] = 0;
+    } else if (pos + 1 === CHUNK) {
+      this.headChunk[q] = this.pool[k * CW + CHUNK * 3]!;
+      this.headPos[q] = 0;
+      this.releaseChunk(k);
+    } else this.headPos[q] = pos + 1;
     return c;
   }
 
+  private releaseChunk(k: number): void {
+    this.pool[k * CW + CHUNK * 3] = this.free;
+    this.free = k;
+  }
+
   isEmpty(q: number): boolean {
-    return this.start[q] === this.end[q];
+    return this.headChunk[q]! < 0;
   }
 
   /** Empty queue q, calling fn(client, stamp, week) for each entry in order. */
@@ -81,11 +118,14 @@ export class QueuePool {
 
   /** Grow the number of queues (new queues are empty). */
   addQueues(total: number): void {
-    const old = this.bufs.length;
+    const old = this.headChunk.length;
     if (total <= old) return;
-    for (let q = old; q < total; q++) this.bufs.push(EMPTY);
-    this.start = grow(this.start, total);
-    this.end = grow(this.end, total);
+    this.headChunk = grow(this.headChunk, total);
+    this.headPos = grow(this.headPos, total);
+    this.tailChunk = grow(this.tailChunk, total);
+    this.tailPos = grow(this.tailPos, total);
+    this.headChunk.fill(-1, old);
+    this.tailChunk.fill(-1, old);
   }
 }
 

@@ -13,15 +13,24 @@
  * flagged to the TSO), U2 "under-referral", U3 "failure to follow up", U4 "scattergun and
  * multiple referral practices", F3 (trusting TSOs share what they offer: knowledge grows).
  */
-import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, expectedWait, learnTso } from '../world.js';
+import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
+import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
 
 const MAX_RETRIES = 3;
 const chosen = new Int32Array(MAX_REFS);
+/**
+ * Programme weeks per TSO type index, refreshed each week before referrals (interventions may
+ * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
+ * compared (a hot spot of the national profile). Same numbers as world.expectedWait.
+ */
+const weeksOf = new Float64Array(NTYPES);
+const waitOf = (w: World, j: number) => (w.tsos.waitN[j]! * weeksOf[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
 
 export function referrals(w: World): void {
   const cl = w.clients;
+  for (let ti = 0; ti < NTYPES; ti++) weeksOf[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
     if (cl.sessions(c) >= 3 && !(cl.flags(c) & F.SEEN3)) {
@@ -56,7 +65,7 @@ function pick(w: World, i: number, type: number, best: boolean, skip: number): n
     const j = k.known[base + m]!;
     if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(j, skip)) continue;
     if (!best) return j;
-    const wt = expectedWait(w, j);
+    const wt = waitOf(w, j);
     if (wt < outWait) {
       out = j;
       outWait = wt;
@@ -112,7 +121,7 @@ function refer(w: World, c: number): void {
   chosen[0] = first;
   let n = 1;
   const excess = Math.max(0, k.pressure[i]! - p.clw.pressureKnee);
-  const gaming = Math.max(0, expectedWait(w, first) - p.practice.gamingWaitWeeks) / p.practice.gamingWaitWeeks;
+  const gaming = Math.max(0, waitOf(w, first) - p.practice.gamingWaitWeeks) / p.practice.gamingWaitWeeks;
   const pScatter = p.practice.scatterShare + p.practice.gamingSensitivity * gaming + p.practice.pressureScatter * excess;
   if (r() < pScatter) {
     const kk = Math.min(MAX_REFS, p.practice.scatterK);
