@@ -1,0 +1,35 @@
+/** National run: wall, CPU, client-weeks/s, peak RSS, the floor and the ratio (medians of REPS fresh processes). */
+import { child, fmt, median, REPS, save, table } from './lib.js';
+
+export function nationalRuns(scale = 1, reps = REPS) {
+  const runs = [];
+  for (let k = 0; k < reps; k++) runs.push(child('national-child.js', { SCALE: String(scale) }));
+  return runs;
+}
+
+export function summarise(runs) {
+  const m = (f) => median(runs.map(f));
+  return {
+    wallS: m((r) => r.wallMs / 1000), cpuS: m((r) => r.cpuMs / 1000), rssMB: m((r) => r.rssMB),
+    clientWeeks: runs[0].clientWeeks, mcwPerS: m((r) => r.clientWeeks / r.wallMs / 1000),
+    floorS: m((r) => r.floorMs / 1000), floorMcwPerS: m((r) => r.clientWeeks / r.floorMs / 1000),
+    ratio: m((r) => r.wallMs / r.floorMs), referralsPerYear: runs[0].referralsPerYear,
+  };
+}
+
+export default function national(cache = {}) {
+  const runs = nationalRuns(1);
+  cache.national = runs;
+  const s = summarise(runs);
+  save('national', { summary: s, runs });
+  return table(['national (260 weeks)', 'median', 'target'], [
+    ['wall time (simulate)', `${fmt(s.wallS)} s`, '≤ 20 s'],
+    ['CPU time', `${fmt(s.cpuS)} s`, ''],
+    ['peak RSS', `${fmt(s.rssMB, 0)} MB`, '≤ 1,500 MB'],
+    ['client-weeks', `${fmt(s.clientWeeks / 1e6)} M`, ''],
+    ['throughput', `${fmt(s.mcwPerS)} M client-weeks/s`, '≥ 20 M/s'],
+    ['floor loop (same client-weeks, same process)', `${fmt(s.floorS, 2)} s (${fmt(s.floorMcwPerS, 0)} M/s)`, ''],
+    ['ratio to floor', `${fmt(s.ratio)}×`, '≤ 6×'],
+    ['referrals to CLWs', `${fmt(s.referralsPerYear / 1e6, 2)} M/year`, '~1.3 M'],
+  ]);
+}

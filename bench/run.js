@@ -1,0 +1,24 @@
+/**
+ * Benchmarks: `npm run bench` runs them all, `npm run bench -- national city` the named ones.
+ * Each prints a table and writes bench/results/<name>.json; see bench/README.md.
+ * Environment: BENCH_REPS (repetitions, default 3), CLWSIM_DIST (engine build, default dist/).
+ */
+import { loadavg } from 'node:os';
+import { machine, commit, requireBuild } from './lib.js';
+import national from './national.js';
+import memory from './memory.js';
+import city from './city.js';
+import sweep from './sweep.js';
+
+const BENCHES = { national, memory, city, sweep };
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+for (const n of names) if (!BENCHES[n]) throw new Error(`unknown bench "${n}"; expected one of ${Object.keys(BENCHES).join(', ')}`);
+requireBuild();
+const m = machine();
+console.log(`clwsim bench @ ${commit()} — ${m.cpu}, ${m.cores} cores, node ${m.node}; load average ${m.loadavg.join(' ')}\n`);
+const cache = {};
+for (const n of names) {
+  const t = performance.now();
+  console.log(await BENCHES[n](cache));
+  console.log(`(${n}: ${((performance.now() - t) / 1000).toFixed(0)} s; load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')})\n`);
+}
