@@ -15,7 +15,7 @@ export function gpRateOf(w: World, c: number): number {
   let mult = 1;
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
   else if (st === S.ENGAGED) mult = 1 - g.engagedReduction;
-  else if (st === S.EXITED) mult = cl.exit[c] === Exit.COMPLETED ? 1 - g.metReduction * cl.fit[c]! : g.waitingMultiplier;
+  else if (st === S.EXITED) mult = cl.exit[c] === Exit.COMPLETED || cl.exit[c] === Exit.RESOLVED ? 1 - g.metReduction * cl.fit[c]! : g.waitingMultiplier;
   const wb = Math.min(3, Math.max(0.2, 1 - g.wellbeingSlope * (cl.wellbeing[c]! - w.p.demand.wellbeingInitialMean)));
   return (g.baseRatePerYear / 52) * cl.gpBase[c]! * mult * wb;
 }
@@ -91,7 +91,7 @@ export function exitClient(w: World, c: number, kind: Exit): void {
   const r = w.rng.exit;
   const u = r();
   let when = w.week + g.observeWeeks;
-  if (kind !== Exit.COMPLETED && u < Math.min(1, d.rereferralProb * cl.gpBase[c]!)) {
+  if (kind !== Exit.COMPLETED && kind !== Exit.RESOLVED && u < Math.min(1, d.rereferralProb * cl.gpBase[c]!)) {
     // Demand feedback (C1): unmet need keeps the client at the GP, who refers again.
     const delay = 1 + geometric(r, 1 / Math.max(1, d.rereferralDelayWeeks));
     when = w.week + Math.min(delay, g.observeWeeks);

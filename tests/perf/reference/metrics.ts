@@ -18,11 +18,13 @@ export const METRICS = [
   { name: 'gp_attendances', unit: 'consultations/week', definition: 'GP consultations this week by clients in the system or within the observation window after leaving it' },
   { name: 'active_tsos', unit: 'TSOs', definition: 'TSOs open at the end of the week' },
   { name: 'clw_caseload_mean', unit: 'clients', definition: 'Mean CLW caseload: clients in sessions plus clients held while waiting at a TSO' },
-  { name: 'handholding_share', unit: 'share', definition: 'Share of complex clients starting at a TSO this week who were accompanied by their CLW (0 when none started)' },
+  { name: 'handholding_share', unit: 'share', definition: 'Share of complex clients offered a first TSO session this week who were accompanied by their CLW (0 when none)' },
   { name: 'duplicate_referrals', unit: 'contacts/week', definition: 'Waiting-list contacts this week with clients already placed elsewhere or gone (duplicated staff time)' },
   { name: 'wellbeing_mean', unit: '0..1', definition: 'Mean wellbeing of clients in the system or observed after leaving' },
   { name: 'placements_matched_share', unit: 'share', definition: 'Share of this week\'s TSO starts at a service of the kind the client needed (0 when none started)' },
+  { name: 'fit_mean', unit: '0..1', definition: 'Mean match quality of this week\'s TSO starts: the right kind of service (1, else mismatchFit) times how well it fits the person (0.5-1); 0 when none started' },
   { name: 'gave_up', unit: 'clients/week', definition: 'Clients who gave up while waiting for a TSO this week' },
+  { name: 'lost_clients', unit: 'clients/week', definition: 'Drop-out and non-attendance: clients who dropped out after starting, gave up while waiting, or did not come to a first session, this week' },
   { name: 'completions', unit: 'clients/week', definition: 'Clients who completed a TSO programme this week' },
   { name: 'starts', unit: 'clients/week', definition: 'Clients who started at a TSO this week' },
   { name: 'arrivals', unit: 'clients/week', definition: 'New GP referrals to CLWs this week, re-referrals included' },
@@ -37,6 +39,9 @@ export const METRICS = [
   { name: 'clw_pressure_mean', unit: 'ratio', definition: 'Mean CLW pressure: caseload ÷ effective caseload cap' },
   { name: 'collab_index', unit: 'share', definition: 'Share of open TSOs whose trust is above the collaboration threshold (joint work, innovation)' },
   { name: 'places_total', unit: 'places', definition: 'Places for CLW clients across open TSOs' },
+  { name: 'good_signal_share', unit: 'share', definition: 'Share of this week\'s trust signals at open TSOs that were good (appropriate referrals, follow-ups, completions), before any bias' },
+  { name: 'referral_links', unit: 'referrals/week', definition: 'Referrals to TSOs made this week, each service of a scattergun referral counted' },
+  { name: 'sessions_mean', unit: 'sessions', definition: 'Mean CLW sessions before referral of clients referred on this week (0 when none)' },
   { name: 'tso_grants', unit: '£/week', definition: 'Grant funding paid to open TSOs this week (annual funding ÷ 52); closed TSOs receive none' },
 ] as const satisfies readonly MetricDef[];
 
@@ -78,10 +83,10 @@ export function measure(w: World, out: Float64Array): void {
     ratio(trust, open), wait, waitMh, ratio(wk.startWaitSum, wk.starts), wk.dropouts,
     ratio(wk.dropouts, wk.dropouts + wk.completions), wk.gpAttendances, open, ratio(load, nActive),
     ratio(wk.accompanied, wk.complexStarts), wk.duplicates, ratio(w.wellbeingSum, observed),
-    ratio(wk.startsMatched, wk.starts), wk.gaveUp, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
+    ratio(wk.startsMatched, wk.starts), ratio(wk.fitSum, wk.starts), wk.gaveUp, wk.dropouts + wk.gaveUp + wk.noShows, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
     wk.referrals, ratio(wk.scatterReferrals, wk.referrals), ratio(wk.followUps, wk.referrals), wk.refused,
     clwWait, observed - sc[S.EXITED]!, wk.statutoryContacts, ratio(expertise, nActive), ratio(pressure, nActive),
-    ratio(collab, open), places, grants,
+    ratio(collab, open), places, ratio(wk.signalPos, wk.signalPos + wk.signalNeg), wk.referralLinks, ratio(wk.sessionsSum, wk.referrals), grants,
   ];
   for (let m = 0; m < v.length; m++) out[m] = v[m]!;
 }
@@ -97,11 +102,11 @@ export function measureTypes(w: World, out: Float64Array[]): void {
       if (!t.open[j]) continue;
       open++;
       places += t.places[j]!;
-      filled += t.engaged[j]!;
+      filled += t.engaged[j]! + t.phantom[j]!;
       wait += t.waitN[j]!;
       starts += t.starts[j]!;
       waitSum += t.startWaitSum[j]!;
-      if (t.engaged[j]! >= t.places[j]!) full++;
+      if (t.engaged[j]! + t.phantom[j]! >= t.places[j]!) full++;
     }
     const o = out[ti]!;
     o[0] = open; o[1] = places; o[2] = filled; o[3] = wait; o[4] = ratio(waitSum, starts); o[5] = ratio(full, open);

@@ -27,6 +27,7 @@ export const enum Exit {
   GAVE_UP = 3,
   DECLINED = 4,
   NO_SERVICE = 5,
+  RESOLVED = 6, // needs met by the CLW's own sessions and signposting
 }
 
 /** Client flag bits. */
@@ -54,6 +55,7 @@ export interface Clients {
   exit: Uint8Array;
   flags: Uint8Array;
   need: Uint8Array;
+  clwOnly: Uint8Array; // 1 = needs the CLW's support only, no TSO programme
   sessions: Uint8Array;
   retries: Uint8Array;
   clw: Int32Array;
@@ -80,7 +82,7 @@ export interface Clws {
   heldN: Int32Array; // clients WAIT_TSO referred by this CLW
   waitN: Int32Array; // clients in this CLW's waiting queue
   pressure: Float64Array;
-  hhCap: Float64Array; // handholding capacity this week
+  hhCap: Float64Array; // propensity to accompany a complex client this week (falls with pressure)
   hhUsed: Int32Array;
   followUpP: Float64Array;
 }
@@ -94,6 +96,7 @@ export interface Tsos {
   mult: Float64Array; // funding multiplier last applied (to detect cuts)
   places: Int32Array;
   engaged: Int32Array;
+  phantom: Int32Array; // places held by clients placed elsewhere who took this offer too (redundant)
   waitN: Int32Array; // live entries in its queue, ghosts of clients placed elsewhere included
   reserve: Float64Array; // weeks of reserves left
   coreShare: Float64Array; // share of its initial funding it needs to stay open
@@ -112,21 +115,27 @@ export interface Week {
   rereferrals: number;
   starts: number;
   startsMatched: number;
+  fitSum: number;
   startWaitSum: number;
   complexStarts: number;
   accompanied: number;
   completions: number;
   dropouts: number;
   gaveUp: number;
+  noShows: number;
   declined: number;
   duplicates: number;
   referrals: number;
+  referralLinks: number;
+  sessionsSum: number;
   scatterReferrals: number;
   followUps: number;
   refused: number;
   returned: number;
   gpAttendances: number;
   statutoryContacts: number;
+  signalPos: number;
+  signalNeg: number;
   closures: number;
 }
 
@@ -140,15 +149,17 @@ export interface Funnel {
   started_tso: number;
   completed: number;
   gave_up_waiting: number;
+  did_not_attend: number;
   dropped_out: number;
   left_clw_before_referral: number;
+  resolved_by_clw: number;
   no_service_found: number;
   returned_to_clw: number;
   in_system_end: number;
 }
 export const FUNNEL_KEYS: Array<keyof Funnel> = [
   'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
-  'gave_up_waiting', 'dropped_out', 'left_clw_before_referral', 'no_service_found', 'returned_to_clw', 'in_system_end',
+  'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
 ];
 
 export interface World {
@@ -171,6 +182,7 @@ export interface World {
   waitCal: Calendar; // WAIT_TSO → give up
   endCal: Calendar; // ENGAGED → completion or drop-out
   exitCal: Calendar; // EXITED → end of observation or GP re-referral
+  phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
   stateCount: Int32Array;
   gpRateSum: number;
   wellbeingSum: number;
@@ -182,9 +194,9 @@ export interface World {
 }
 
 export const newWeek = (): Week => ({
-  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, declined: 0, duplicates: 0, referrals: 0, scatterReferrals: 0,
-  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, closures: 0,
+  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
+  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
+  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
 });
 
 export function newFunnel(): Funnel {
@@ -194,7 +206,7 @@ export function newFunnel(): Funnel {
 function newClients(cap: number): Clients {
   return {
     n: 0,
-    state: new Uint8Array(cap), exit: new Uint8Array(cap), flags: new Uint8Array(cap), need: new Uint8Array(cap),
+    state: new Uint8Array(cap), exit: new Uint8Array(cap), flags: new Uint8Array(cap), need: new Uint8Array(cap), clwOnly: new Uint8Array(cap),
     sessions: new Uint8Array(cap), retries: new Uint8Array(cap), clw: new Int32Array(cap), tso: new Int32Array(cap).fill(-1),
     since: new Int32Array(cap), readiness: new Float32Array(cap), wellbeing: new Float64Array(cap),
     gpBase: new Float32Array(cap), fit: new Float32Array(cap), gpRate: new Float64Array(cap), seq: new Uint32Array(cap),
@@ -256,7 +268,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     tsoQueue: new QueuePool(nTso, 4096),
     freeSlots: new Int32Array(1024),
     freeN: 0,
-    referCal: new Calendar(4096), waitCal: new Calendar(4096), endCal: new Calendar(4096), exitCal: new Calendar(4096),
+    referCal: new Calendar(4096), waitCal: new Calendar(4096), endCal: new Calendar(4096), exitCal: new Calendar(4096), phantomCal: new Calendar(1024),
     stateCount: new Int32Array(6),
     gpRateSum: 0, wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
@@ -277,7 +289,7 @@ function newClws(n: number): Clws {
 function newTsos(n: number): Tsos {
   return {
     n, type: new Uint8Array(n), open: new Uint8Array(n), baseFunding: new Float64Array(n), funding: new Float64Array(n),
-    mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), waitN: new Int32Array(n),
+    mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), phantom: new Int32Array(n), waitN: new Int32Array(n),
     reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
   };

@@ -8,7 +8,7 @@
  * build readiness), U1 "over-referral", U5/C4 "referral-count KPIs" (faster referral),
  * U7/C5 "too many managers" (capacity lost), C3 "CLWs working under significant pressure"
  * (handholding and follow-up shrink: "now due to the pressures, they just do not have the
- * capacity", Allbutt L181).
+ * capacity", Allbutt L179).
  */
 import { type World, S, F } from '../world.js';
 import { nextSeq, setState } from '../lifecycle.js';
@@ -31,7 +31,7 @@ export function updatePressure(w: World): void {
     const pressure = caseload(w, i) / cap;
     const excess = Math.max(0, pressure - p.clw.pressureKnee);
     k.pressure[i] = pressure;
-    k.hhCap[i] = p.clw.handholdingPerWeek * clamp01(1 - p.clw.handholdingPressureSlope * excess);
+    k.hhCap[i] = clamp01(1 - p.clw.handholdingPressureSlope * excess); // propensity to accompany
     k.hhUsed[i] = 0;
     k.followUpP[i] = p.clw.followUpPropensity * clamp01(1 - p.clw.followUpPressureSlope * excess);
   }
@@ -74,6 +74,9 @@ function startSessions(w: World, c: number, i: number): void {
   } else if (uDecline < p.clw.declineProb) {
     cl.endDrop[c] = 1; // leaves the CLW before referral
     n = 1 + Math.floor(uWhen * 3);
+  } else if (cl.clwOnly[c]) {
+    cl.endDrop[c] = 2; // the CLW's sessions and signposting are enough
+    n = 1 + Math.floor(uWhen * 4);
   } else {
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness[c]!) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));

@@ -28,12 +28,13 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   const { p, clients: cl } = w;
   const r = w.rng.arrivals;
   const c = allocClient(w);
-  // Five draws per client, always: arrivals stay in step across scenarios (common random numbers).
+  // Six draws per client, always: arrivals stay in step across scenarios (common random numbers).
   let u = r() * total;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
   cl.need[c] = need;
   cl.flags[c] = r() < p.demand.complexShare ? F.COMPLEX : 0;
+  cl.clwOnly[c] = r() < p.demand.clwOnlyShare ? 1 : 0;
   cl.readiness[c] = p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r();
   cl.wellbeing[c] = 0;
   cl.gpRate[c] = 0;

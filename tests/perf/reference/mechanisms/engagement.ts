@@ -2,7 +2,7 @@
  * Step 5-6. Engagement, drop-out and completion, with handholding at the first session.
  * When a client starts, their weekly drop-out hazard is fixed from what they bring:
  *   log h = log h₀ + β_mismatch·[wrong kind of service] + β_wait·weeks waited
- *         + β_confusion·[referred to several at once] + β_unready·(readiness shortfall)
+ *         + β_confusion·[referred to several at once] + β_unready·(1 − readiness)
  *         + β_alone·[complex and not accompanied] + β_followup·[followed up]
  *         + β_trust·(TSO trust − 0.5)
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
@@ -15,9 +15,45 @@
  */
 import { type World, S, F, Exit } from '../world.js';
 import { geometric } from '../rng.js';
-import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+import { clearRefs, exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 import { learnFromCompletion } from './learning.js';
 import { TSO_TYPES } from '../params.js';
+
+const logit = (x: number) => Math.log(x / (1 - x));
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * A place is offered: the CLW accompanies a complex client if it can, then the client comes to
+ * the first session or not. Overall attendance after w weeks on the list is p₀·S(w) =
+ * logistic(logit p₀ − b·w) (waiting.ts draws S); a complex client who comes alone is less likely
+ * to come. Returns whether they came; one who did not leaves (non-attendance).
+ */
+export function firstSession(w: World, c: number, j: number): boolean {
+  const { p, clients: cl, clws: k } = w;
+  const i = cl.clw[c]!;
+  let flags = cl.flags[c]!;
+  if (flags & F.COMPLEX) {
+    w.wk.complexStarts++;
+    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
+      k.hhUsed[i]!++;
+      flags |= F.ACCOMPANIED;
+      w.wk.accompanied++;
+    }
+  }
+  cl.flags[c] = flags;
+  const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
+  const pAttend = logistic(logit(p.waiting.attendP0) - (alone ? p.engagement.complexAloneNoShowLogOdds : 0));
+  if (w.rng.intake() < pAttend) return true;
+  // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
+  clearRefs(w, c);
+  w.tsos.dupLoss[j] += p.tso.dupCostPlaces;
+  w.tsos.neg[j] += p.trust.dropoutWeight;
+  setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
+  exitClient(w, c, Exit.GAVE_UP);
+  w.funnel.did_not_attend++;
+  w.wk.noShows++;
+  return false;
+}
 
 export function startEngagement(w: World, c: number, j: number): void {
   const { p, clients: cl, tsos: t, clws: k } = w;
@@ -28,21 +64,17 @@ export function startEngagement(w: World, c: number, j: number): void {
   cl.tso[c] = j;
   t.engaged[j]!++;
   let flags = cl.flags[c]!;
-  if (flags & F.COMPLEX) {
-    w.wk.complexStarts++;
-    if (k.hhUsed[i]! < k.hhCap[i]!) {
-      k.hhUsed[i]!++;
-      flags |= F.ACCOMPANIED;
-      w.wk.accompanied++;
-    }
-  }
   if (!(flags & F.STARTED)) {
     flags |= F.STARTED;
     w.funnel.started_tso++;
   }
   cl.flags[c] = flags;
   const matched = t.type[j] === cl.need[c];
-  cl.fit[c] = matched ? 1 : e.mismatchFit;
+  // Match quality: the right kind of service (or not), times how well it fits this person.
+  // A client whose needs the CLW could have met gets little from a programme (over-referral, U1).
+  const fit = (matched ? 1 : e.mismatchFit) * (0.5 + 0.5 * cl.fit[c]!) * (cl.clwOnly[c] ? 0.5 : 1);
+  cl.fit[c] = fit;
+  w.wk.fitSum += fit;
   setState(w, c, S.ENGAGED);
   w.wk.starts++;
   if (matched) w.wk.startsMatched++;
@@ -50,9 +82,9 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.starts[j]!++;
   t.startWaitSum[j] += waited;
 
-  const shortfall = Math.max(0, p.clw.readinessThreshold - cl.readiness[c]!) / Math.max(1e-9, p.clw.readinessThreshold);
+  const shortfall = 1 - cl.readiness[c]!;
   const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
-    + (matched ? 0 : e.mismatchLogHR)
+    + e.mismatchLogHR * (1 - fit)
     + e.waitLogHR * waited
     + (flags & F.CONFUSED ? e.confusionLogHR : 0)
     + e.unreadyLogHR * shortfall
@@ -74,7 +106,7 @@ export function engagementEnds(w: World): void {
     t.engaged[j]!--;
     if (cl.endDrop[c]) {
       setWellbeing(w, c, cl.wellbeing[c]! - p.engagement.dropWellbeingLoss);
-      t.neg[j] += 0.5; // "the success rate for link worker referrals is very low" (Allbutt L201)
+      t.neg[j] += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);
       w.funnel.dropped_out++;
       w.wk.dropouts++;

@@ -48,6 +48,7 @@ function displaceFromClosed(w: World, closures: number): void {
     if (t.open[j] || t.waitN[j] === 0 && w.tsoQueue.isEmpty(j)) continue;
     w.tsoQueue.drain(j, () => {});
     t.waitN[j] = 0;
+    t.phantom[j] = 0;
   }
   for (let c = 0; c < cl.n; c++) {
     const st = cl.state[c]!;

@@ -14,7 +14,7 @@
  * multiple referral practices", F3 (trusting TSOs share what they offer: knowledge grows).
  */
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, expectedWait, learnTso } from '../world.js';
-import { clearRefs, exitClient, nextSeq, returnToClw, setState } from '../lifecycle.js';
+import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
 
 const MAX_RETRIES = 3;
@@ -27,6 +27,14 @@ export function referrals(w: World): void {
     if (cl.sessions[c]! >= 3 && !(cl.flags[c]! & F.SEEN3)) {
       cl.flags[c] = cl.flags[c]! | F.SEEN3;
       w.funnel.seen_3plus++;
+    }
+    if (cl.endDrop[c] === 2) {
+      const wb = cl.wellbeing[c]!;
+      setWellbeing(w, c, wb + 0.5 * w.p.engagement.wellbeingGain * (1 - wb));
+      cl.fit[c] = 0.5;
+      exitClient(w, c, Exit.RESOLVED);
+      w.funnel.resolved_by_clw++;
+      return;
     }
     if (cl.endDrop[c]) {
       exitClient(w, c, Exit.DECLINED);
@@ -55,6 +63,16 @@ function pick(w: World, i: number, type: number, best: boolean, skip: number): n
     }
   }
   return out;
+}
+
+/** Open TSOs of `type` that CLW i knows. */
+function countKnown(w: World, i: number, type: number): number {
+  let m = 0;
+  for (let q = 0; q < w.clws.knownN[i]!; q++) {
+    const j = w.clws.known[i * MAX_KNOWN + q]!;
+    if (w.tsos.open[j] && w.tsos.type[j] === type) m++;
+  }
+  return m;
 }
 
 const isChosen = (j: number, n: number) => {
@@ -87,7 +105,8 @@ function refer(w: World, c: number): void {
   const target = r() < accuracy ? need : (need + 1 + Math.floor(r() * (NTYPES - 1))) % NTYPES;
   const useBest = r() < e;
   let first = pick(w, i, target, useBest, 0);
-  if (first < 0 && r() < e) first = discover(w, i, target, 0);
+  const explore = p.clw.exploreProb * (k.employed[i] ? p.clw.employedExploreBoost : 1);
+  if (first < 0 && r() < explore) first = discover(w, i, target, 0);
   if (first < 0) first = pick(w, i, -1, false, 0); // fall back on a familiar service of any kind
   if (first < 0) return retryOrGiveUp(w, c);
   chosen[0] = first;
@@ -99,22 +118,27 @@ function refer(w: World, c: number): void {
     const kk = Math.min(MAX_REFS, p.practice.scatterK);
     while (n < kk) {
       let j = pick(w, i, t.type[first]!, false, n);
-      if (j < 0) j = discover(w, i, t.type[first]!, n);
+      if (j < 0 && r() < explore) j = discover(w, i, t.type[first]!, n);
       if (j < 0 || isChosen(j, n)) break;
       chosen[n++] = j;
     }
   }
   clearRefs(w, c); // a new referral round
   cl.flags[c] = cl.flags[c]! & ~(F.FOLLOWED_UP | F.CONFUSED | F.ACCOMPANIED);
-  const followed = r() < k.followUpP[i]!;
-  const unready = cl.readiness[c]! < p.clw.readinessThreshold;
+  // Follow-up depends on the relationship with the first-choice TSO (reciprocity, F3/U3).
+  const recip = p.trust.followUpReciprocity;
+  const followed = r() < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
+  // How well the placement can fit the person: the best of the m services of the right kind the
+  // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
+  cl.fit[c] = r() ** (1 / Math.max(1, Math.min(8, countKnown(w, i, need))));
+  const unready = (cl.flags[c]! & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
   let accepted = 0;
   for (let m = 0; m < n; m++) {
     const j = chosen[m]!;
     const mismatch = t.type[j] !== need;
     t.lastReferral[j] = w.week;
     if (mismatch || unready) t.neg[j] += 1;
-    else t.pos[j] += 1;
+    else t.pos[j] += p.trust.referralWeight;
     if (followed) t.pos[j] += 1;
     const refuseP = p.tso.refuseMismatchProb * (1.5 - t.trust[j]!);
     if (mismatch && r() < refuseP) {
@@ -130,6 +154,8 @@ function refer(w: World, c: number): void {
     }
   }
   w.wk.referrals++;
+  w.wk.referralLinks += n;
+  w.wk.sessionsSum += cl.sessions[c]!;
   if (n > 1) w.wk.scatterReferrals++;
   if (followed) w.wk.followUps++;
   if (accepted === 0) return retryOrGiveUp(w, c, true);

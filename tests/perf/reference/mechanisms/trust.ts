@@ -14,6 +14,9 @@
  */
 import type { World } from '../world.js';
 
+const logit = (p: number) => Math.log(p / (1 - p));
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
 export function updateTrust(w: World): void {
   const { p, tsos: t } = w;
   const tr = p.trust;
@@ -23,8 +26,13 @@ export function updateTrust(w: World): void {
     const neg = t.neg[j]!;
     const n = pos + neg;
     const T = t.trust[j]!;
+    w.wk.signalPos += pos;
+    w.wk.signalNeg += neg;
     if (n > 0) {
-      const E = pos / n;
+      // The week's signals, read through current trust (confirmation bias, in log-odds).
+      const raw = Math.min(0.98, Math.max(0.02, pos / n));
+      const Tc = Math.min(0.98, Math.max(0.02, T));
+      const E = logistic(logit(raw) + tr.confirmationBias * logit(Tc));
       const eta = (E >= T ? tr.etaUp : tr.etaDown) * Math.min(1, n / tr.volumeRef);
       t.trust[j] = T + eta * (E - T);
     } else if (w.week - t.lastReferral[j]! > tr.silenceWeeks) {
