@@ -13,6 +13,8 @@ export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH_DIR, '..');
 /** Engine build to measure; CLWSIM_DIST points elsewhere for before/after comparisons. */
 export const DIST = process.env.CLWSIM_DIST ?? join(ROOT, 'dist');
+/** Suffix for result files, e.g. BENCH_TAG=before writes results/national-before.json. */
+const TAG = process.env.BENCH_TAG ? `-${process.env.BENCH_TAG}` : '';
 /** Repetitions per measurement (medians are quoted). */
 export const REPS = Number(process.env.BENCH_REPS ?? 3);
 
@@ -57,8 +59,8 @@ export function table(headers, rows) {
 
 export function save(name, figures, extra = {}) {
   mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
-  const out = { bench: name, date: new Date().toISOString(), commit: commit(), machine: machine(), reps: REPS, ...figures, ...extra };
-  writeFileSync(join(BENCH_DIR, 'results', `${name}.json`), JSON.stringify(out, null, 2) + '\n');
+  const out = { bench: name, date: new Date().toISOString(), commit: commit(), engine: DIST, machine: machine(), reps: REPS, ...figures, ...extra };
+  writeFileSync(join(BENCH_DIR, 'results', `${name}${TAG}.json`), JSON.stringify(out, null, 2) + '\n');
   return out;
 }
 
