@@ -1,9 +1,18 @@
 /** National run: wall, CPU, client-weeks/s, peak RSS, the floor and the ratio (medians of REPS fresh processes). */
-import { child, fmt, median, REPS, save, table } from './lib.js';
+import { join } from 'node:path';
+import { BENCH_DIR, child, fmt, median, REPS, save, table } from './lib.js';
+
+/**
+ * BENCH_PROFILE=1 writes a CPU profile of each run to bench/results/ (read it with bench/top.js);
+ * BENCH_PROFILE=noinline also turns off inlining, so each small function keeps its own frame.
+ */
+const PROFILE = !process.env.BENCH_PROFILE ? [] : [
+  '--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'results')}`, ...(process.env.BENCH_PROFILE === 'noinline' ? ['--no-turbo-inlining'] : []),
+];
 
 export function nationalRuns(scale = 1, reps = REPS) {
   const runs = [];
-  for (let k = 0; k < reps; k++) runs.push(child('national-child.js', { SCALE: String(scale) }));
+  for (let k = 0; k < reps; k++) runs.push(child('national-child.js', { SCALE: String(scale) }, PROFILE));
   return runs;
 }
 

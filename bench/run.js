@@ -1,7 +1,8 @@
 /**
  * Benchmarks: `npm run bench` runs them all, `npm run bench -- national city` the named ones.
  * Each prints a table and writes bench/results/<name>.json; see bench/README.md.
- * Environment: BENCH_REPS (repetitions, default 3), CLWSIM_DIST (engine build, default dist/).
+ * Environment: BENCH_REPS (repetitions, default 3), CLWSIM_DIST (engine build, default dist/),
+ * BENCH_TAG (suffix of result files), BENCH_PROFILE (1 or noinline: CPU profiles of national runs).
  */
 import { loadavg } from 'node:os';
 import { machine, commit, requireBuild } from './lib.js';
@@ -9,9 +10,11 @@ import national from './national.js';
 import memory from './memory.js';
 import city from './city.js';
 import sweep from './sweep.js';
+import steps from './steps.js';
 
-const BENCHES = { national, memory, city, sweep };
-const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+const BENCHES = { national, memory, city, sweep, steps };
+const DEFAULT = ['national', 'memory', 'city', 'sweep']; // steps is a diagnostic: ask for it by name
+const names = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT;
 for (const n of names) if (!BENCHES[n]) throw new Error(`unknown bench "${n}"; expected one of ${Object.keys(BENCHES).join(', ')}`);
 requireBuild();
 const m = machine();

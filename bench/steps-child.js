@@ -1,0 +1,19 @@
+/** Time per step of the weekly SCHEDULE on the national scenario (WEEKS, default 100). Prints one JSON line. */
+import { join } from 'node:path';
+import { DIST, ROOT } from './lib.js';
+
+const { loadScenario } = await import(join(DIST, 'io', 'scenario.js'));
+const { Simulation, SCHEDULE } = await import(join(DIST, 'model', 'simulate.js'));
+const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), { weeks: Number(process.env.WEEKS ?? 100) });
+const ms = new Map();
+const timed = SCHEDULE.map(([name, f]) => [name, (w) => {
+  const t = performance.now();
+  f(w);
+  ms.set(name, (ms.get(name) ?? 0) + performance.now() - t);
+}]);
+SCHEDULE.splice(0, SCHEDULE.length, ...timed); // readonly to the model's users, not to a bench
+const t0 = performance.now();
+const sim = new Simulation(s, 0);
+while (!sim.done) sim.step();
+const total = performance.now() - t0;
+console.log(JSON.stringify({ weeks: s.weeks, totalMs: total, steps: Object.fromEntries(ms) }));
