@@ -24,7 +24,7 @@ export const LEVERS: Lever[] = [
   lever('practice.overReferral', 'Over-referral', 0.05),
   lever('clw.handholdingPerWeek', 'Handholding capacity', 0.5, 10),
   lever('clw.followUpPropensity', 'Follow-up propensity', 0.05),
-  lever('clw.expertiseMean', 'CLW expertise', 0.05, undefined, true),
+  lever('clw.expertiseMean', 'CLW expertise', 0.05),
   lever('demand.level', 'Demand level', 0.1, 3),
 ];
 

@@ -19,6 +19,17 @@ describe('invariants hold every week', () => {
     });
   }
 
+  test('raising mean CLW expertise during a run (training) shifts every CLW by the same amount', () => {
+    const s = scenario('baseline', { weeks: 30 });
+    s.interventions = [{ week: 20, set: { 'clw.expertiseMean': 0.7 }, rampWeeks: 0, label: 'training' }];
+    const sim = new Simulation(s, 0);
+    while (sim.week < 19) sim.step();
+    const before = Array.from(sim.world.clws.expertise);
+    sim.step();
+    const after = Array.from(sim.world.clws.expertise);
+    for (let i = 0; i < before.length; i++) expect(after[i]).toBeCloseTo(Math.min(0.95, Math.max(0.05, before[i]! + 0.2)), 2);
+  });
+
   test('a headcount cut and a demand surge keep the invariants', () => {
     const s = scenario('baseline', { weeks: 120 });
     s.interventions = [
