@@ -3,7 +3,8 @@
  * unoptimised engine (tests/perf/reference, refreshed by refresh-reference.sh) run the same
  * explicit scenario objects and must give bit-identical trajectories, per-type series, funnel
  * and client-weeks. Both engines get the same Params object, so re-calibrated defaults on main
- * do not break this check; a deliberate change of mechanism code means refreshing the reference.
+ * do not break this check; a deliberate change of mechanism code is applied to the reference
+ * too (see refresh-reference.sh).
  */
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/model/simulate.js';
@@ -21,13 +22,14 @@ function make(name: string, set: Record<string, number | string>, weeks: number,
 const CITY = { 'clw.count': 25, 'demand.referralsPerClwWeek': 2.6, 'tso.count.crisis': 12, 'tso.count.mh': 8, 'tso.count.activity': 24, 'tso.count.specialist': 8 };
 const cut = (week: number, mult: number): Intervention => ({ week, rampWeeks: 0, label: 'cut', set: { 'funding.multiplier.crisis': mult, 'funding.multiplier.activity': mult } });
 
-/** Scenarios chosen to reach every code path: closures, scattergun, headcount changes, ramps, pressure. */
+/** Scenarios chosen to reach every code path: closures, scattergun, headcount changes, ramps, the expertise lever, pressure. */
 const CASES: Scenario[] = [
   make('city', CITY, 260, 1),
   make('city-seed', CITY, 200, 987654321),
   make('scattergun', { ...CITY, 'practice.scatterShare': 0.5, 'practice.scatterK': 4 }, 200, 3),
   make('funding-cut', CITY, 200, 5, [cut(52, 0.3), { ...cut(150, 1), rampWeeks: 20 }]),
   make('headcount', CITY, 200, 7, [{ week: 60, rampWeeks: 0, label: 'cut CLWs', set: { 'clw.count': 15 } }, { week: 120, rampWeeks: 0, label: 'restore', set: { 'clw.count': 30 } }]),
+  make('training', CITY, 160, 13, [{ week: 40, rampWeeks: 10, label: 'training', set: { 'clw.expertiseMean': 0.8 } }]),
   make('pressure', { ...CITY, 'demand.level': 2.5, 'practice.kpiRegime': 'outcomes', 'clw.tsoEmployedShare': 0.5 }, 200, 9),
   make('regional', { 'clw.count': 120, 'clw.caseloadCap': 100, 'demand.referralsPerClwWeek': 7.14, 'tso.count.crisis': 160, 'tso.count.mh': 110, 'tso.count.activity': 320, 'tso.count.specialist': 110 }, 160, 11),
 ];

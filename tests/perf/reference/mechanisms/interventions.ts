@@ -3,12 +3,14 @@
  * headcount changes, applied at the start of their week; numeric changes may be phased in
  * linearly over `rampWeeks`.
  * Realist matrix: contexts that change over time: U8 (IJB cuts), F8 (stable funding), C1 (need),
- * C3/C4 (pressure, KPI regime).
+ * C3/C4 (pressure, KPI regime), C2/F5 (a change of the mean CLW expertise during a run, e.g.
+ * training, shifts every serving CLW's expertise by the same amount).
  */
 import { getParam, setParam } from '../params.js';
 import type { World } from '../world.js';
 
 export function applyInterventions(w: World): void {
+  const expertiseBefore = w.p.clw.expertiseMean;
   for (let k = 0; k < w.interventions.length; k++) {
     const iv = w.interventions[k]!;
     const ramp = Math.max(0, iv.rampWeeks);
@@ -27,5 +29,10 @@ export function applyInterventions(w: World): void {
       if (typeof to === 'number' && from !== undefined) setParam(w.p, path, from + (to - from) * frac);
       else setParam(w.p, path, to);
     }
+  }
+  const shift = w.p.clw.expertiseMean - expertiseBefore;
+  if (shift !== 0) {
+    const e = w.clws.expertise;
+    for (let i = 0; i < w.clws.n; i++) e[i] = Math.min(0.95, Math.max(0.05, e[i]! + shift));
   }
 }
