@@ -15,5 +15,9 @@ if git cat-file -e "$ref:src/model/clients.ts" 2>/dev/null; then
 fi
 rm -rf "$dir" && mkdir -p "$dir"
 git archive "$ref" src/model | tar -x --strip-components=2 -C "$dir"
+# Parameters, matrix ids and scenario types are data, not engine: share them with src/model.
+for f in params matrix scenario; do
+  printf "// Parameters, matrix ids and scenario types are data, not engine: the reference shares them.\nexport * from '../../../src/model/%s.js';\n" "$f" > "$dir/$f.ts"
+done
 git rev-parse "$ref" > "$dir/COMMIT"
 echo "reference engine = src/model at $(cat "$dir/COMMIT")"
