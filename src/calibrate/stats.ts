@@ -5,9 +5,10 @@
 import type { RunResult } from '../model/simulate.js';
 import { TSO_TYPES } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
+import { windowMean, windowSum } from '../experiment/stats.js';
 
-const sum = (a: Float64Array, from: number) => a.subarray(from).reduce((x, y) => x + y, 0);
-const mean = (a: Float64Array, from: number) => sum(a, from) / Math.max(1, a.length - from);
+const sum = (a: Float64Array, from: number) => windowSum(a, from, a.length);
+const mean = (a: Float64Array, from: number) => windowMean(a, from, a.length);
 /** Mean over the weeks after warm-up of a TSO type's weekly mean wait of starters. */
 const typeWait = (r: RunResult, t: (typeof TSO_TYPES)[number], from: number) => mean(r.tsoTypes[t].wait_weeks_mean, from);
 

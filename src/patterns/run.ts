@@ -73,8 +73,7 @@ export function runPatterns(o: PatternOptions): PatternResult[] {
     return key;
   };
   const plan = chosen.map((p) => ({ p, c: keyOf(p.control), t: keyOf(p.treatment) }));
-  // Simulate each distinct arm once per replication, keeping only the metrics patterns need.
-  const needed = new Set(chosen.map((p) => p.metric));
+  // Simulate each distinct arm once per replication, keeping only the statistics patterns need.
   const stats = new Map<string, Map<string, number[]>>(); // arm → "metric|window" → per-rep statistic
   let done = 0;
   const total = arms.size * o.reps;
@@ -93,7 +92,6 @@ export function runPatterns(o: PatternOptions): PatternResult[] {
     }
     stats.set(key, perArm);
   }
-  void needed;
   return plan.map(({ p, c, t }) => judge(p, stats.get(c)!, stats.get(t)!, o.weeks));
 }
 
