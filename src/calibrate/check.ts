@@ -1,33 +1,31 @@
 /**
  * Calibration: run the baseline, compute each target's statistic per replication, and judge
  * mean against target ± tolerance. A Latin-hypercube search over the free parameters scores
- * candidate settings by the sum of squared standardised errors.
+ * candidate settings by the sum of squared standardised errors. Runs go through the one runner.
  */
 import { dirname, resolve } from 'node:path';
 import { loadScenario } from '../io/scenario.js';
-import { setParam, cloneParams } from '../model/params.js';
+import { summarize } from '../scenario/stats.js';
 import type { Scenario } from '../model/scenario.js';
-import { simulate } from '../model/simulate.js';
-import { summarize } from '../experiment/stats.js';
 import { latinHypercube } from '../experiment/design.js';
+import { pairedJobs, type Draw } from '../experiment/runner.js';
+import { runJobs } from '../experiment/pool.js';
 import { stream } from '../model/rng.js';
-import { CAL_STATS } from './stats.js';
 import type { Targets } from './targets.js';
 
 export interface CheckRow { id: string; stat: string; value: number; ci_low: number; ci_high: number; target: number; tolerance: number; verdict: 'pass' | 'fail'; source: string }
 
 export function baselineOf(t: Targets, file: string, weeks?: number): Scenario {
-  return loadScenario(resolve(dirname(file), t.scenario), { reps: t.reps, weeks });
+  return loadScenario(resolve(dirname(file), t.scenario), { reps: t.reps, weeks }, `${file}: scenario`);
 }
 
-export function check(t: Targets, scenario: Scenario, onRep?: (d: number, n: number) => void): CheckRow[] {
-  const runs = Array.from({ length: scenario.reps }, (_, r) => {
-    const res = simulate(scenario, r);
-    onRep?.(r + 1, scenario.reps);
-    return res;
-  });
-  return t.targets.map((g) => {
-    const s = summarize(runs.map((r) => CAL_STATS[g.stat]!.fn(r, scenario)));
+export interface CheckOptions { workers?: number; onProgress?: (done: number, total: number) => void }
+
+/** Each target's statistic over `scenario.reps` replications (with a parameter draw in each, if given). */
+export async function check(t: Targets, scenario: Scenario, o: CheckOptions = {}, draws?: Draw[]): Promise<CheckRow[]> {
+  const outs = await runJobs(pairedJobs([scenario], scenario.reps, t.targets.map((g) => ({ target: g.stat })), draws), o);
+  return t.targets.map((g, i) => {
+    const s = summarize(outs.map((x) => x.values![i]!));
     const ok = Math.abs(s.mean - g.target) <= g.tolerance;
     return { id: g.id, stat: g.stat, value: s.mean, ci_low: s.ci_low, ci_high: s.ci_high, target: g.target, tolerance: g.tolerance, verdict: ok ? 'pass' : 'fail', source: g.source };
   });
@@ -38,19 +36,20 @@ export const score = (rows: CheckRow[]) => rows.reduce((a, r) => a + ((r.value -
 
 export interface SearchRow { point: number; values: Record<string, number>; score: number; passed: number }
 
-export function search(t: Targets, scenario: Scenario, n: number, seed: number, reps: number, onPoint?: (d: number, n: number) => void): SearchRow[] {
+export async function search(t: Targets, scenario: Scenario, n: number, seed: number, reps: number, o: CheckOptions = {}): Promise<SearchRow[]> {
   const paths = Object.keys(t.free);
   const design = latinHypercube(n, paths.length, stream(seed, 'init'));
-  return design.map((u, k) => {
-    const params = cloneParams(scenario.params);
+  const rows: SearchRow[] = [];
+  for (const [k, u] of design.entries()) {
     const values: Record<string, number> = {};
     paths.forEach((p, m) => {
       const [lo, hi] = t.free[p]!;
       values[p] = lo + (hi - lo) * u[m]!;
-      setParam(params, p, values[p]!);
     });
-    const rows = check(t, { ...scenario, params, reps });
-    onPoint?.(k + 1, n);
-    return { point: k, values, score: score(rows), passed: rows.filter((r) => r.verdict === 'pass').length };
-  });
+    const draws = Array.from({ length: reps }, () => ({ id: k, values }));
+    const r = await check(t, { ...scenario, reps }, { workers: o.workers }, draws);
+    o.onProgress?.(k + 1, n);
+    rows.push({ point: k, values, score: score(r), passed: r.filter((x) => x.verdict === 'pass').length });
+  }
+  return rows;
 }

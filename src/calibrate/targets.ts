@@ -1,9 +1,9 @@
 /** scenarios/targets.yaml: calibration targets with sources, validated like scenarios. */
-import { readFileSync, existsSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { InputError, checkAssignment } from '../io/scenario.js';
+import { InputError } from '../scenario/errors.js';
+import { checkAssignment } from '../scenario/checks.js';
+import { readYaml } from '../io/yaml.js';
 import { specAt } from '../model/params.js';
-import { CAL_STATS } from './stats.js';
+import { CAL_STATS } from '../experiment/targetStats.js';
 
 export interface Target { id: string; stat: string; target: number; tolerance: number; source: string }
 export interface Targets { scenario: string; reps: number; targets: Target[]; free: Record<string, [number, number]> }
@@ -11,13 +11,7 @@ export interface Targets { scenario: string; reps: number; targets: Target[]; fr
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function loadTargets(file: string): Targets {
-  if (!existsSync(file)) throw new InputError(`${file}: file not found`);
-  let doc: unknown;
-  try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${file}: malformed YAML: ${String((e as Error).message).split('\n')[0]}`);
-  }
+  const doc = readYaml(file);
   if (!isObj(doc)) throw new InputError(`${file}: expected a mapping with scenario, reps, targets, free`);
   for (const k of Object.keys(doc)) if (!['scenario', 'reps', 'targets', 'free'].includes(k)) throw new InputError(`${file}: unknown key "${k}"; expected scenario, reps, targets, free`);
   if (typeof doc.scenario !== 'string') throw new InputError(`${file}: scenario: expected a scenario file path`);

@@ -6,10 +6,11 @@ import { CommandFailed } from './errors.js';
 import { loadTargets } from '../calibrate/targets.js';
 import { baselineOf, check, search, score } from '../calibrate/check.js';
 import { writeCsv } from '../io/files.js';
-import { fmt } from '../io/csv.js';
-import { InputError } from '../io/scenario.js';
+import { fmt } from '../scenario/csv.js';
+import { InputError } from '../scenario/errors.js';
+import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
-import { positiveInt, seedInt, weeksInt } from './options.js';
+import { positiveInt, seedInt, weeksInt, workersInt } from './options.js';
 
 const num = (x: number) => (!Number.isFinite(x) ? '-' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
 
@@ -24,9 +25,11 @@ export function registerCalibrate(program: Command, io: Io): void {
     .option('--reps <n>', 'replications for --check (default: the targets file)', positiveInt)
     .option('--weeks <n>', 'horizon', weeksInt)
     .option('--seed <n>', 'seed of the search design', seedInt, 1)
+    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--out <dir>', 'folder for calibration.csv / search.csv', 'output/calibration')
     .option('--quiet', 'no progress output')
-    .action((o: { targets: string; check?: boolean; search?: number; searchReps: number; reps?: number; weeks?: number; seed: number; out: string; quiet?: boolean }) => {
+    .action(async (o: { targets: string; check?: boolean; search?: number; searchReps: number; reps?: number; weeks?: number; seed: number; workers?: number; out: string; quiet?: boolean }) => {
+      const workers = o.workers ?? defaultWorkers();
       if (!o.check && !o.search) throw new InputError('calibrate: expected --check or --search <n>');
       const t = loadTargets(o.targets);
       const base = baselineOf(t, o.targets, o.weeks);
@@ -35,7 +38,7 @@ export function registerCalibrate(program: Command, io: Io): void {
       const out = resolve(o.out);
       if (o.search) {
         if (Object.keys(t.free).length === 0) throw new InputError(`${o.targets}: free: expected at least one free parameter to search`);
-        const rows = search(t, scenario, o.search, o.seed, o.searchReps, (d, n) => bar.update(d, n, 'calibrate: points'));
+        const rows = await search(t, scenario, o.search, o.seed, o.searchReps, { workers, onProgress: (d, n) => bar.update(d, n, 'calibrate: points') });
         bar.end();
         const paths = Object.keys(t.free);
         rows.sort((a, b) => a.score - b.score || a.point - b.point);
@@ -45,7 +48,7 @@ export function registerCalibrate(program: Command, io: Io): void {
         io.out(`wrote ${join(out, 'search.csv')}\n`);
       }
       if (o.check) {
-        const rows = check(t, scenario, (d, n) => bar.update(d, n, 'calibrate: reps'));
+        const rows = await check(t, scenario, { workers, onProgress: (d, n) => bar.update(d, n, 'calibrate: reps') });
         bar.end();
         writeCsv(join(out, 'calibration.csv'), ['target', 'stat', 'value', 'ci_low', 'ci_high', 'target_value', 'tolerance', 'verdict', 'source'],
           rows.map((r) => [r.id, r.stat, fmt(r.value), fmt(r.ci_low), fmt(r.ci_high), r.target, r.tolerance, r.verdict, r.source]));

@@ -1,6 +1,6 @@
 /** `clwsim explore`: build the student explorer (one offline HTML page) and print where it is. */
 import type { Register } from './program.js';
-import { buildExplorer } from '../explorer/build.js';
+import { buildExplorer } from './explorerBuild.js';
 import { pathToFileURL } from 'node:url';
 
 export const registerExplore: Register = (program, io) => {

@@ -10,3 +10,5 @@ export const positiveInt = intIn(1, 100000, 'a positive integer');
 export const seedInt = intIn(0, 4294967295, 'a seed');
 export const weeksInt = intIn(1, 5200, 'a number of weeks');
 export const collect = (v: string, prev: string[] = []) => [...prev, v];
+export const warmupInt = intIn(0, 5199, 'a number of weeks');
+export const workersInt = intIn(1, 1024, 'a number of worker threads');

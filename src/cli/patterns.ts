@@ -6,10 +6,11 @@ import { CommandFailed } from './errors.js';
 import { runPatterns, QUICK, FULL, PATTERN_COLUMNS, type PatternResult } from '../patterns/run.js';
 import { PATTERNS } from '../patterns/definitions.js';
 import { writeCsv } from '../io/files.js';
-import { fmt } from '../io/csv.js';
-import { InputError } from '../io/scenario.js';
+import { fmt } from '../scenario/csv.js';
+import { InputError } from '../scenario/errors.js';
+import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
-import { positiveInt, seedInt, weeksInt, collect } from './options.js';
+import { positiveInt, seedInt, weeksInt, collect, workersInt } from './options.js';
 
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));
 
@@ -28,16 +29,17 @@ export function registerPatterns(program: Command, io: Io): void {
     .option('--weeks <n>', 'horizon (at least 104: the cut is at week 52)', weeksInt)
     .option('--seed <n>', 'run seed', seedInt)
     .option('--only <id>', 'run only this pattern (repeatable)', collect, [])
+    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--out <dir>', 'folder for patterns.csv', 'output/patterns')
     .option('--quiet', 'no progress output')
-    .action((o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; only: string[]; out: string; quiet?: boolean }) => {
+    .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; only: string[]; workers?: number; out: string; quiet?: boolean }) => {
       const mode = o.quick ? QUICK : FULL;
       const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, only: o.only };
       if (opts.weeks < 104) throw new InputError(`--weeks: expected at least 104 (the funding cut starts at week 52), got ${opts.weeks}`);
       if (opts.reps < 2) throw new InputError(`--reps: expected at least 2 to form an interval, got ${opts.reps}`);
       for (const id of o.only) if (!PATTERNS.some((p) => p.id === id)) throw new InputError(`--only ${id}: unknown pattern; expected one of ${PATTERNS.map((p) => p.id).join(', ')}`);
       const bar = progress(o.quiet);
-      const rows = runPatterns({ ...opts, onProgress: (d, t) => bar.update(d, t, 'patterns: runs') });
+      const rows = await runPatterns({ ...opts, workers: o.workers ?? defaultWorkers(), onProgress: (d, t) => bar.update(d, t, 'patterns: runs') });
       bar.end();
       const file = join(resolve(o.out), 'patterns.csv');
       writeCsv(file, PATTERN_COLUMNS as string[], rows.map((r) => PATTERN_COLUMNS.map((c) => (typeof r[c] === 'number' ? fmt(r[c] as number) : (r[c] as string)))));

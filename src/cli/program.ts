@@ -4,14 +4,16 @@
  */
 import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { loadScenario, InputError } from '../io/scenario.js';
-import { writeRunOutputs } from '../io/runOutputs.js';
+import { InputError } from '../scenario/errors.js';
+import { loadScenario } from '../io/scenario.js';
+import { writeRunOutputs } from '../io/results.js';
+import { version, gitCommit } from '../io/provenance.js';
 import { paramsJson, paramsMarkdown, paramsText, scenarioJsonSchema } from '../io/paramsDoc.js';
 import { replicate } from '../experiment/replicate.js';
+import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
-import { collect, positiveInt, seedInt, weeksInt } from './options.js';
+import { collect, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
 import { CommandFailed } from './errors.js';
 import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
@@ -22,13 +24,18 @@ import { registerExplore } from './explore.js';
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** The arguments main() received (recorded in manifests). */
+  argv?: string[];
 }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { version };
+
+/** The command as typed (quoted where needed), for manifests and "re-run with" lines. */
+export const commandOf = (io: Io): string => ['clwsim', ...(io.argv ?? [])].map((a) => (/^[\w./=:@+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+
+/** What every manifest records about where and how a result was made. */
+export const origin = (io: Io) => ({ tool: 'clwsim', version: version(), commit: gitCommit(), command: commandOf(io), argv: io.argv ?? [] });
 
 /** A command module adds its subcommand to the program (one file per command family). */
 export type Register = (program: Command, io: Io) => void;
@@ -53,25 +60,23 @@ function registerRun(program: Command, io: Io): void {
     .option('--reps <n>', 'replications', positiveInt)
     .option('--seed <n>', 'run seed', seedInt)
     .option('--weeks <n>', 'horizon in weeks', weeksInt)
+    .option('--warmup <n>', 'weeks left out of summary statistics', warmupInt)
     .option('--set <path=value>', 'override a parameter (repeatable)', collect, [])
+    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--out <dir>', 'output folder (default output/<scenario name>)')
     .option('--quiet', 'no progress output')
-    .action((file: string, o: { reps?: number; seed?: number; weeks?: number; set: string[]; out?: string; quiet?: boolean }) => {
-      const scenario = loadScenario(file, { reps: o.reps, seed: o.seed, weeks: o.weeks, set: o.set });
+    .action(async (file: string, o: { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean }) => {
+      const scenario = loadScenario(file, { reps: o.reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
       const dir = resolve(o.out ?? `output/${scenario.name}`);
       const started = new Date();
       const bar = progress(o.quiet);
-      const totalWeeks = scenario.reps * scenario.weeks;
-      let repsDone = 0;
-      const runs = replicate(scenario, {
-        onWeek: (sim) => bar.update(repsDone * scenario.weeks + sim.week, totalWeeks, `${scenario.name}: week`),
-        onRep: (d) => { repsDone = d; },
+      const runs = await replicate(scenario, {
+        workers: o.workers ?? defaultWorkers(),
+        onProgress: (d, t) => bar.update(d, t, `${scenario.name}: replications`),
       });
       bar.end();
-      const argv = process.argv.slice(2).map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ');
       writeRunOutputs(dir, runs, {
-        tool: 'clwsim', version: version(), command: `clwsim ${argv}`, scenario,
-        started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
+        ...origin(io), scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
       });
       io.out(summaryText(runs));
       io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types}.csv and manifest.json\n`);
@@ -99,7 +104,8 @@ function registerRun(program: Command, io: Io): void {
 }
 
 /** Run the CLI; returns the exit code (0 ok, 2 bad input or usage). */
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], out: Io = stdio): Promise<number> {
+  const io: Io = { ...out, argv: [...argv] };
   const program = makeProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

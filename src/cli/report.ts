@@ -3,20 +3,22 @@
  */
 import type { Command } from 'commander';
 import { resolve, join, relative } from 'node:path';
-import { loadScenario, InputError } from '../io/scenario.js';
-import { replicate } from '../experiment/replicate.js';
+import { InputError } from '../scenario/errors.js';
+import { loadScenario } from '../io/scenario.js';
+import { replicateArms } from '../experiment/replicate.js';
+import { defaultWorkers } from '../experiment/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { armFromRuns, lastWeeks } from '../report/arms.js';
 import { buildReport } from '../report/build.js';
-import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest } from '../report/files.js';
+import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest } from '../io/results.js';
 import { progress } from './progress.js';
-import { collect, intIn, positiveInt, seedInt, weeksInt } from './options.js';
+import { collect, intIn, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
 import { version, type Io } from './program.js';
 
 const windowInt = intIn(1, 5200, 'a number of weeks');
 const topInt = intIn(0, 50, 'a number of parameters');
 
-interface CompareOpts { reps?: number; seed?: number; weeks?: number; set: string[]; window?: number; sensitivity: number; out?: string; quiet?: boolean }
+interface CompareOpts { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean }
 
 function checkWindow(window: number, weeks: number): void {
   if (window > weeks) throw new InputError(`--window: expected at most the horizon (${weeks} weeks), got ${window}`);
@@ -24,7 +26,7 @@ function checkWindow(window: number, weeks: number): void {
 
 /** Load and check every scenario before anything runs, so bad input writes nothing. */
 function loadArms(baseFile: string, files: string[], o: CompareOpts): Scenario[] {
-  const base = loadScenario(baseFile, { reps: o.reps, seed: o.seed, weeks: o.weeks, set: o.set });
+  const base = loadScenario(baseFile, { reps: o.reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
   // Same reps, seed and horizon for every arm: paired replications (common random numbers).
   const same = { reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup, set: o.set };
   const all = [base, ...files.map((f) => loadScenario(f, same))];
@@ -42,7 +44,7 @@ function loadArms(baseFile: string, files: string[], o: CompareOpts): Scenario[]
 function commandLine(baseFile: string, files: string[], o: CompareOpts, all: Scenario[], out: string): string {
   const q = (a: string) => (/^[\w./=:@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   const args = ['npx', 'clwsim', 'compare', baseFile, ...files, '--reps', String(all[0]!.reps), '--seed', String(all[0]!.seed), '--weeks', String(all[0]!.weeks),
-    '--window', String(o.window), '--sensitivity', String(o.sensitivity), ...o.set.flatMap((s) => ['--set', s]), '--out', out];
+    ...(o.warmup !== undefined ? ['--warmup', String(all[0]!.warmup)] : []), '--window', String(o.window), '--sensitivity', String(o.sensitivity), ...o.set.flatMap((s) => ['--set', s]), '--out', out];
   return args.map(q).join(' ');
 }
 
@@ -54,31 +56,30 @@ export function registerReport(program: Command, io: Io): void {
     .option('--reps <n>', 'replications of each scenario', positiveInt)
     .option('--seed <n>', 'run seed (shared by every scenario)', seedInt)
     .option('--weeks <n>', 'horizon in weeks', weeksInt)
+    .option('--warmup <n>', 'weeks left out of summary statistics', warmupInt)
     .option('--set <path=value>', 'override a parameter in every scenario, e.g. costs.gpConsultation=49 (repeatable)', collect, [])
+    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--window <weeks>', 'compare means over the last this many weeks (default 52, the last year, or the whole run if shorter)', windowInt)
     .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5)
     .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>)')
     .option('--quiet', 'no progress output')
-    .action((baseFile: string, files: string[], o: CompareOpts) => {
+    .action(async (baseFile: string, files: string[], o: CompareOpts) => {
       const started = new Date();
       const all = loadArms(baseFile, files, o);
       const [base, ...scenarios] = all;
       const out = o.out ?? `output/${scenarios.map((s) => s.name).join('+')}-vs-${base!.name}`;
       const dir = resolve(out);
+      const workers = o.workers ?? defaultWorkers();
       const bar = progress(o.quiet);
-      const totalWeeks = all.length * base!.reps * base!.weeks;
-      let done = 0;
-      const results = all.map((s) => {
-        const runs = replicate(s, { onWeek: (sim) => bar.update(done + sim.week, totalWeeks, 'simulating: week'), onRep: () => { done += s.weeks; } });
-        return { scenario: s, runs };
-      });
+      const perArm = await replicateArms(all, base!.reps, { workers, onProgress: (d, t) => bar.update(d, t, 'simulating: replications') });
+      const results = all.map((s, i) => ({ scenario: s, runs: perArm[i]! }));
       const arms = results.map((r) => armFromRuns(r.scenario, r.runs));
       const w = lastWeeks(base!.weeks, o.window!);
       const command = commandLine(baseFile, files, o, all, out);
       bar.end();
       const bar2 = progress(o.quiet);
-      const report = buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
-        o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d, t) => bar2.update(d, t, 'assumptions: step') } : undefined);
+      const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
+        o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions: step') } : undefined);
       bar2.end();
       writeComparison(dir, results, report, {
         version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w },
@@ -94,7 +95,8 @@ export function registerReport(program: Command, io: Io): void {
     .option('--window <weeks>', 'compare means over the last this many weeks (default: as compared, else 52)', windowInt)
     .option('--sensitivity <n>', 'recompute the ranking of assumptions for this many parameters (default: reuse the one on disk)', topInt)
     .option('--quiet', 'no progress output')
-    .action((dirArg: string, o: { window?: number; sensitivity?: number; quiet?: boolean }) => {
+    .option('--workers <n>', 'worker threads for --sensitivity (default: every core)', workersInt)
+    .action(async (dirArg: string, o: { window?: number; sensitivity?: number; workers?: number; quiet?: boolean }) => {
       const dir = resolve(dirArg);
       const res = loadResults(dir);
       const weeks = res.base.scenario.weeks;
@@ -107,9 +109,9 @@ export function registerReport(program: Command, io: Io): void {
       const sameWindow = res.manifest && res.manifest.window.from === w.from && res.manifest.window.to === w.to;
       const bar = progress(o.quiet);
       const sens = o.sensitivity !== undefined
-        ? (o.sensitivity > 0 ? { top: o.sensitivity, onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions: step') } : undefined)
+        ? (o.sensitivity > 0 ? { top: o.sensitivity, workers: o.workers ?? defaultWorkers(), onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions: step') } : undefined)
         : sameWindow ? res.manifest!.sensitivity ?? undefined : undefined;
-      const report = buildReport(res.base, res.arms, w, { version: version(), command: res.command }, sens);
+      const report = await buildReport(res.base, res.arms, w, { version: version(), command: res.command }, sens);
       bar.end();
       const names = writeReportFiles(dir, report);
       if (res.manifest) updateComparisonManifest(dir, res.manifest, report.sensitivity, { weeks: window, ...w }, names);

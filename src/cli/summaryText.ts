@@ -1,7 +1,7 @@
 /** The plain-text summary `clwsim run` prints: key metrics over the final year, with 95% intervals. */
 import type { RunResult } from '../model/simulate.js';
 import { METRICS, type MetricName } from '../model/metrics.js';
-import { summarize, windowMean } from '../experiment/stats.js';
+import { summarize, statistic, lastWeeks } from '../scenario/stats.js';
 
 export const KEY_METRICS: MetricName[] = [
   'trust_mean', 'waitlist_total', 'waitlist_mh', 'wait_weeks_mean', 'dropouts', 'dropout_rate', 'gave_up',
@@ -16,7 +16,7 @@ export function summaryText(runs: RunResult[], window = 52): string {
   const from = Math.max(0, weeks - window);
   const lines = [`${runs[0]!.scenario}: ${runs.length} replication(s), mean of weeks ${from + 1}-${weeks}, 95% interval across replications`];
   for (const m of KEY_METRICS) {
-    const s = summarize(runs.map((r) => windowMean(r.metrics[m], from, weeks)));
+    const s = summarize(runs.map((r) => statistic(r.metrics[m], lastWeeks(weeks, window), 'mean')));
     const unit = METRICS.find((d) => d.name === m)!.unit;
     const ci = s.n > 1 ? `(${num(s.ci_low)} to ${num(s.ci_high)})` : '';
     lines.push(`  ${m.padEnd(25)} ${num(s.mean).padStart(9)} ${ci.padEnd(22)} ${unit}`);

@@ -1,10 +1,14 @@
 /** `clwsim sweep`, `clwsim merge` and `clwsim sensitivity`: parse, call src/experiment, print. */
 import { Command, InvalidArgumentError } from 'commander';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { InputError } from '../scenario/errors.js';
 import type { Io } from './program.js';
 import { CommandFailed } from './errors.js';
-import { collect, positiveInt, seedInt, weeksInt, intIn } from './options.js';
-import { loadSweep, type Sweep } from '../experiment/sweepFile.js';
+import { collect, positiveInt, seedInt, weeksInt, workersInt } from './options.js';
+import { loadSweep } from '../io/sweepFile.js';
+import type { Sweep } from '../scenario/sweep.js';
+import { FileStore } from '../io/fileStore.js';
+import { provenance } from '../io/provenance.js';
 import { runSweep, type SweepResult } from '../experiment/sweep.js';
 import { designPoints, shardRange } from '../experiment/design.js';
 import { mergeShards } from '../experiment/merge.js';
@@ -17,7 +21,6 @@ interface Opts {
   reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number; dryRun?: boolean;
 }
 
-const workersInt = intIn(1, 1024, 'a number of worker threads');
 const precisionNum = (v: string): number => {
   const x = Number(v);
   if (!(x > 0 && x < 1)) throw new InvalidArgumentError(`expected a number between 0 and 1, e.g. 0.05 (95% half-width within 5% of the mean), got "${v}"`);
@@ -94,7 +97,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
   let res: SweepResult;
   try {
     res = await runSweep(sweep, {
-      out, workers, resume: o.resume, kind: mode === 'morris' ? 'sensitivity' : 'sweep',
+      store: new FileStore(out), provenance: provenance(), workers, resume: o.resume, kind: mode === 'morris' ? 'sensitivity' : 'sweep',
       shard: shard ? { index: shard.index, count: shard.count } : undefined,
       onProgress: (d, t) => bar.update(d, t),
     });
@@ -119,7 +122,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
 /** Exit code 3 when some runs failed (the outputs are complete otherwise). */
 function failIfAny(io: Io, res: SweepResult): void {
   if (res.totals.failed > 0) {
-    io.err(`clwsim: ${res.totals.failed} of ${res.totals.runs} run(s) failed; see ${join(res.dir, 'failures.csv')}\n`);
+    io.err(`clwsim: ${res.totals.failed} of ${res.totals.runs} run(s) failed; see ${join(res.where, 'failures.csv')}\n`);
     throw new CommandFailed(3);
   }
 }
@@ -138,7 +141,8 @@ export function registerSweep(program: Command, io: Io): void {
     .description('combine the shard folders of one sweep into the output of the unsharded sweep')
     .requiredOption('--out <dir>', 'output folder')
     .action((dirs: string[], o: { out: string }) => {
-      const r = mergeShards(dirs, o.out);
+      if (dirs.some((d) => resolve(d) === resolve(o.out))) throw new InputError(`--out ${o.out}: must not be one of the shard folders`);
+      const r = mergeShards(dirs.map((d) => new FileStore(d)), new FileStore(o.out));
       io.out(`merged ${r.shards} shard(s): ${r.totals.points} design point(s), ${r.totals.runs} run(s), ${r.totals.failed} failed\n`);
       io.out(`wrote ${o.out}/{${r.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
     });

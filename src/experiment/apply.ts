@@ -6,8 +6,8 @@
  */
 import { cloneParams, setParam } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
+import { INTERVENTION_PATH } from '../scenario/sweep.js';
 
-export const INTERVENTION_PATH = /^interventions\[(\d+)\]\.(week|set\.(.+))$/;
 
 export function applyPoint(base: Scenario, paths: string[], values: Array<number | string>): Scenario {
   const params = cloneParams(base.params);

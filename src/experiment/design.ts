@@ -5,7 +5,7 @@
  */
 import seedrandom from 'seedrandom';
 import { repSeed } from '../model/rng.js';
-import type { Factor, Sweep } from './sweepFile.js';
+import type { Factor, Sweep } from '../scenario/sweep.js';
 import { morrisDesign } from './morris.js';
 
 export interface Point {

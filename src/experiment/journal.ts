@@ -1,17 +1,16 @@
 /**
- * The run-by-run journal of a sweep in progress: `<out>/journal/`, one small JSON file per
- * finished run, each written atomically (temp file + rename), so a sweep killed at any moment
- * keeps every run that finished and nothing half-written. `identity.json` records which sweep
- * (and shard) the journal belongs to, so --resume never mixes two sweeps.
+ * The run-by-run journal of a sweep in progress: `journal/` in the sweep's store, one small JSON
+ * file per finished run, each written atomically, so a sweep killed at any moment keeps every
+ * run that finished and nothing half-written. `identity.json` records which sweep (and shard)
+ * the journal belongs to, so --resume never mixes two sweeps.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeAtomic } from '../io/files.js';
-import { InputError } from '../io/scenario.js';
+import { InputError } from '../scenario/errors.js';
+import type { Store } from './store.js';
 import type { RunRecord } from './runTask.js';
 
-const IDENTITY = 'identity.json';
-const runFile = (point: number, rep: number) => `p${point}-r${rep}.json`;
+const DIR = 'journal';
+const IDENTITY = `${DIR}/identity.json`;
+export const runFile = (point: number, rep: number): string => `${DIR}/p${point}-r${rep}.json`;
 
 /** The first field path where two JSON values differ, with both values when they are short. */
 export function difference(there: unknown, here: unknown, path = ''): string {
@@ -25,53 +24,62 @@ export function difference(there: unknown, here: unknown, path = ''): string {
 }
 
 export class Journal {
-  readonly dir: string;
-  constructor(out: string) {
-    this.dir = join(out, 'journal');
-  }
+  readonly dir = DIR;
+  constructor(readonly store: Store) {}
 
   get exists(): boolean {
-    return existsSync(join(this.dir, IDENTITY));
+    return this.store.exists(IDENTITY);
   }
 
   /** Start a fresh journal (removing any earlier one). */
   create(identity: unknown): void {
-    rmSync(this.dir, { recursive: true, force: true });
-    mkdirSync(this.dir, { recursive: true });
-    writeAtomic(join(this.dir, IDENTITY), JSON.stringify(identity, null, 2) + '\n');
+    this.store.removeDir(DIR);
+    this.store.write(IDENTITY, JSON.stringify(identity, null, 2) + '\n');
   }
 
   /** Check that the journal belongs to this sweep; throws an InputError naming the difference. */
-  check(identity: unknown, out: string): void {
-    const had = readFileSync(join(this.dir, IDENTITY), 'utf8');
+  check(identity: unknown): void {
+    const had = this.store.read(IDENTITY) ?? '';
     if (had !== JSON.stringify(identity, null, 2) + '\n') {
-      throw new InputError(`${out}: --resume: the unfinished sweep there differs from this one (${difference(JSON.parse(had), identity)}); use the same sweep file and options, or another --out`);
+      let there: unknown;
+      try {
+        there = JSON.parse(had);
+      } catch {
+        there = undefined;
+      }
+      throw new InputError(`${this.store.where}: --resume: the unfinished sweep there differs from this one (${difference(there, identity)}); use the same sweep file and options, or another --out`);
     }
   }
 
   /** Every run recorded so far (temp files of a killed writer are removed). */
   load(): RunRecord[] {
     const out: RunRecord[] = [];
-    for (const f of readdirSync(this.dir).sort()) {
+    for (const f of this.store.list(DIR)) {
+      const name = `${DIR}/${f}`;
       if (f.endsWith('.tmp')) {
-        rmSync(join(this.dir, f), { force: true });
+        this.store.remove(name);
         continue;
       }
-      if (f === IDENTITY || !f.endsWith('.json')) continue;
+      if (name === IDENTITY || !f.endsWith('.json')) continue;
       try {
-        out.push(JSON.parse(readFileSync(join(this.dir, f), 'utf8')) as RunRecord);
+        out.push(JSON.parse(this.store.read(name) ?? '') as RunRecord);
       } catch {
-        rmSync(join(this.dir, f), { force: true }); // cannot happen with rename, but never trust it
+        this.store.remove(name); // cannot happen with atomic writes, but never trust it
       }
     }
     return out;
   }
 
   add(rec: RunRecord): void {
-    writeAtomic(join(this.dir, runFile(rec.point, rec.rep)), JSON.stringify(rec));
+    this.store.write(runFile(rec.point, rec.rep), JSON.stringify(rec));
+  }
+
+  /** The full record of a run (with its trajectory rows, when kept). */
+  get(point: number, rep: number): RunRecord {
+    return JSON.parse(this.store.read(runFile(point, rep)) ?? 'null') as RunRecord;
   }
 
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    this.store.removeDir(DIR);
   }
 }

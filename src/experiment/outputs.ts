@@ -3,38 +3,20 @@
  * convergence.csv, morris.csv and manifest.json. Rows are per design point, in point order,
  * so shard outputs concatenate into exactly the unsharded files (see merge.ts).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { toCsv, fmt } from '../io/csv.js';
-import type { Sweep } from './sweepFile.js';
+import { toCsv, fmt } from '../scenario/csv.js';
+import type { Sweep } from '../scenario/sweep.js';
 import type { Point } from './design.js';
 import type { RunRecord } from './runTask.js';
 import { cell } from './runTask.js';
 import type { Convergence } from './plan.js';
-import { summarize } from './stats.js';
+import { summarize } from '../scenario/stats.js';
 
 type Row = Array<string | number>;
 
 export interface PointResult { point: Point; runs: RunRecord[]; convergence: Convergence[] | null }
 
-export const version = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-let fingerprint: string | undefined;
-/**
- * A hash of the model's code (src/model, as built). Same version number but different model
- * code (e.g. after a git pull) must not be resumed or merged into one result.
- */
-export function modelFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const root = fileURLToPath(new URL('../model/', import.meta.url));
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
-  const h = createHash('sha256');
-  for (const f of files) h.update(`${f.split(sep).join('/')}\0`).update(readFileSync(join(root, f))).update('\0');
-  return (fingerprint = `sha256:${h.digest('hex').slice(0, 16)}`);
-}
+/** Which code made a result: the tool's version and a hash of the model's code (io/provenance.ts). */
+export interface Provenance { version: string; model: string }
 
 const factorCols = (s: Sweep) => s.factors.map((f) => f.path);
 const pv = (p: Point) => p.values.map(cell);
@@ -90,9 +72,9 @@ export function countTotals(pts: PointResult[]): Totals {
 }
 
 /** The sweep as resolved: identical wherever and however it ran (no clock, host or path of the output). */
-export function resolvedSweep(s: Sweep, kind: 'sweep' | 'sensitivity', points: number) {
+export function resolvedSweep(s: Sweep, kind: 'sweep' | 'sensitivity', points: number, p: Provenance) {
   return {
-    tool: 'clwsim', version: version(), model: modelFingerprint(), kind,
+    tool: 'clwsim', version: p.version, model: p.model, kind,
     sweep: {
       name: s.name, description: s.description, scenario: s.scenarioFile,
       factors: s.factors, samples: s.samples, morris: s.morris, reps: s.reps, seed: s.seed, weeks: s.weeks, warmup: s.warmup,

@@ -5,9 +5,9 @@
  * is split or is resumed.
  */
 import type { MetricName } from './../model/metrics.js';
-import type { Precision } from './sweepFile.js';
+import type { Precision } from '../scenario/sweep.js';
 import type { RunRecord } from './runTask.js';
-import { summarize } from './stats.js';
+import { summarize } from '../scenario/stats.js';
 
 export interface Convergence { metric: MetricName; n: number; mean: number; half_width: number; relative: number; converged: boolean }
 

@@ -1,29 +1,30 @@
 /**
  * Where runs execute: in this thread (workers = 1) or on a tinypool of worker threads. Both
- * call runTask, so results do not depend on the choice; the sweep orders them itself.
+ * call the same handler (worker.ts), so results do not depend on the choice; callers order them.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import { runTask, type Task, type RunRecord } from './runTask.js';
-import { InputError } from '../io/scenario.js';
+import { handle, type WorkerMessage } from './worker.js';
+import type { Job, JobOutput } from './runner.js';
+import type { RunRecord, Task } from './runTask.js';
 
 export interface Executor {
-  run(task: Task): Promise<RunRecord>;
+  run(msg: { job: Job }): Promise<JobOutput>;
+  run(msg: { task: Task }): Promise<RunRecord>;
   readonly size: number;
   close(): Promise<void>;
 }
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
-/** The worker script: next to this module when built; the built copy when running from src (tests). */
+/**
+ * The worker script: beside this module when built (dist/experiment/worker.js); when running
+ * from the TypeScript sources (tests), the built copy in dist/.
+ */
 function workerFile(): string {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here.href;
-  const built = new URL('../../dist/experiment/worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built.href;
-  throw new InputError(`worker script not found (${fileURLToPath(built)}): run "npm run build" first, or use --workers 1`);
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return new URL('./worker.js', here).href;
+  return new URL('../../dist/experiment/worker.js', here).href;
 }
 
 export function executor(workers: number): Executor {
@@ -31,14 +32,47 @@ export function executor(workers: number): Executor {
     return {
       size: 1,
       // yield to the event loop between runs so progress, signals and I/O keep flowing
-      run: (task) => new Promise((res) => setImmediate(() => res(runTask(task)))),
+      run: ((msg: WorkerMessage) => new Promise<JobOutput | RunRecord>((res, rej) => setImmediate(() => {
+        try {
+          res(handle(msg));
+        } catch (e) {
+          rej(e);
+        }
+      }))) as Executor['run'],
       close: async () => {},
     };
   }
   const pool = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
   return {
     size: workers,
-    run: (task) => pool.run(task) as Promise<RunRecord>,
+    run: ((msg: WorkerMessage) => pool.run(msg)) as Executor['run'],
     close: () => pool.destroy(),
   };
+}
+
+export interface RunJobsOptions {
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** An executor to reuse (then not closed here). */
+  exec?: Executor;
+}
+
+/** Run jobs (in this thread or on the pool); outputs in job order. */
+export async function runJobs(jobs: Job[], o: RunJobsOptions = {}): Promise<JobOutput[]> {
+  const exec = o.exec ?? executor(Math.min(o.workers ?? 1, Math.max(1, jobs.length)));
+  const out = new Array<JobOutput>(jobs.length);
+  let next = 0, done = 0;
+  try {
+    const lane = async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        out[i] = await exec.run({ job: jobs[i]! });
+        o.onProgress?.(++done, jobs.length);
+      }
+    };
+    await Promise.all(Array.from({ length: exec.size * 2 }, lane));
+  } finally {
+    if (!o.exec) await exec.close();
+  }
+  return out;
 }

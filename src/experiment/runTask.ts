@@ -4,14 +4,14 @@
  * depend on where it ran. A run that throws becomes a failure record, never a crash.
  */
 import { stringify } from 'csv-stringify/sync';
-import { simulate } from '../model/simulate.js';
 import { repSeed } from '../model/rng.js';
 import { applyPoint } from './apply.js';
 import type { MetricName } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
-import { buildScenario } from '../io/scenario.js';
-import { fmt } from '../io/csv.js';
-import { windowMean, windowSum } from './stats.js';
+import { buildScenario } from '../scenario/build.js';
+import { fmt } from '../scenario/csv.js';
+import { statistic, type Statistic, type Window } from '../scenario/stats.js';
+import { simulateReplication } from './runner.js';
 
 export interface Task {
   base: Scenario;
@@ -20,8 +20,8 @@ export interface Task {
   values: Array<number | string>;
   seed: number;
   rep: number;
-  window: { from: number; to: number };
-  statistic: 'mean' | 'sum' | 'last';
+  window: Window;
+  statistic: Statistic;
   metrics: MetricName[];
   trajectories: boolean;
 }
@@ -43,11 +43,9 @@ export function runTask(t: Task): RunRecord {
   const seed = repSeed(t.seed, t.rep);
   try {
     const scenario = buildScenario(`point ${t.point}`, { ...applyPoint(t.base, t.paths, t.values), seed: t.seed });
-    const res = simulate(scenario, t.rep);
-    const { from, to } = t.window;
+    const res = simulateReplication(scenario, t.rep);
     const values = t.metrics.map((m) => {
-      const a = res.metrics[m];
-      const v = t.statistic === 'mean' ? windowMean(a, from - 1, to) : t.statistic === 'sum' ? windowSum(a, from - 1, to) : a[to - 1]!;
+      const v = statistic(res.metrics[m], t.window, t.statistic);
       if (!Number.isFinite(v)) throw new Error(`metric ${m} is ${v}`);
       return v;
     });

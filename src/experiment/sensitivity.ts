@@ -4,8 +4,8 @@
  * per factor and metric.
  */
 import seedrandom from 'seedrandom';
-import { toCsv, fmt } from '../io/csv.js';
-import type { Sweep } from './sweepFile.js';
+import { toCsv, fmt } from '../scenario/csv.js';
+import type { Sweep } from '../scenario/sweep.js';
 import type { PointResult } from './outputs.js';
 import { morrisDesign, morrisEffects } from './morris.js';
 import { mean } from 'simple-statistics';

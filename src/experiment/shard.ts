@@ -4,7 +4,7 @@
  * Indexed Job (JOB_COMPLETION_INDEX, of --shards N or JOB_COMPLETION_COUNT). Environment
  * indices are 0-based; shards are numbered from 1.
  */
-import { InputError } from '../io/scenario.js';
+import { InputError } from '../scenario/errors.js';
 
 export interface ShardSpec { index: number; count: number; source: string }
 

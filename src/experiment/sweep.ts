@@ -4,12 +4,10 @@
  * Output never depends on worker count, timing or interruptions: results are keyed by
  * (point, rep) and written in that order.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { repSeed } from '../model/rng.js';
-import { join } from 'node:path';
-import { writeAtomic, writeJson } from '../io/files.js';
-import { InputError } from '../io/scenario.js';
-import type { Sweep } from './sweepFile.js';
+import { InputError } from '../scenario/errors.js';
+import type { Store } from './store.js';
+import type { Sweep } from '../scenario/sweep.js';
 import { designPoints, shardRange, type Point } from './design.js';
 import { executor } from './pool.js';
 import { Journal } from './journal.js';
@@ -19,7 +17,10 @@ import * as out from './outputs.js';
 import { morrisCsv } from './sensitivity.js';
 
 export interface SweepOptions {
-  out: string;
+  /** Where the journal and outputs go. */
+  store: Store;
+  /** Tool version and model-code fingerprint, recorded so shards of different code never merge. */
+  provenance: out.Provenance;
   workers: number;
   /** 1-based shard index and count. */
   shard?: { index: number; count: number };
@@ -30,7 +31,7 @@ export interface SweepOptions {
   onStart?: (info: { points: number; resumed: number; planned: number }) => void;
 }
 
-export interface SweepResult { dir: string; totals: out.Totals; files: string[]; ranNow: number; resumed: number; points: out.PointResult[] }
+export interface SweepResult { where: string; totals: out.Totals; files: string[]; ranNow: number; resumed: number; points: out.PointResult[] }
 
 export const OUTPUT_FILES = ['design.csv', 'runs.csv', 'points.csv', 'failures.csv', 'trajectories.csv', 'convergence.csv', 'morris.csv', 'manifest.json'];
 
@@ -38,8 +39,8 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   const all = designPoints(s);
   const shard = o.shard ? { ...o.shard, ...shardRange(all.length, o.shard.index, o.shard.count) } : null;
   const points = shard ? all.slice(shard.from, shard.to) : all;
-  const resolved = out.resolvedSweep(s, o.kind ?? 'sweep', all.length);
-  const journal = new Journal(o.out);
+  const resolved = out.resolvedSweep(s, o.kind ?? 'sweep', all.length, o.provenance);
+  const journal = new Journal(o.store);
   const earlier = startOrResume(o, journal, resolved, shard);
   if (!Array.isArray(earlier)) return earlier; // a finished sweep: nothing to do
 
@@ -61,17 +62,17 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   ];
   if (s.precision) files.push(['convergence.csv', out.convergenceCsv(s, results)]);
   if (s.morris && !shard) files.push(['morris.csv', morrisCsv(s, results)]);
-  for (const [name, text] of files) writeAtomic(join(o.out, name), text);
+  for (const [name, text] of files) o.store.write(name, text);
   const names = files.map(([n]) => n);
   if (s.keep === 'trajectories') {
-    writeTrajectories(o.out, s, results, journal);
+    writeTrajectories(o.store, s, results, journal);
     names.splice(4, 0, 'trajectories.csv');
   }
   names.push('manifest.json');
   const totals = out.countTotals(results);
-  writeJson(join(o.out, 'manifest.json'), out.manifest(resolved, shard, totals, names));
+  o.store.write('manifest.json', JSON.stringify(out.manifest(resolved, shard, totals, names), null, 2) + '\n');
   journal.remove();
-  return { dir: o.out, totals, files: names, ranNow, resumed: earlier.length, points: results };
+  return { where: o.store.where, totals, files: names, ranNow, resumed: earlier.length, points: results };
 }
 
 /**
@@ -79,24 +80,29 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
  * the result of a sweep that is already finished (--resume with nothing left to do).
  */
 function startOrResume(o: SweepOptions, journal: Journal, resolved: out.Resolved, shard: out.Shard | null): RunRecord[] | SweepResult {
-  const mf = join(o.out, 'manifest.json');
-  if (!journal.exists && o.resume && existsSync(mf)) {
-    const had = JSON.parse(readFileSync(mf, 'utf8')) as { totals: out.Totals; files: string[] };
-    if (JSON.stringify(out.manifest(resolved, shard, had.totals, had.files)) !== JSON.stringify(had))
-      throw new InputError(`${o.out}: --resume: holds a finished sweep that differs from this one; use another --out`);
-    return { dir: o.out, totals: had.totals, files: had.files, ranNow: 0, resumed: had.totals.runs, points: [] };
+  const mf = o.store.read('manifest.json');
+  if (!journal.exists && o.resume && mf !== undefined) {
+    let had: { totals: out.Totals; files: string[] } | undefined;
+    try {
+      had = JSON.parse(mf) as { totals: out.Totals; files: string[] };
+    } catch {
+      had = undefined;
+    }
+    if (!had || JSON.stringify(out.manifest(resolved, shard, had.totals, had.files)) !== JSON.stringify(had))
+      throw new InputError(`${o.store.where}: --resume: holds a finished sweep that differs from this one; use another --out`);
+    return { where: o.store.where, totals: had.totals, files: had.files, ranNow: 0, resumed: had.totals.runs, points: [] };
   }
   const identity = { ...resolved, shard };
   let earlier: RunRecord[] = [];
   if (journal.exists) {
-    if (!o.resume) throw new InputError(`${o.out}: holds an unfinished sweep; add --resume to finish it, or delete ${join(o.out, 'journal')} to start over`);
-    journal.check(identity, o.out);
+    if (!o.resume) throw new InputError(`${o.store.where}: holds an unfinished sweep; add --resume to finish it, or delete its journal/ folder to start over`);
+    journal.check(identity);
     earlier = journal.load();
   } else {
-    for (const f of OUTPUT_FILES) rmSync(join(o.out, f), { force: true });
+    for (const f of OUTPUT_FILES) o.store.remove(f);
     journal.create(identity);
   }
-  removeTemps(o.out);
+  removeTemps(o.store);
   return earlier;
 }
 
@@ -132,7 +138,7 @@ async function runAll(s: Sweep, o: SweepOptions, points: Point[], done: Map<numb
         while (inFlight < exec.size * 2 && head < queue.length) {
           const t = queue[head++]!;
           inFlight++;
-          exec.run(t).catch((e: unknown) => failed(t, e)).then((rec) => {
+          exec.run({ task: t }).catch((e: unknown) => failed(t, e)).then((rec) => {
             journal.add(rec);
             done.get(rec.point)!.set(rec.rep, { ...rec, traj: undefined });
             inFlight--;
@@ -154,26 +160,18 @@ async function runAll(s: Sweep, o: SweepOptions, points: Point[], done: Map<numb
   return ranNow;
 }
 
-/** trajectories.csv can be large: streamed run by run from the journal into a temp file, then renamed. */
-function writeTrajectories(dir: string, s: Sweep, results: out.PointResult[], journal: Journal): void {
-  const file = join(dir, 'trajectories.csv');
-  const tmp = join(dir, `.trajectories.csv.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
+/** trajectories.csv can be large: streamed run by run from the journal, published when complete. */
+function writeTrajectories(store: Store, s: Sweep, results: out.PointResult[], journal: Journal): void {
+  const f = store.append('trajectories.csv');
   try {
-    writeSync(fd, out.trajectoriesHeader(s));
+    f.write(out.trajectoriesHeader(s));
     for (const { runs } of results)
-      for (const r of runs) {
-        if (!r.ok) continue;
-        const rec = JSON.parse(readFileSync(join(journal.dir, `p${r.point}-r${r.rep}.json`), 'utf8')) as RunRecord;
-        writeSync(fd, rec.traj ?? '');
-      }
+      for (const r of runs) if (r.ok) f.write(journal.get(r.point, r.rep).traj ?? '');
   } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
+    f.abort();
     throw e;
   }
-  closeSync(fd);
-  renameSync(tmp, file);
+  f.commit();
 }
 
 /** A worker that died (not a run that threw: runTask catches those) fails only its run. */
@@ -182,8 +180,6 @@ function failed(t: Task, e: unknown): RunRecord {
 }
 
 /** Temp files of output files left by a process killed while writing them. */
-function removeTemps(dir: string): void {
-  for (const f of readdirSync(dir)) if (f.endsWith('.tmp') && OUTPUT_FILES.some((o) => f.startsWith(`.${o}.`))) rmSync(join(dir, f), { force: true });
+function removeTemps(store: Store): void {
+  for (const f of store.list('')) if (f.endsWith('.tmp') && OUTPUT_FILES.some((o) => f.startsWith(`.${o}.`))) store.remove(f);
 }
-
-export const isFinished = (dir: string): boolean => existsSync(join(dir, 'manifest.json')) && !new Journal(dir).exists;

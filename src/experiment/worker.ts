@@ -1,6 +1,11 @@
-/** Worker-thread entry (tinypool): one sweep run per call. */
+/** Worker-thread entry (tinypool): one job of the runner, or one run of a sweep, per call. */
+import { runOne, type Job, type JobOutput } from './runner.js';
 import { runTask, type Task, type RunRecord } from './runTask.js';
 
-export default function run(task: Task): RunRecord {
-  return runTask(task);
+export type WorkerMessage = { job: Job } | { task: Task };
+
+export function handle(msg: WorkerMessage): JobOutput | RunRecord {
+  return 'job' in msg ? runOne(msg.job) : runTask(msg.task);
 }
+
+export default handle;

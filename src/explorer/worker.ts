@@ -10,6 +10,19 @@ import { caseload } from '../model/mechanisms/clwWork.js';
 import { LoopMeter } from './loops.js';
 import { trajectoriesCsv } from './trajectories.js';
 import type { Agents, FromWorker, Marker, ToWorker } from './protocol.js';
+import { checkAssignment, fixedAtStart } from '../scenario/checks.js';
+import { buildScenario } from '../scenario/build.js';
+import { InputError } from '../scenario/errors.js';
+
+/** A lever's changes, checked exactly as a scenario file's intervention would be. */
+function checkedSet(where: string, set: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [path, v] of Object.entries(set)) {
+    if (fixedAtStart(path)) throw new InputError(`${where}: ${path}: fixed at the start of a run`);
+    out[path] = checkAssignment(where, path, v) as number;
+  }
+  return out;
+}
 
 interface Scope {
   postMessage(m: FromWorker): void;
@@ -91,12 +104,12 @@ function loop(): void {
 
 function setup(scenario: Scenario, cut: { week: number; set: Record<string, number>; label: string } | null): void {
   stop();
-  sim = new Simulation(scenario, 0);
+  sim = new Simulation(buildScenario(`scenario ${scenario.name}`, scenario), 0);
   meter = new LoopMeter(sim.world);
   scenarioIvs = sim.world.interventions.length;
   pendingCut = undefined;
   if (cut) {
-    pendingCut = { week: cut.week, set: { ...cut.set }, rampWeeks: 0, label: cut.label };
+    pendingCut = { week: cut.week, set: checkedSet('funding cut', cut.set), rampWeeks: 0, label: cut.label };
     sim.world.interventions.push(pendingCut);
   }
   post({ type: 'ready', name: scenario.name, seed: sim.seed, weeks: scenario.weeks, markers: markers() });
@@ -127,20 +140,21 @@ function handle(msg: ToWorker): void {
     case 'lever': {
       if (!sim || sim.done) return;
       // Applied at the start of the next week (step 1 of the schedule), like a scenario's intervention.
-      sim.world.interventions.push({ week: sim.week + 1, set: { ...msg.set }, rampWeeks: 0, label: msg.label });
+      sim.world.interventions.push({ week: sim.week + 1, set: checkedSet(`lever "${msg.label}"`, msg.set), rampWeeks: 0, label: msg.label });
       post({ type: 'markers', markers: markers() });
       break;
     }
     case 'reschedule-cut': {
       if (!sim) return;
       const week = Math.max(msg.week, sim.week + 1);
+      const set = checkedSet('funding cut', msg.set);
       if (pendingCut && pendingCut.week > sim.week) {
         // Not applied yet: change it in place (indices of the world's interventions must not move).
         pendingCut.week = week;
-        pendingCut.set = { ...msg.set };
+        pendingCut.set = set;
         pendingCut.label = msg.label;
       } else {
-        pendingCut = { week, set: { ...msg.set }, rampWeeks: 0, label: msg.label };
+        pendingCut = { week, set, rampWeeks: 0, label: msg.label };
         sim.world.interventions.push(pendingCut);
       }
       post({ type: 'markers', markers: markers() });
@@ -158,6 +172,6 @@ scope.onmessage = (e) => {
   try {
     handle(e.data);
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    post({ type: 'error', message: err instanceof InputError ? err.message : err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
   }
 };

@@ -4,8 +4,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { toCsv } from './csv.js';
-export { fmt, toCsv } from './csv.js';
+import { toCsv } from '../scenario/csv.js';
 
 export function writeAtomic(file: string, content: string): void {
   mkdirSync(dirname(file), { recursive: true });

@@ -1,6 +1,6 @@
 /** Parameter tables generated from the schema: `clwsim params` and docs/parameters.md. */
 import { leaves, describeRange, isLeaf, PARAM_SPEC, type LeafSpec, type SpecTree } from '../model/params.js';
-import { RUN_SPEC } from './scenario.js';
+import { RUN_SPEC } from '../scenario/checks.js';
 import { MATRIX_ROWS } from '../model/matrix.js';
 import { METRICS } from '../model/metrics.js';
 

@@ -8,6 +8,7 @@
 import type { MatrixRow } from '../model/matrix.js';
 import type { MetricName } from '../model/metrics.js';
 import type { Intervention } from '../model/scenario.js';
+import type { Statistic, Window } from '../scenario/stats.js';
 
 export interface Arm {
   /** Scenario file under scenarios/ (default baseline). */
@@ -16,8 +17,8 @@ export interface Arm {
   interventions?: Intervention[];
 }
 
-/** Which weeks a metric is averaged (or summed) over. `final`: the last year. */
-export type Window = { kind: 'final' } | { kind: 'weeks'; from: number; to: number } | { kind: 'total' };
+/** Every week of the run (the window is clipped to the horizon). */
+export const WHOLE_RUN: Window = { from: 1, to: 5200 };
 
 export interface Pattern {
   id: string;
@@ -28,12 +29,15 @@ export interface Pattern {
   treatment: Arm;
   metric: MetricName;
   expected: 'up' | 'down';
+  /** Weeks the metric is judged over (default: the last year of the run). */
   window?: Window;
+  /** How the window becomes one number per replication (default: the mean). */
+  statistic?: Statistic;
 }
 
 const CUT: Arm = { scenario: 'funding-cut' };
-const cut = (id: string, metric: MetricName, expected: 'up' | 'down', claim: string, window?: Window): Pattern => ({
-  id, claim, rows: ['U8'], lever: 'funding-cut.yaml: crisis and activity grants −30% from week 52', control: {}, treatment: CUT, metric, expected, window,
+const cut = (id: string, metric: MetricName, expected: 'up' | 'down', claim: string, window?: Window, statistic?: Statistic): Pattern => ({
+  id, claim, rows: ['U8'], lever: 'funding-cut.yaml: crisis and activity grants −30% from week 52', control: {}, treatment: CUT, metric, expected, window, statistic,
 });
 const lever = (id: string, rows: MatrixRow[], path: string, from: number | string, to: number | string, metric: MetricName, expected: 'up' | 'down', claim: string): Pattern => ({
   id, claim, rows, lever: `${path} ${from} → ${to}`, control: { set: { [path]: from } }, treatment: { set: { [path]: to } }, metric, expected,
@@ -44,17 +48,17 @@ const HIGH_TRUST: Arm = { set: { 'trust.initial': 0.85 } };
 export const PATTERNS: Pattern[] = [
   // A funding cut raises waiting lists, drop-out and GP attendance, and lowers active TSOs and trust (U8, F8).
   cut('cut-raises-waitlists', 'waitlist_total', 'up', 'A funding cut raises waiting lists'),
-  cut('cut-raises-dropout', 'lost_clients', 'up', 'A funding cut raises drop-out and non-attendance (total over the horizon)', { kind: 'total' }),
+  cut('cut-raises-dropout', 'lost_clients', 'up', 'A funding cut raises drop-out and non-attendance (total over the horizon)', WHOLE_RUN, 'sum'),
   cut('cut-raises-dropout-rate', 'dropout_rate', 'up', 'A funding cut raises the share of programmes ending in drop-out'),
-  cut('cut-raises-gp', 'gp_attendances', 'up', 'A funding cut raises GP attendance (total over the horizon)', { kind: 'total' }),
+  cut('cut-raises-gp', 'gp_attendances', 'up', 'A funding cut raises GP attendance (total over the horizon)', WHOLE_RUN, 'sum'),
   cut('cut-closes-tsos', 'active_tsos', 'down', 'A funding cut lowers the number of active TSOs'),
   cut('cut-lowers-trust', 'trust_mean', 'down', 'A funding cut lowers TSO trust in the CLW service'),
   // The vicious circle, visible in the trajectories: cuts → waits → pressure → less handholding, more scattergun → more waits.
-  cut('vicious-1-waits-first', 'wait_weeks_mean', 'up', 'Vicious circle, step 1: in the year after the cut, waits lengthen', { kind: 'weeks', from: 53, to: 104 }),
-  cut('vicious-2-pressure', 'clw_pressure_mean', 'up', 'Vicious circle, step 2: CLWs hold waiting clients longer, so pressure rises', { kind: 'weeks', from: 53, to: 104 }),
-  cut('vicious-3-less-handholding', 'handholding_share', 'down', 'Vicious circle, step 3: pressure cuts handholding', { kind: 'weeks', from: 53, to: 104 }),
-  cut('vicious-4-more-scattergun', 'scatter_share', 'up', 'Vicious circle, step 4: long waits and pressure push scattergun referral', { kind: 'weeks', from: 53, to: 104 }),
-  cut('vicious-5-duplicates', 'duplicate_referrals', 'up', 'Vicious circle, step 5: scattergun fills lists with duplicates, wasting TSO time', { kind: 'weeks', from: 53, to: 104 }),
+  cut('vicious-1-waits-first', 'wait_weeks_mean', 'up', 'Vicious circle, step 1: in the year after the cut, waits lengthen', { from: 53, to: 104 }),
+  cut('vicious-2-pressure', 'clw_pressure_mean', 'up', 'Vicious circle, step 2: CLWs hold waiting clients longer, so pressure rises', { from: 53, to: 104 }),
+  cut('vicious-3-less-handholding', 'handholding_share', 'down', 'Vicious circle, step 3: pressure cuts handholding', { from: 53, to: 104 }),
+  cut('vicious-4-more-scattergun', 'scatter_share', 'up', 'Vicious circle, step 4: long waits and pressure push scattergun referral', { from: 53, to: 104 }),
+  cut('vicious-5-duplicates', 'duplicate_referrals', 'up', 'Vicious circle, step 5: scattergun fills lists with duplicates, wasting TSO time', { from: 53, to: 104 }),
   // Scattergun (U4).
   lever('scatter-raises-waitlists', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'waitlist_total', 'up', 'More scattergun raises total waiting lists'),
   lever('scatter-duplicates', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'duplicate_referrals', 'up', 'More scattergun duplicates staff time'),
@@ -97,7 +101,7 @@ export const PATTERNS: Pattern[] = [
   {
     id: 'inequitable-cut-trust', claim: 'A cut perceived as inequitable costs more trust than the same cut without that perception', rows: ['U6'],
     lever: 'funding.cutTrustShock 0 → 0.3, under the funding cut', control: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0 } },
-    treatment: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0.3 } }, metric: 'trust_mean', expected: 'down', window: { kind: 'weeks', from: 53, to: 104 },
+    treatment: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0.3 } }, metric: 'trust_mean', expected: 'down', window: { from: 53, to: 104 },
   },
   // The virtuous circle is self-reinforcing: same resources, different starting trust.
   {
@@ -110,6 +114,6 @@ export const PATTERNS: Pattern[] = [
   },
   {
     id: 'virtuous-outperforms-gp', claim: 'Virtuous circle: the high-trust system has fewer GP attendances over the horizon', rows: ['F3'],
-    lever: 'trust.initial 0.2 → 0.85', control: LOW_TRUST, treatment: HIGH_TRUST, metric: 'gp_attendances', expected: 'down', window: { kind: 'total' },
+    lever: 'trust.initial 0.2 → 0.85', control: LOW_TRUST, treatment: HIGH_TRUST, metric: 'gp_attendances', expected: 'down', window: WHOLE_RUN, statistic: 'sum',
   },
 ];

@@ -1,16 +1,20 @@
 /**
  * Run the realist-matrix patterns as paired experiments with common random numbers, and judge
  * each by the 95% interval of the paired difference. Arms shared between patterns (the baseline,
- * the funding cut) are simulated once per replication.
+ * the funding cut) are simulated once per replication, through the one runner (in this thread
+ * or on the worker pool, with identical results).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { loadScenario, checkAssignment } from '../io/scenario.js';
+import { loadScenario } from '../io/scenario.js';
+import { checkAssignment } from '../scenario/checks.js';
+import { summarize, lastWeeks, type Window } from '../scenario/stats.js';
 import { setParam, cloneParams } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
-import { simulate } from '../model/simulate.js';
-import { summarize, windowMean, windowSum } from '../experiment/stats.js';
-import { PATTERNS, type Arm, type Pattern, type Window } from './definitions.js';
+import { pairedJobs } from '../experiment/runner.js';
+import { runJobs } from '../experiment/pool.js';
+import { measureKey, type Measure } from '../experiment/measures.js';
+import { PATTERNS, type Arm, type Pattern } from './definitions.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -19,6 +23,7 @@ export interface PatternOptions {
   weeks: number;
   seed: number;
   only?: string[];
+  workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -43,68 +48,57 @@ export interface PatternResult {
 }
 
 export function armScenario(arm: Arm, o: { weeks: number; seed: number; reps: number }): Scenario {
-  const s = loadScenario(join(SCENARIO_DIR, `${arm.scenario ?? 'baseline'}.yaml`), o);
+  const s = loadScenario(join(SCENARIO_DIR, `${arm.scenario ?? 'baseline'}.yaml`), { ...o, warmup: Math.min(52, o.weeks - 1) });
   const params = cloneParams(s.params);
   for (const [path, v] of Object.entries(arm.set ?? {})) setParam(params, path, checkAssignment(`pattern arm ${arm.scenario ?? 'baseline'}`, path, v));
   return { ...s, params, interventions: arm.interventions ?? s.interventions, name: arm.scenario ?? 'baseline' };
 }
 
-export function describeWindow(w: Window | undefined, weeks: number): string {
-  const win = w ?? { kind: 'final' };
-  if (win.kind === 'total') return `total of weeks 1-${weeks}`;
-  if (win.kind === 'weeks') return `mean of weeks ${win.from}-${Math.min(win.to, weeks)}`;
-  return `mean of weeks ${Math.max(1, weeks - 51)}-${weeks}`;
+/** The weeks a pattern is judged over, in a run of `weeks`: its window clipped, else the last year. */
+export const patternWindow = (p: Pattern, weeks: number): Window =>
+  p.window ? { from: p.window.from, to: Math.min(p.window.to, weeks) } : lastWeeks(weeks, 52);
+
+export function describeWindow(p: Pattern, weeks: number): string {
+  const w = patternWindow(p, weeks);
+  return `${p.statistic === 'sum' ? 'total' : 'mean'} of weeks ${w.from}-${w.to}`;
 }
 
-function statistic(series: Float64Array, w: Window | undefined, weeks: number): number {
-  const win = w ?? { kind: 'final' };
-  if (win.kind === 'total') return windowSum(series, 0, weeks);
-  if (win.kind === 'weeks') return windowMean(series, win.from - 1, Math.min(win.to, weeks));
-  return windowMean(series, Math.max(0, weeks - 52), weeks);
-}
+const measureOf = (p: Pattern, weeks: number): Measure => ({ metric: p.metric, window: patternWindow(p, weeks), statistic: p.statistic ?? 'mean' });
 
-export function runPatterns(o: PatternOptions): PatternResult[] {
+export async function runPatterns(o: PatternOptions): Promise<PatternResult[]> {
   const chosen = o.only?.length ? PATTERNS.filter((p) => o.only!.includes(p.id)) : PATTERNS;
-  const arms = new Map<string, Scenario>();
-  const keyOf = (arm: Arm) => {
-    const s = armScenario(arm, { weeks: o.weeks, seed: o.seed, reps: o.reps });
+  // Distinct arms, each with the distinct measures its patterns need.
+  const arms = new Map<string, { scenario: Scenario; measures: Map<string, Measure> }>();
+  const armOf = (arm: Arm, m: Measure) => {
+    const s = armScenario(arm, o);
     const key = JSON.stringify([s.params, s.interventions]);
-    if (!arms.has(key)) arms.set(key, s);
+    if (!arms.has(key)) arms.set(key, { scenario: s, measures: new Map() });
+    arms.get(key)!.measures.set(measureKey(m), m);
     return key;
   };
-  const plan = chosen.map((p) => ({ p, c: keyOf(p.control), t: keyOf(p.treatment) }));
-  // Simulate each distinct arm once per replication, keeping only the statistics patterns need.
-  const stats = new Map<string, Map<string, number[]>>(); // arm → "metric|window" → per-rep statistic
-  let done = 0;
-  const total = arms.size * o.reps;
-  for (const [key, scenario] of arms) {
-    const perArm = new Map<string, number[]>();
-    for (let r = 0; r < o.reps; r++) {
-      const res = simulate(scenario, r);
-      for (const { p, c, t } of plan) {
-        if (c !== key && t !== key) continue;
-        const sk = `${p.metric}|${JSON.stringify(p.window ?? null)}`;
-        if (!perArm.has(sk)) perArm.set(sk, []);
-        const arr = perArm.get(sk)!;
-        if (arr.length === r) arr.push(statistic(res.metrics[p.metric], p.window, o.weeks));
-      }
-      o.onProgress?.(++done, total);
-    }
-    stats.set(key, perArm);
-  }
-  return plan.map(({ p, c, t }) => judge(p, stats.get(c)!, stats.get(t)!, o.weeks));
+  const plan = chosen.map((p) => {
+    const m = measureOf(p, o.weeks);
+    return { p, m, c: armOf(p.control, m), t: armOf(p.treatment, m) };
+  });
+  const list = [...arms.entries()];
+  const jobs = list.flatMap(([, a]) => pairedJobs([a.scenario], o.reps, [...a.measures.values()]));
+  const outs = await runJobs(jobs, { workers: o.workers, onProgress: o.onProgress });
+  // arm key → measure key → one value per replication
+  const values = new Map<string, Map<string, number[]>>();
+  list.forEach(([key, a], i) => {
+    const mine = outs.slice(i * o.reps, (i + 1) * o.reps);
+    values.set(key, new Map([...a.measures.keys()].map((mk, j) => [mk, mine.map((x) => x.values![j]!)])));
+  });
+  return plan.map(({ p, m, c, t }) => judge(p, values.get(c)!.get(measureKey(m))!, values.get(t)!.get(measureKey(m))!, o.weeks));
 }
 
-function judge(p: Pattern, control: Map<string, number[]>, treatment: Map<string, number[]>, weeks: number): PatternResult {
-  const sk = `${p.metric}|${JSON.stringify(p.window ?? null)}`;
-  const a = control.get(sk)!;
-  const b = treatment.get(sk)!;
+function judge(p: Pattern, a: number[], b: number[], weeks: number): PatternResult {
   const d = summarize(b.map((x, i) => x - a[i]!));
   const pass = p.expected === 'up' ? d.ci_low > 0 : d.ci_high < 0;
   return {
     pattern: p.id, lever: p.lever, metric: p.metric, expected_direction: p.expected,
     mean_difference: d.mean, ci_low: d.ci_low, ci_high: d.ci_high, n: d.n, verdict: pass ? 'pass' : 'fail',
-    claim: p.claim, matrix_rows: p.rows.join(' '), window: describeWindow(p.window, weeks),
+    claim: p.claim, matrix_rows: p.rows.join(' '), window: describeWindow(p, weeks),
     control_mean: summarize(a).mean, treatment_mean: summarize(b).mean,
   };
 }

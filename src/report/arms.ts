@@ -6,7 +6,7 @@
 import type { Scenario } from '../model/scenario.js';
 import type { RunResult } from '../model/simulate.js';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
-import { fmt } from '../io/csv.js';
+import { fmt } from '../scenario/csv.js';
 
 export interface RepSeries {
   rep: number;
@@ -40,12 +40,7 @@ export function roundLikeCsv(x: number): number {
   return v === '' ? NaN : Number(v);
 }
 
-/** The weeks of the comparison window: the last `window` weeks, 1-based and inclusive. */
-export interface Window { from: number; to: number }
-
-export function lastWeeks(weeks: number, window: number): Window {
-  return { from: Math.max(1, weeks - window + 1), to: weeks };
-}
+export { lastWeeks, type Window } from '../scenario/stats.js';
 
 /** Replications paired by index: same rep number and seed in both arms (common random numbers). */
 export function checkPaired(base: Arm, arm: Arm): string | undefined {

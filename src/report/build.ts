@@ -2,13 +2,14 @@
  * From arms to every output of a report: comparison and cost rows, the sensitivity analysis and
  * the files' contents (CSV, SVG, HTML, report.json). Pure; writing is in ./files.ts.
  */
-import type { Arm, Window } from './arms.js';
+import type { Arm } from './arms.js';
+import type { Window } from '../scenario/stats.js';
 import { compareArms, comparisonCsv } from './compare.js';
 import { costRows, costsCsv } from './costs.js';
 import { type Sensitivity, sensitivity as runSensitivity, type SensitivityOptions } from './sensitivity.js';
 import { charts } from './charts.js';
 import { reportHtml } from './html.js';
-import { fmt, toCsv } from '../io/csv.js';
+import { fmt, toCsv } from '../scenario/csv.js';
 
 export interface ReportMeta {
   version: string;
@@ -31,7 +32,7 @@ export function sensitivityCsv(s: Sensitivity): string {
  * Everything a comparison report writes. `sensitivity` is either a finished analysis (read back
  * from disk), options to compute one for the first scenario, or undefined to leave it out.
  */
-export function buildReport(base: Arm, arms: Arm[], w: Window, meta: ReportMeta, sens?: Sensitivity | SensitivityOptions): ReportFiles {
+export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: ReportMeta, sens?: Sensitivity | SensitivityOptions): Promise<ReportFiles> {
   const files: Array<[string, string]> = [];
   const all = [base, ...arms];
   for (const c of charts(all)) files.push([`charts/${c.file}`, c.svg + '\n']);
@@ -41,7 +42,7 @@ export function buildReport(base: Arm, arms: Arm[], w: Window, meta: ReportMeta,
   }
   const rows = compareArms(base, arms, w);
   const costs = costRows(base, arms, w);
-  const s = sens === undefined ? undefined : 'rows' in sens ? sens : runSensitivity(base, arms[0]!, w, sens);
+  const s = sens === undefined ? undefined : 'rows' in sens ? sens : await runSensitivity(base, arms[0]!, w, sens);
   files.unshift(['comparison.csv', comparisonCsv(base.scenario.name, rows)], ['costs.csv', costsCsv(base.scenario.name, costs)]);
   if (s) files.splice(2, 0, ['sensitivity.csv', sensitivityCsv(s)]);
   files.push(['report.html', reportHtml({ base, arms, window: w, rows, costs, sensitivity: s, version: meta.version, command: meta.command })]);

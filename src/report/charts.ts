@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { summarize } from '../experiment/stats.js';
+import { summarize } from '../scenario/stats.js';
 import { METRICS, type MetricName } from '../model/metrics.js';
 import type { Arm } from './arms.js';
 import { el, type Markup } from './svg.js';

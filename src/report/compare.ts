@@ -4,9 +4,10 @@
  * seeds, so common random numbers cancel much of the noise) with its 95% t-interval.
  */
 import { METRICS, type MetricName } from '../model/metrics.js';
-import { summarize, windowMean, windowSum } from '../experiment/stats.js';
-import { fmt, toCsv } from '../io/csv.js';
-import type { Arm, Window } from './arms.js';
+import { summarize, statistic as statOf, wholeRun } from '../scenario/stats.js';
+import { fmt, toCsv } from '../scenario/csv.js';
+import type { Arm } from './arms.js';
+import type { Window } from '../scenario/stats.js';
 
 /** Metrics that are weekly counts, so a whole-horizon total means something. */
 export const TOTAL_METRICS: MetricName[] = ['gp_attendances', 'dropouts', 'gave_up', 'statutory_contacts', 'tso_grants'];
@@ -37,7 +38,7 @@ const totalUnit = (unit: string) => unit.replace(/\/week$/, '');
 
 /** One statistic of one replication: the window mean, or the sum over every week. */
 function stat(series: ArrayLike<number>, statistic: Statistic, w: Window): number {
-  return statistic === 'window_mean' ? windowMean(series, w.from - 1, w.to) : windowSum(series, 0, series.length);
+  return statistic === 'window_mean' ? statOf(series, w, 'mean') : statOf(series, wholeRun(series.length), 'sum');
 }
 
 export function compareMetric(base: Arm, arm: Arm, metric: MetricName, statistic: Statistic, w: Window): ComparisonRow {

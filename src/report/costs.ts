@@ -6,9 +6,10 @@
  */
 import { specAt, getParam } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
-import { summarize, windowSum } from '../experiment/stats.js';
-import { fmt, toCsv } from '../io/csv.js';
-import type { Arm, RepSeries, Window } from './arms.js';
+import { summarize, statistic } from '../scenario/stats.js';
+import { fmt, toCsv } from '../scenario/csv.js';
+import type { Arm, RepSeries } from './arms.js';
+import type { Window } from '../scenario/stats.js';
 import { unitGbp } from './format.js';
 
 export type CostComponent = 'grants' | 'gp' | 'statutory' | 'services' | 'clw' | 'net';
@@ -74,10 +75,10 @@ export function headcountByWeek(s: Scenario): Float64Array {
 
 /** £ spent by one replication on each component over weeks [from, to] (1-based, inclusive). */
 function spend(r: RepSeries, headcount: Float64Array, prices: ReturnType<typeof unitCosts>, from: number, to: number): Record<CostComponent, number> {
-  const grants = windowSum(r.metrics.tso_grants, from - 1, to);
-  const gp = windowSum(r.metrics.gp_attendances, from - 1, to) * prices.gp.value;
-  const statutory = windowSum(r.metrics.statutory_contacts, from - 1, to) * prices.statutory.value;
-  const clw = (windowSum(headcount, from - 1, to) * prices.clw.value) / 52;
+  const grants = statistic(r.metrics.tso_grants, { from, to }, 'sum');
+  const gp = statistic(r.metrics.gp_attendances, { from, to }, 'sum') * prices.gp.value;
+  const statutory = statistic(r.metrics.statutory_contacts, { from, to }, 'sum') * prices.statutory.value;
+  const clw = (statistic(headcount, { from, to }, 'sum') * prices.clw.value) / 52;
   return { grants, gp, statutory, services: gp + statutory, clw, net: grants + gp + statutory + clw };
 }
 

@@ -4,7 +4,8 @@
  * result, and a reproducibility footer. Every number cell carries its raw value (data-value).
  */
 import { METRICS, type MetricName } from '../model/metrics.js';
-import type { Arm, Window } from './arms.js';
+import type { Arm } from './arms.js';
+import type { Window } from '../scenario/stats.js';
 import type { ComparisonRow } from './compare.js';
 import { COMPONENT_LABELS, type CostRow, unitCosts } from './costs.js';
 import type { Sensitivity } from './sensitivity.js';
@@ -12,7 +13,7 @@ import { KEY_CHARTS, chartSvg, markers } from './charts.js';
 import { summaryParagraphs, levelParagraph, HEADLINE } from './summary.js';
 import { el, raw, type Markup, type Child } from './svg.js';
 import { esc, gbp, num, pct, signed, signedGbp, thousands, unitGbp } from './format.js';
-import { summarize, windowMean } from '../experiment/stats.js';
+import { summarize, statistic } from '../scenario/stats.js';
 
 /** The measures of the report's tables, in order, with plain names (every metric is in comparison.csv). */
 export const TABLE_LABELS: Partial<Record<MetricName, string>> = {
@@ -151,7 +152,7 @@ function sensitivitySection(s: Sensitivity, notes: Notes): Child {
 }
 
 function levelTable(arm: Arm, w: Window): { table: Markup; levels: Array<{ metric: MetricName; words: string; mean: number; low: number; high: number; unit: string }> } {
-  const stats = TABLE_METRICS.map((m) => ({ m, s: summarize(arm.runs.map((r) => windowMean(r.metrics[m], w.from - 1, w.to))) }));
+  const stats = TABLE_METRICS.map((m) => ({ m, s: summarize(arm.runs.map((r) => statistic(r.metrics[m], w, 'mean'))) }));
   const table = el('table', { class: 'levels' },
     el('thead', {}, el('tr', {}, ['Measure', 'Mean', '95% interval'].map((h) => el('th', {}, h)))),
     el('tbody', {}, stats.map(({ m, s }) => el('tr', { 'data-metric': m }, measureCell(m, def(m).unit),

@@ -5,16 +5,20 @@
  *  1. Screen: each parameter raised by `delta` (±25% by default), `screenReps` paired replications.
  *  2. Refine: the `top` largest movers, lowered and raised, `refineReps` paired replications.
  * Unit costs act linearly on the costs, so their effect is computed exactly from the comparison.
+ * Each step's runs go to the runner at once, so they spread over the worker pool.
  */
 import { leaves, getParam, setParam, cloneParams, type NumSpec } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
-import { simulate } from '../model/simulate.js';
-import type { Arm, Window } from './arms.js';
+import type { Window } from '../scenario/stats.js';
+import type { Arm } from './arms.js';
 import { armFromRuns } from './arms.js';
 import { costRows } from './costs.js';
+import { pairedJobs, type Job } from '../experiment/runner.js';
+import { runJobs } from '../experiment/pool.js';
 
 export interface SensitivityOptions {
   delta?: number;
+  workers?: number;
   screenReps?: number;
   refineReps?: number;
   top?: number;
@@ -67,15 +71,26 @@ function withParam(s: Scenario, path: string, value: number, reps: number): Scen
 const netPerYear = (base: Arm, arm: Arm, w: Window) =>
   costRows(base, [arm], w).find((r) => r.component === 'net' && r.period === 'per_year')!.diff;
 
-/** Paired net-cost effect of `arm` vs `base` over reps 0..reps-1, with `path` set to `value` in both. */
-function effect(base: Scenario, arm: Scenario, w: Window, reps: number, path?: string, value?: number): number {
-  const b = path ? withParam(base, path, value!, reps) : { ...base, reps };
-  const a = path ? withParam(arm, path, value!, reps) : { ...arm, reps };
-  const run = (s: Scenario) => armFromRuns(s, Array.from({ length: reps }, (_, r) => simulate(s, r)));
-  return netPerYear(run(b), run(a), w);
+/** A perturbation: `path` set to `value` in both arms (none: the arms as they are). */
+interface Setting { path?: string; value?: number }
+
+/**
+ * Paired net-cost effects of `arm` vs `base` over reps 0..reps-1, one per setting, all run in
+ * one batch through the runner.
+ */
+async function effects(base: Scenario, arm: Scenario, w: Window, reps: number, settings: Setting[], o: SensitivityOptions, tick: () => void): Promise<number[]> {
+  const at = (s: Scenario, x: Setting) => (x.path ? withParam(s, x.path, x.value!, reps) : { ...s, reps });
+  const jobs: Job[] = settings.flatMap((x) => pairedJobs([at(base, x), at(arm, x)], reps, 'result'));
+  const per = 2 * reps;
+  let done = 0;
+  const outs = await runJobs(jobs, { workers: o.workers, onProgress: (d) => { while (done < Math.floor(d / per)) { done++; tick(); } } });
+  return settings.map((x, i) => {
+    const mine = outs.slice(i * per, (i + 1) * per).map((y) => y.result!);
+    return netPerYear(armFromRuns(at(base, x), mine.slice(0, reps)), armFromRuns(at(arm, x), mine.slice(reps)), w);
+  });
 }
 
-export function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOptions = {}): Sensitivity {
+export async function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOptions = {}): Promise<Sensitivity> {
   const delta = o.delta ?? 0.25;
   const screenReps = Math.min(o.screenReps ?? 1, base.runs.length);
   const refineReps = Math.min(o.refineReps ?? 3, base.runs.length);
@@ -86,31 +101,27 @@ export function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOption
   let done = 0;
   const tick = () => o.onProgress?.(++done, total);
 
-  const ref1 = effect(base.scenario, arm.scenario, w, screenReps);
-  tick();
-  const screened: Array<{ path: string; spec: NumSpec; score: number }> = [];
-  for (const c of candidates) {
-    const v = getParam(base.scenario.params, c.path) as number;
-    const hi = perturbed(c.spec, v, delta);
-    if (hi !== undefined) screened.push({ ...c, score: Math.abs(effect(base.scenario, arm.scenario, w, screenReps, c.path, hi) - ref1) });
-    tick();
-  }
+  const valueOf = (path: string) => getParam(base.scenario.params, path) as number;
+  const raised = candidates.map((c) => ({ ...c, hi: perturbed(c.spec, valueOf(c.path), delta) })).filter((c) => c.hi !== undefined);
+  const screen = await effects(base.scenario, arm.scenario, w, screenReps, [{}, ...raised.map((c) => ({ path: c.path, value: c.hi! }))], o, tick);
+  for (let k = raised.length + 1; k <= candidates.length; k++) tick(); // parameters already at the edge of their range
+  const ref1 = screen[0]!;
+  const screened = raised.map((c, i) => ({ path: c.path, spec: c.spec, score: Math.abs(screen[i + 1]! - ref1) }));
   screened.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
 
-  const rows: SensitivityRow[] = [];
-  const ref = effect(base.scenario, arm.scenario, w, refineReps);
-  tick();
-  for (const c of screened.slice(0, top)) {
-    const v = getParam(base.scenario.params, c.path) as number;
-    const lo = perturbed(c.spec, v, -delta) ?? v;
-    const hi = perturbed(c.spec, v, delta) ?? v;
-    const eLo = lo === v ? ref : effect(base.scenario, arm.scenario, w, refineReps, c.path, lo);
-    tick();
-    const eHi = hi === v ? ref : effect(base.scenario, arm.scenario, w, refineReps, c.path, hi);
-    tick();
-    rows.push({ path: c.path, description: c.spec.description, unit: c.spec.unit, source: c.spec.source, value: v, low: lo, high: hi,
-      effectLow: eLo, effectHigh: eHi, effectRef: ref, swing: Math.abs(eHi - eLo), method: 'simulated', reps: refineReps });
-  }
+  const tops = screened.slice(0, top).map((c) => {
+    const v = valueOf(c.path);
+    return { ...c, v, lo: perturbed(c.spec, v, -delta) ?? v, hi: perturbed(c.spec, v, delta) ?? v };
+  });
+  const refine = await effects(base.scenario, arm.scenario, w, refineReps,
+    [{}, ...tops.flatMap((c) => [{ path: c.path, value: c.lo }, { path: c.path, value: c.hi }])], o, tick);
+  const ref = refine[0]!;
+  const rows: SensitivityRow[] = tops.map((c, i) => {
+    const eLo = c.lo === c.v ? ref : refine[1 + 2 * i]!;
+    const eHi = c.hi === c.v ? ref : refine[2 + 2 * i]!;
+    return { path: c.path, description: c.spec.description, unit: c.spec.unit, source: c.spec.source, value: c.v, low: c.lo, high: c.hi,
+      effectLow: eLo, effectHigh: eHi, effectRef: ref, swing: Math.abs(eHi - eLo), method: 'simulated', reps: refineReps };
+  });
 
   // Unit costs: exact, on the full comparison.
   const full = netPerYear(base, arm, w);

@@ -4,7 +4,8 @@
  * that the words match the data (e.g. "higher" only when the whole interval is above zero).
  */
 import type { MetricName } from '../model/metrics.js';
-import type { Arm, Window } from './arms.js';
+import type { Arm } from './arms.js';
+import type { Window } from '../scenario/stats.js';
 import { type ComparisonRow, findRow } from './compare.js';
 import type { CostRow } from './costs.js';
 import { el, type Markup } from './svg.js';

@@ -1,6 +1,6 @@
 /** A minimal SVG/HTML element serializer: attribute values and text are always escaped. */
 import { esc } from './format.js';
-import { fmt } from '../io/csv.js';
+import { fmt } from '../scenario/csv.js';
 
 export type Attrs = Record<string, string | number | undefined>;
 /** Markup produced by el(); plain strings passed as children are escaped as text. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadTargets } from '../../src/calibrate/targets.js';
 import { baselineOf, check, score } from '../../src/calibrate/check.js';
-import { InputError } from '../../src/io/scenario.js';
+import { InputError } from '../../src/scenario/errors.js';
 
 describe('calibration', () => {
   const file = 'scenarios/targets.yaml';
@@ -14,15 +14,15 @@ describe('calibration', () => {
     for (const g of t.targets) expect(g.source).toMatch(/Allbutt|Evidence/);
   });
 
-  test('the baseline meets every published target (clwsim calibrate --check)', () => {
-    const rows = check(t, baselineOf(t, file));
+  test('the baseline meets every published target (clwsim calibrate --check)', async () => {
+    const rows = await check(t, baselineOf(t, file));
     for (const r of rows) expect(Math.abs(r.value - r.target), `${r.id}: ${r.value} vs ${r.target} ± ${r.tolerance}`).toBeLessThanOrEqual(r.tolerance);
     expect(score(rows)).toBeLessThan(rows.length);
   });
 
-  test('a target the model misses is reported as a miss', () => {
+  test('a target the model misses is reported as a miss', async () => {
     const bad = { ...t, targets: [{ ...t.targets[0]!, target: 10, tolerance: 1 }] };
-    const [row] = check(bad, { ...baselineOf(t, file), reps: 2, weeks: 80, warmup: 20 });
+    const [row] = await check(bad, { ...baselineOf(t, file), reps: 2, weeks: 80, warmup: 20 });
     expect(row!.verdict).toBe('fail');
   });
 

@@ -58,7 +58,7 @@ describe('clwsim run', () => {
 
   test('--set changes the parameter and is recorded in the manifest', async () => {
     const dir = join(tmp, 'set');
-    const r = await cli('run', 'scenarios/baseline.yaml', '--set', 'practice.scatterShare=0.5', '--weeks', '30', '--reps', '1', '--out', dir, '--quiet');
+    const r = await cli('run', 'scenarios/baseline.yaml', '--set', 'practice.scatterShare=0.5', '--weeks', '30', '--warmup', '10', '--reps', '1', '--out', dir, '--quiet');
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenario.params.practice.scatterShare).toBe(0.5);
   });
@@ -87,7 +87,7 @@ describe('bad input: one line, exit code 2, nothing written', () => {
 
   test('a failed run leaves earlier results untouched', async () => {
     const dir = join(tmp, 'keep');
-    await cli('run', 'scenarios/baseline.yaml', '--weeks', '20', '--reps', '1', '--out', dir, '--quiet');
+    await cli('run', 'scenarios/baseline.yaml', '--weeks', '20', '--warmup', '5', '--reps', '1', '--out', dir, '--quiet');
     const before = readFileSync(join(dir, 'trajectories.csv'));
     const r = await cli('run', 'scenarios/baseline.yaml', '--set', 'demand.level=-1', '--out', dir, '--quiet');
     expect(r.code).toBe(2);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { applyPoint } from '../../src/experiment/apply.js';
 import { runTask, type Task } from '../../src/experiment/runTask.js';
-import { loadSweep } from '../../src/experiment/sweepFile.js';
+import { loadSweep } from '../../src/io/sweepFile.js';
 import { loadScenario } from '../../src/io/scenario.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-apply-'));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import seedrandom from 'seedrandom';
 import { latinHypercube, shardRange, designPoints } from '../../src/experiment/design.js';
-import { loadSweep } from '../../src/experiment/sweepFile.js';
+import { loadSweep } from '../../src/io/sweepFile.js';
 import { resolveShard } from '../../src/experiment/shard.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ describe('Latin hypercube', () => {
 
 describe('design points', () => {
   test('full factorial: first factor slowest, crossed with LHS samples; integers stay integers', () => {
-    const s = loadSweep(file('f.yaml', `${base}factors:\n  practice.scatterShare: [0.1, 0.5]\n  practice.kpiRegime: [referrals, outcomes]\n  clw.maxSessions: { min: 4, max: 12 }\nsamples: 3\nweeks: 30\n`));
+    const s = loadSweep(file('f.yaml', `${base}factors:\n  practice.scatterShare: [0.1, 0.5]\n  practice.kpiRegime: [referrals, outcomes]\n  clw.maxSessions: { min: 4, max: 12 }\nsamples: 3\nweeks: 30\nwarmup: 10\n`));
     const pts = designPoints(s);
     expect(pts.length).toBe(2 * 2 * 3);
     expect(pts.map((p) => p.values[0])).toEqual([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);

@@ -4,7 +4,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { morrisDesign, morrisEffects } from '../../src/experiment/morris.js';
-import { loadSweep } from '../../src/experiment/sweepFile.js';
+import { loadSweep } from '../../src/io/sweepFile.js';
 import { designPoints } from '../../src/experiment/design.js';
 import { morrisRows } from '../../src/experiment/sensitivity.js';
 

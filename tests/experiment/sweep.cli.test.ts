@@ -118,7 +118,7 @@ describe('clwsim sweep', () => {
 
   test('a run that throws is recorded in failures.csv; the sweep goes on; exit code 3', () => {
     // readinessMin 0.6 > readinessMax 0.5: the model cannot build that world
-    const f = file('fail.yaml', `${base}factors:\n  demand.readinessMin: [0.1, 0.6]\nreps: 2\nweeks: 30\nmetrics: [waitlist_total]\n`);
+    const f = file('fail.yaml', `${base}factors:\n  demand.readinessMin: [0.1, 0.6]\nreps: 2\nweeks: 30\nwarmup: 10\nmetrics: [waitlist_total]\n`);
     const r = clwsim('sweep', f, '--out', join(tmp, 'fail'), '--quiet', '--workers', '2');
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/2 run\(s\) failed \(see failures.csv\)/);

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadSweep } from '../../src/experiment/sweepFile.js';
-import { InputError } from '../../src/io/scenario.js';
+import { loadSweep } from '../../src/io/sweepFile.js';
+import { InputError } from '../../src/scenario/errors.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-sweepfile-'));
 let n = 0;

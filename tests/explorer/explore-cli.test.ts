@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/program.js';
 import { Simulation } from '../../src/model/simulate.js';
-import { trajectoriesCsv as cliCsv } from '../../src/io/runOutputs.js';
+import { trajectoriesCsv as cliCsv } from '../../src/scenario/tables.js';
 import { trajectoriesCsv } from '../../src/explorer/trajectories.js';
 import { LINKS, LOOPS, LoopMeter, NODES, inLoop, measureLinks } from '../../src/explorer/loops.js';
-import { bundledScenarios } from '../../src/explorer/build.js';
+import { bundledScenarios } from '../../src/cli/explorerBuild.js';
 import { scenario } from '../helpers.js';
 
 describe('clwsim explore', () => {
@@ -29,11 +29,11 @@ describe('clwsim explore', () => {
 
 describe('explorer pieces', () => {
   test('its trajectories CSV equals the CLI formatter, also for a run stopped early', () => {
-    const sc = scenario('funding-cut', { seed: 3, reps: 1, weeks: 70 });
+    const sc = scenario('baseline', { seed: 3, reps: 1, weeks: 70 });
     const sim = new Simulation(sc, 0);
     while (!sim.done) sim.step();
     expect(trajectoriesCsv(sim.result())).toBe(cliCsv([sim.result()]));
-    const short = new Simulation(scenario('funding-cut', { seed: 3, reps: 1, weeks: 40 }), 0);
+    const short = new Simulation(scenario('baseline', { seed: 3, reps: 1, weeks: 40 }), 0);
     while (!short.done) short.step();
     expect(trajectoriesCsv(sim.result(), 40)).toBe(cliCsv([short.result()]));
   });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildExplorer } from '../../src/explorer/build.js';
+import { buildExplorer } from '../../src/cli/explorerBuild.js';
 import { main } from '../../src/cli/program.js';
 import { hasChromium, launch, openFile } from './browser.js';
 

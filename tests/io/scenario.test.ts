@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadScenario, InputError } from '../../src/io/scenario.js';
+import { loadScenario } from '../../src/io/scenario.js';
+import { InputError } from '../../src/scenario/errors.js';
 import { defaults } from '../../src/model/params.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clwsim-scn-'));
@@ -62,7 +63,7 @@ describe('scenario files', () => {
       ['run:\n  weeks: -3\n', /run\.weeks: expected an integer from 1 to 5200, got -3/],
       ['interventions:\n  - week: 10\n    set: { funding.multiplier.crisis: 7 }\n', /interventions\[0\]\.set: funding\.multiplier\.crisis: expected a number from 0 to 5, got 7/],
       ['interventions:\n  - week: 10\n    set: { funding.mulitplier.crisis: 0.5 }\n', /unknown parameter "funding\.mulitplier\.crisis" \(did you mean "funding\.multiplier\.crisis"\?\)/],
-      ['interventions:\n  - week: 0\n    set: { demand.level: 2 }\n', /interventions\[0\]\.week: expected an integer week ≥ 1, got 0/],
+      ['interventions:\n  - week: 0\n    set: { demand.level: 2 }\n', /interventions\[0\]\.week: expected an integer week from 1 to 5200, got 0/],
       ['params:\n  practice:\n    kpiRegime: targets\n', /kpiRegime: expected one of "referrals", "outcomes", got "targets"/],
       ['extends: nowhere.yaml\n', /nowhere\.yaml: file not found/],
     ];

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/model/simulate.js';
 import { replicate } from '../../src/experiment/replicate.js';
-import { trajectoriesCsv } from '../../src/io/runOutputs.js';
+import { trajectoriesCsv } from '../../src/scenario/tables.js';
 import { repSeed } from '../../src/model/rng.js';
 import { scenario } from '../helpers.js';
 
 describe('determinism', () => {
-  test('same scenario and seed give byte-identical trajectories', () => {
+  test('same scenario and seed give byte-identical trajectories', async () => {
     const s = scenario('funding-cut', { weeks: 120, reps: 2, seed: 7 });
-    expect(trajectoriesCsv(replicate(s))).toBe(trajectoriesCsv(replicate(s)));
+    expect(trajectoriesCsv(await replicate(s))).toBe(trajectoriesCsv(await replicate(s)));
   });
 
   test('a different seed gives different trajectories', () => {
@@ -17,18 +17,18 @@ describe('determinism', () => {
     expect(trajectoriesCsv([a])).not.toBe(trajectoriesCsv([b]));
   });
 
-  test('--reps 5 contains the runs of --reps 3', () => {
-    const three = replicate(scenario('baseline', { weeks: 60, reps: 3, seed: 7 }));
-    const five = replicate(scenario('baseline', { weeks: 60, reps: 5, seed: 7 }));
+  test('--reps 5 contains the runs of --reps 3', async () => {
+    const three = await replicate(scenario('baseline', { weeks: 60, reps: 3, seed: 7 }));
+    const five = await replicate(scenario('baseline', { weeks: 60, reps: 5, seed: 7 }));
     expect(trajectoriesCsv(five.slice(0, 3))).toBe(trajectoriesCsv(three));
     expect(new Set(five.map((r) => r.seed)).size).toBe(5);
   });
 
-  test('replication seeds are derived from (seed, rep), not run order', () => {
+  test('replication seeds are derived from (seed, rep), not run order', async () => {
     const s = scenario('baseline', { weeks: 40, seed: 11 });
     const alone = simulate(s, 3);
     expect(alone.seed).toBe(repSeed(11, 3));
-    expect(trajectoriesCsv([alone])).toBe(trajectoriesCsv([replicate({ ...s, reps: 4 })[3]!]));
+    expect(trajectoriesCsv([alone])).toBe(trajectoriesCsv([(await replicate({ ...s, reps: 4 }))[3]!]));
   });
 
   test('common random numbers: a scenario and its baseline see the same arrivals before the cut', () => {

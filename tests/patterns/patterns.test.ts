@@ -8,7 +8,7 @@ import { runPatterns, QUICK, type PatternResult } from '../../src/patterns/run.j
 import { PATTERNS } from '../../src/patterns/definitions.js';
 import { MATRIX_ROWS } from '../../src/model/matrix.js';
 
-const results: PatternResult[] = runPatterns(QUICK);
+const results: PatternResult[] = await runPatterns({ ...QUICK, workers: 2 });
 
 describe('realist-matrix patterns (quick mode)', () => {
   test('the suite covers every row the brief lists and every mechanism row of Table 2 it represents', () => {

@@ -90,7 +90,7 @@ describe('clwsim compare', () => {
 describe('short horizons', () => {
   test('the default window is the last year, or the whole run when shorter', async () => {
     const out = join(tmp, 'short');
-    const r = await cli('compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--reps', '2', '--weeks', '30', '--sensitivity', '0', '--quiet', '--out', out);
+    const r = await cli('compare', 'scenarios/baseline.yaml', 'scenarios/scattergun.yaml', '--reps', '2', '--weeks', '30', '--warmup', '10', '--sensitivity', '0', '--quiet', '--out', out);
     expect(r.err).toBe('');
     const rows = csvRows(read(out, 'comparison.csv')).filter((x) => x.statistic === 'window_mean');
     expect(rows.every((x) => x.week_from === '1' && x.week_to === '30')).toBe(true);
@@ -115,7 +115,7 @@ describe('bad input: one line naming the problem, exit 2, nothing written', () =
   const cases: Array<[string, string[], RegExp]> = [
     ['missing scenario file', ['compare', 'scenarios/baseline.yaml', 'scenarios/nope.yaml'], /scenarios\/nope\.yaml: file not found/],
     ['bad --set', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--set', 'costs.gpConsultation=-5'], /costs\.gpConsultation: expected a number from 0 to 1000/],
-    ['window beyond the horizon', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--weeks', '20', '--window', '30'], /--window: expected at most the horizon \(20 weeks\), got 30/],
+    ['window beyond the horizon', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--weeks', '60', '--warmup', '5', '--window', '70'], /--window: expected at most the horizon \(60 weeks\), got 70/],
     ['bad --window', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--window', 'year'], /--window.*expected a number of weeks.*"year"/],
     ['two scenarios with one name', ['compare', 'scenarios/baseline.yaml', 'scenarios/baseline.yaml'], /name: "baseline" is also the name of scenarios\/baseline\.yaml/],
     ['no scenario to compare', ['compare', 'scenarios/baseline.yaml'], /missing required argument 'scenarios'/],
@@ -142,7 +142,7 @@ describe('bad input: one line naming the problem, exit 2, nothing written', () =
 
   test('report on a damaged run folder names the file and the line', async () => {
     const run = join(tmp, 'damaged');
-    await cli('run', 'scenarios/baseline.yaml', '--reps', '1', '--weeks', '10', '--out', run, '--quiet');
+    await cli('run', 'scenarios/baseline.yaml', '--reps', '1', '--weeks', '10', '--warmup', '2', '--out', run, '--quiet');
     const f = join(run, 'trajectories.csv');
     writeFileSync(f, read(f).replace(/\nbaseline,0,(\d+),3,/, '\nbaseline,0,$1,three,'));
     const r = await cli('report', run);

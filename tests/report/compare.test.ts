@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../src/model/metrics.js';
-import { defaultScenario } from '../../src/io/scenario.js';
+import { defaultScenario } from '../../src/scenario/build.js';
 import { simulate } from '../../src/model/simulate.js';
-import { summarize } from '../../src/experiment/stats.js';
+import { summarize } from '../../src/scenario/stats.js';
 import { type Arm, armFromRuns, lastWeeks, checkPaired } from '../../src/report/arms.js';
 import { compareArms, compareMetric, comparisonCsv, findRow, TOTAL_METRICS } from '../../src/report/compare.js';
 import { costRows, headcountByWeek, COMPONENTS } from '../../src/report/costs.js';

@@ -1,4 +1,4 @@
-import { splitCsvLine } from '../../src/report/files.js';
+import { splitCsvLine } from '../../src/io/results.js';
 
 /** CSV text → one record per row, keyed by the header. */
 export const csvRows = (text: string): Array<Record<string, string>> => {

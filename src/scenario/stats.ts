@@ -1,8 +1,32 @@
 /**
- * Summary statistics across replications: mean, sample SD and a t-based 95% interval
- * (simple-statistics for the moments; the t quantile below, which simple-statistics lacks).
+ * The one window type and the one statistic every command uses, and summaries across
+ * replications: mean, sample SD and a t-based 95% interval (simple-statistics for the moments;
+ * the t quantile below, which simple-statistics lacks). Node-free.
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+
+/** Weeks of a run, 1-based and inclusive. */
+export interface Window { from: number; to: number }
+
+/** How a window of weekly values becomes one number. */
+export type Statistic = 'mean' | 'sum' | 'last';
+
+/** The summary window of a scenario: every week after the warm-up. */
+export const afterWarmup = (s: { weeks: number; warmup: number }): Window => ({ from: s.warmup + 1, to: s.weeks });
+/** The last `n` weeks of a run of `weeks` (the whole run when shorter). */
+export const lastWeeks = (weeks: number, n: number): Window => ({ from: Math.max(1, weeks - n + 1), to: weeks });
+export const wholeRun = (weeks: number): Window => ({ from: 1, to: weeks });
+
+/** The statistic of a weekly series over a window (weeks beyond the series are ignored). */
+export function statistic(series: ArrayLike<number>, w: Window, kind: Statistic = 'mean'): number {
+  const from = Math.max(0, w.from - 1);
+  const to = Math.min(series.length, w.to);
+  if (kind === 'last') return to > 0 ? series[to - 1]! : NaN;
+  let s = 0;
+  for (let i = from; i < to; i++) s += series[i]!;
+  if (kind === 'sum') return s;
+  return to > from ? s / (to - from) : NaN;
+}
 
 // Two-sided 95% critical values t(0.975, df) for df = 1..30.
 const T975 = [12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314,
@@ -29,18 +53,4 @@ export function summarize(xs: ArrayLike<number>): Summary {
   const sd = sampleStandardDeviation(a);
   const half = (tCritical95(n - 1) * sd) / Math.sqrt(n);
   return { mean: m, sd, ci_low: m - half, ci_high: m + half, n };
-}
-
-/** Mean of a[from..to) (a window of weeks). */
-export function windowMean(a: ArrayLike<number>, from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += a[i]!;
-  return to > from ? s / (to - from) : NaN;
-}
-
-/** Sum of a[from..to). */
-export function windowSum(a: ArrayLike<number>, from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += a[i]!;
-  return s;
 }

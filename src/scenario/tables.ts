@@ -1,23 +1,21 @@
 /**
- * The files of `clwsim run`: trajectories.csv, summary.csv, funnel.csv, tso_types.csv and
- * manifest.json. Pure formatting (tables from results) is separate from writing.
+ * The tables of a run, as CSV text: trajectories, summary, funnel and per-type TSO series.
+ * Pure and Node-free: the CLI writes them to files, the explorer offers them as downloads.
  */
-import { join } from 'node:path';
 import { METRIC_NAMES, TYPE_FIELDS } from '../model/metrics.js';
 import { TSO_TYPES } from '../model/params.js';
 import { FUNNEL_KEYS } from '../model/world.js';
 import type { RunResult } from '../model/simulate.js';
-import type { Scenario } from '../model/scenario.js';
-import { summarize } from '../experiment/stats.js';
+import { summarize } from './stats.js';
 import { fmt, toCsv } from './csv.js';
-import { writeAtomic, writeJson } from './files.js';
 
 type Row = Array<string | number>;
 
-export function trajectoriesCsv(runs: RunResult[]): string {
+/** One row per replication per week; `weeks` limits each run to its first weeks (a run in progress). */
+export function trajectoriesCsv(runs: RunResult[], weeks?: number): string {
   const rows: Row[] = [];
   for (const r of runs)
-    for (let w = 0; w < r.weeks; w++) rows.push([r.scenario, r.rep, r.seed, w + 1, ...METRIC_NAMES.map((m) => fmt(r.metrics[m][w]!))]);
+    for (let w = 0; w < (weeks ?? r.weeks); w++) rows.push([r.scenario, r.rep, r.seed, w + 1, ...METRIC_NAMES.map((m) => fmt(r.metrics[m][w]!))]);
   return toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], rows);
 }
 
@@ -44,27 +42,12 @@ export function tsoTypesCsv(runs: RunResult[]): string {
   return toCsv(['scenario', 'rep', 'seed', 'week', 'tso_type', ...TYPE_FIELDS], rows);
 }
 
-export interface Manifest {
-  tool: string;
-  version: string;
-  command: string;
-  scenario: Scenario;
-  seeds: number[];
-  started: string;
-  duration_ms: number;
-  files: string[];
-}
-
-/** Write every output of a run; each file atomically, the manifest last. */
-export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds'>): string[] {
-  const files: Array<[string, string]> = [
+/** Every table of a run folder, in writing order. */
+export function runTables(runs: RunResult[]): Array<[string, string]> {
+  return [
     ['trajectories.csv', trajectoriesCsv(runs)],
     ['summary.csv', summaryCsv(runs)],
     ['funnel.csv', funnelCsv(runs)],
     ['tso_types.csv', tsoTypesCsv(runs)],
   ];
-  for (const [name, text] of files) writeAtomic(join(dir, name), text);
-  const names = [...files.map(([n]) => n), 'manifest.json'];
-  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), files: names });
-  return names;
 }

@@ -9,12 +9,36 @@ import { join } from 'node:path';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { RunResult } from '../model/simulate.js';
 import type { Scenario } from '../model/scenario.js';
-import { InputError } from '../io/scenario.js';
-import { writeAtomic, writeJson } from '../io/files.js';
-import { writeRunOutputs, type Manifest } from '../io/runOutputs.js';
-import type { Arm, RepSeries } from './arms.js';
-import type { Sensitivity } from './sensitivity.js';
-import type { ReportFiles } from './build.js';
+import { InputError } from '../scenario/errors.js';
+import { runTables } from '../scenario/tables.js';
+import { writeAtomic, writeJson } from './files.js';
+import type { Arm, RepSeries } from '../report/arms.js';
+import type { Sensitivity } from '../report/sensitivity.js';
+import type { ReportFiles } from '../report/build.js';
+
+export interface Manifest {
+  tool: string;
+  version: string;
+  /** The git commit clwsim ran from, when run from a checkout. */
+  commit?: string;
+  command: string;
+  /** The arguments the command received. */
+  argv?: string[];
+  scenario: Scenario;
+  seeds: number[];
+  started: string;
+  duration_ms: number;
+  files: string[];
+}
+
+/** Write every output of a run; each file atomically, the manifest last. */
+export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds'>): string[] {
+  const files = runTables(runs);
+  for (const [name, text] of files) writeAtomic(join(dir, name), text);
+  const names = [...files.map(([n]) => n), 'manifest.json'];
+  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), files: names });
+  return names;
+}
 
 export interface ComparisonManifest {
   tool: 'clwsim';

@@ -5,10 +5,11 @@
 import type { RunResult } from '../model/simulate.js';
 import { TSO_TYPES } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
-import { windowMean, windowSum } from '../experiment/stats.js';
+import { statistic } from '../scenario/stats.js';
 
-const sum = (a: Float64Array, from: number) => windowSum(a, from, a.length);
-const mean = (a: Float64Array, from: number) => windowMean(a, from, a.length);
+/** Sum / mean of a weekly series from index `from` (0-based: the warm-up length) to its end. */
+const sum = (a: Float64Array, from: number) => statistic(a, { from: from + 1, to: a.length }, 'sum');
+const mean = (a: Float64Array, from: number) => statistic(a, { from: from + 1, to: a.length }, 'mean');
 /** Mean over the weeks after warm-up of a TSO type's weekly mean wait of starters. */
 const typeWait = (r: RunResult, t: (typeof TSO_TYPES)[number], from: number) => mean(r.tsoTypes[t].wait_weeks_mean, from);
 

@@ -3,15 +3,18 @@
  * hypercube or Morris), replications, seed, horizon, summary window and what to keep.
  * Validated once here, with the same one-line errors as scenario files: file, field, expected.
  * Precedence: scenario file < sweep file < command line (--reps, --weeks, --seed, --set).
+ * Node-free: io/sweepFile.ts reads the file and loads the base scenario.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { InputError, checkAssignment, checkRun, loadScenario, parseSet } from '../io/scenario.js';
 import { leaves, specAt, type NumSpec, type LeafSpec } from '../model/params.js';
-import { INTERVENTION_PATH } from './apply.js';
+import { InputError, type Raw, isObj, show, keysOnly, intField as intAt } from './errors.js';
+import { checkAssignment, checkRun, checkName, checkText, parseSet } from './checks.js';
+import type { Overrides } from './build.js';
+import type { Statistic, Window } from './stats.js';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
+
+/** A factor path that changes one of the base scenario's interventions: its week or a value it sets. */
+export const INTERVENTION_PATH = /^interventions\[(\d+)\]\.(week|set\.(.+))$/;
 
 export type Factor =
   | { path: string; kind: 'list'; values: Array<number | string> }
@@ -35,8 +38,8 @@ export interface Sweep {
   weeks: number;
   warmup: number;
   /** Summary window, 1-based inclusive weeks. */
-  window: { from: number; to: number };
-  statistic: 'mean' | 'sum' | 'last';
+  window: Window;
+  statistic: Statistic;
   metrics: MetricName[];
   keep: 'summaries' | 'trajectories';
   crn: boolean;
@@ -55,19 +58,9 @@ export interface SweepOverrides {
   maxReps?: number;
 }
 
-type Raw = Record<string, unknown>;
-const isObj = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
-const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 const TOP = ['name', 'description', 'scenario', 'set', 'factors', 'samples', 'reps', 'seed', 'weeks', 'warmup', 'window', 'statistic', 'metrics', 'keep', 'crn', 'precision', 'morris'];
 
-function intField(file: string, field: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InputError(`${file}: ${field}: expected an integer from ${min} to ${max}, got ${show(v)}`);
-  return v;
-}
-
-function keysOnly(file: string, field: string, o: Raw, allowed: string[]): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new InputError(`${file}: ${field}: unknown key "${k}"; expected one of ${allowed.join(', ')}`);
-}
+const intField = (file: string, field: string, v: unknown, min: number, max: number): number => intAt(`${file}: ${field}`, v, min, max);
 
 function metricList(file: string, field: string, v: unknown): MetricName[] {
   if (!Array.isArray(v) || v.length === 0) throw new InputError(`${file}: ${field}: expected a list of metric names, e.g. [waitlist_total, dropout_rate]`);
@@ -118,19 +111,6 @@ function parseFactor(file: string, path: string, v: unknown, spread: number): Fa
   return { path, kind: 'range', min, max, integer: ns.integer === true };
 }
 
-function readDoc(file: string): Raw {
-  if (!existsSync(file)) throw new InputError(`${file}: file not found`);
-  let doc: unknown;
-  try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${file}: malformed YAML: ${e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e)}`);
-  }
-  if (!isObj(doc)) throw new InputError(`${file}: expected a mapping with scenario, factors, reps..., got ${show(doc)}`);
-  for (const k of Object.keys(doc)) if (!TOP.includes(k)) throw new InputError(`${file}: (top level): unknown key "${k}"; expected one of ${TOP.join(', ')}`);
-  return doc;
-}
-
 /** Factors, Latin-hypercube samples and Morris settings (validated before the base scenario is touched). */
 function parseDesign(file: string, d: Raw, morris: boolean): { factors: Factor[]; samples: number; morris: Morris | null } {
   let rawFactors = d.factors;
@@ -162,19 +142,25 @@ function parseDesign(file: string, d: Raw, morris: boolean): { factors: Factor[]
   return { factors, samples, morris: { trajectories: m.trajectories === undefined ? 10 : intField(file, 'morris.trajectories', m.trajectories, 2, 10000), levels } };
 }
 
+/** Loads the base scenario (io/ reads the file) with the sweep's overrides. */
+export type BaseLoader = (o: Overrides) => Scenario;
+
 /** The base scenario with the sweep file's and then the command line's overrides. */
-function loadBase(file: string, d: Raw, o: SweepOverrides, factors: Factor[], scenarioFile: string): Scenario {
+function loadBase(file: string, d: Raw, o: SweepOverrides, factors: Factor[], scenarioFile: string, load: BaseLoader): Scenario {
   const set: string[] = [];
   if (d.set !== undefined) {
     if (!isObj(d.set)) throw new InputError(`${file}: set: expected a mapping of parameter paths to values`);
-    for (const [p, v] of Object.entries(d.set)) set.push(`${p}=${checkAssignment(`${file}: set`, p, v)}`);
+    for (const [p, v] of Object.entries(d.set)) {
+      if (factors.some((f) => f.path === p)) throw new InputError(`${file}: set.${p}: ${p} is also a factor of this sweep; give it values under factors, or fix it under set, not both`);
+      set.push(`${p}=${checkAssignment(`${file}: set`, p, v)}`);
+    }
   }
   for (const s of o.set ?? []) {
     const [p] = parseSet(s);
     if (factors.some((f) => f.path === p)) throw new InputError(`--set ${s}: ${p} is a factor of this sweep; change its values in ${file}`);
   }
   const run = (k: 'reps' | 'seed' | 'weeks' | 'warmup', min: number, max: number) => (d[k] === undefined ? undefined : intField(file, k, d[k], min, max));
-  const base = loadScenario(scenarioFile, {
+  const base = load({
     set: [...set, ...(o.set ?? [])],
     reps: o.reps ?? run('reps', 1, 100000), seed: o.seed ?? run('seed', 0, 4294967295), weeks: o.weeks ?? run('weeks', 1, 5200), warmup: run('warmup', 0, 5199),
   });
@@ -217,27 +203,44 @@ function parsePrecision(file: string, p: unknown, o: SweepOverrides, reps: numbe
   return { target, metrics: pm, maxReps };
 }
 
-/** Load and validate a sweep file; `mode` says which design the command runs. */
-export function loadSweep(file: string, o: SweepOverrides = {}, mode: 'sweep' | 'morris' = 'sweep'): Sweep {
-  const d = readDoc(file);
-  if (typeof d.scenario !== 'string') throw new InputError(`${file}: scenario: expected the path of a base scenario file (relative to this file), e.g. ../baseline.yaml, got ${show(d.scenario)}`);
-  const scenarioFile = relative(process.cwd(), resolve(dirname(file), d.scenario)) || resolve(dirname(file), d.scenario);
-  for (const k of ['name', 'description'] as const) if (d[k] !== undefined && typeof d[k] !== 'string') throw new InputError(`${file}: ${k}: expected text, got ${show(d[k])}`);
+export const SWEEP_KEYS = TOP;
+
+/** The `scenario:` path of a parsed sweep file, as written (relative to the sweep file). */
+export function sweepScenarioPath(file: string, raw: unknown): string {
+  if (!isObj(raw)) throw new InputError(`${file}: expected a mapping with scenario, factors, reps..., got ${show(raw)}`);
+  keysOnly(file, '(top level)', raw, TOP);
+  if (typeof raw.scenario !== 'string' || raw.scenario === '')
+    throw new InputError(`${file}: scenario: expected the path of a base scenario file (relative to this file), e.g. ../baseline.yaml, got ${show(raw.scenario)}`);
+  return raw.scenario;
+}
+
+/**
+ * Check a parsed sweep file. `scenarioFile` is its `scenario:` path as io/ resolved it;
+ * `load` loads that base scenario with overrides. `mode` says which design the command runs.
+ */
+export function checkSweep(file: string, raw: unknown, scenarioFile: string, load: BaseLoader, o: SweepOverrides = {}, mode: 'sweep' | 'morris' = 'sweep'): Sweep {
+  sweepScenarioPath(file, raw);
+  const d = raw as Raw;
+  if (d.name !== undefined) checkName(file, d.name);
+  if (d.description !== undefined) checkText(file, 'description', d.description, 2000);
   const { factors, samples, morris } = parseDesign(file, d, mode === 'morris');
-  const base = loadBase(file, d, o, factors, scenarioFile);
+  const base = loadBase(file, d, o, factors, scenarioFile, load);
   const window = parseWindow(file, d.window, base);
-  const statistic = d.statistic ?? 'mean';
+  const statistic = d.statistic === undefined ? 'mean' : d.statistic;
   if (statistic !== 'mean' && statistic !== 'sum' && statistic !== 'last') throw new InputError(`${file}: statistic: expected one of mean, sum, last, got ${show(statistic)}`);
   const metrics = d.metrics === undefined ? [...METRIC_NAMES] : metricList(file, 'metrics', d.metrics);
-  const keep = d.keep ?? 'summaries';
+  const keep = d.keep === undefined ? 'summaries' : d.keep;
   if (keep !== 'summaries' && keep !== 'trajectories') throw new InputError(`${file}: keep: expected summaries or trajectories, got ${show(keep)}`);
-  const crn = d.crn ?? true;
+  const crn = d.crn === undefined ? true : d.crn;
   if (typeof crn !== 'boolean') throw new InputError(`${file}: crn: expected true or false, got ${show(crn)}`);
   return {
-    name: (d.name as string | undefined) ?? basename(file, extname(file)), description: (d.description as string | undefined) ?? '',
+    name: (d.name as string | undefined) ?? fileStem(file), description: (d.description as string | undefined) ?? '',
     scenarioFile, base, factors, samples, reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup,
     window, statistic, metrics, keep, crn, precision: parsePrecision(file, d.precision, o, base.reps, metrics), morris,
     warnings: base.interventions.flatMap((iv) => factors.filter((f) => f.path in iv.set).map((f) =>
       `${file}: factors.${f.path}: the scenario's intervention at week ${iv.week} ("${iv.label}") sets it too, so the factor's value holds only until then`)),
   };
 }
+
+/** A file name without folders and extension (a default name). */
+export const fileStem = (file: string): string => file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');

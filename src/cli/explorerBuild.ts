@@ -6,14 +6,16 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario, InputError } from '../io/scenario.js';
+import { loadScenario } from '../io/scenario.js';
+import { InputError } from '../scenario/errors.js';
 import type { Scenario } from '../model/scenario.js';
-import { pageHtml } from './template.js';
+import { pageHtml } from '../explorer/template.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** An entry point of the page (src/explorer/, or dist/explorer/ when built). */
 const entry = (name: string) => {
-  const ts = join(here, `${name}.ts`);
-  return existsSync(ts) ? ts : join(here, `${name}.js`);
+  const ts = join(here, '../explorer', `${name}.ts`);
+  return existsSync(ts) ? ts : join(here, '../explorer', `${name}.js`);
 };
 
 /**

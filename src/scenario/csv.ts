@@ -1,4 +1,4 @@
-/** CSV text (csv-stringify) and number formatting; no node:* imports, so browsers can use it too. */
+/** CSV text (csv-stringify) and number formatting; Node-free (the explorer bundles csv-stringify's browser build). */
 import { stringify } from 'csv-stringify/sync';
 
 /** Round for output: 6 decimals, integers as they are, NaN/Infinity as empty cells. */
