@@ -24,23 +24,36 @@ function moments(ps: Particle[], k = 0): { mean: number; sd: number } {
 }
 
 describe('ABC-SMC on problems with a known posterior', () => {
-  // Tolerance: Monte Carlo error dominates (ε ends near 0.02, which adds ≈ε²/3 = 1e-4 to a
-  // variance of 0.0975). With ESS ≈ 900 the standard error of the mean is ≈ 0.31/√900 ≈ 0.01
-  // (over 20 seeds at N = 500 the RMS error was 0.018, ~1.3× the ESS-based figure because SMC
-  // generations are correlated): 0.05 is ≥ 3.5 RMS at N = 1000. The sd's relative error had RMS
-  // ≈ 4% at N = 500: 10% is ≥ 3.5 RMS at N = 1000.
-  test('normal mean with known variance: posterior mean within 0.05, sd within 10%', async () => {
+  // Tolerance: Monte Carlo error dominates (ε ends near 0.025, which adds ≈ε²/3 = 2e-4 to a
+  // posterior variance of 0.0976). With ESS ≈ 940 the ESS-based standard error of the mean is
+  // 0.31/√940 ≈ 0.010; SMC generations are correlated, so the real spread is wider: over 20 seeds
+  // of this exact set-up the error of the mean had RMS 0.013 (max 0.036) and the sd's relative
+  // error RMS 3.5% (max 10.3%). Tolerances 0.05 and 15% are ≈ 4 RMS. (Checked: equal weights in
+  // place of the importance weights fail this test, with the sd 16% off.)
+  test('normal mean with known variance: posterior mean within 0.05, sd within 15%', async () => {
     const res = await abcSmc({ priors: normalPrior, simulate: meanSimulator, particles: 1000, seed: 'normal-mean', maxGenerations: 8 });
     const { mean, sd } = moments(res.particles);
     expect(res.generations).toHaveLength(8);
     expect(res.generations.at(-1)!.epsilon).toBeLessThan(0.05);
     expect(res.generations.at(-1)!.ess).toBeGreaterThan(500);
     expect(Math.abs(mean - POST_MEAN)).toBeLessThan(0.05);
-    expect(Math.abs(sd / POST_SD - 1)).toBeLessThan(0.1);
+    expect(Math.abs(sd / POST_SD - 1)).toBeLessThan(0.15);
     expect(res.particles.reduce((s, p) => s + p.weight, 0)).toBeCloseTo(1, 12);
     const w = res.particles.map((p) => p.weight), x = res.particles.map((p) => p.theta[0]!);
     expect(Math.abs(weightedQuantile(x, w, 0.025) - (POST_MEAN - 1.96 * POST_SD))).toBeLessThan(0.1);
     expect(Math.abs(weightedQuantile(x, w, 0.975) - (POST_MEAN + 1.96 * POST_SD))).toBeLessThan(0.1);
+  });
+
+  // The same data with an informative prior μ ~ N(0, 0.5²): the posterior N(0.929, 0.267²) sits
+  // well away from what the data alone say (1.3), so the prior must enter the weights. Over 20
+  // seeds: mean error RMS 0.014 (max 0.023); sd relative error RMS 6.7% (max 15%: weights are more
+  // uneven here, ESS ≈ 400). Tolerances 0.05 and 25%.
+  test('an informative prior pulls the posterior towards it', async () => {
+    const priors: Prior[] = [{ name: 'mu', dist: 'normal', mean: 0, sd: 0.5, lo: -5, hi: 5 }];
+    const res = await abcSmc({ priors, simulate: meanSimulator, particles: 1000, seed: 'informative', maxGenerations: 8 });
+    const { mean, sd } = moments(res.particles);
+    expect(Math.abs(mean - 13 / 14)).toBeLessThan(0.05);
+    expect(Math.abs(sd * Math.sqrt(14) - 1)).toBeLessThan(0.25);
   });
 
   // Linear regression y = b0 + b1·t + N(0, 1), t = 0..9, data whose least-squares fit is (1, 0.5);
