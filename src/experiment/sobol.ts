@@ -5,10 +5,11 @@
  * 2k-dimensional Sobol' sequence; A = the first k columns, B = the last k; AB_i = A with column i
  * taken from B. The model is run on all n(k+2) rows.
  * Estimators, with V = Var(f) over the 2n rows of A and B:
- *   first order S1_i = mean(f(B)·(f(AB_i) − f(A))) / V          (Saltelli et al. 2010, Table 2 (b))
+ *   first order S1_i = mean(f(B)·(f(AB_i) − f(A))) / V          (Saltelli et al. 2010; as SALib)
  *   total       ST_i = mean((f(A) − f(AB_i))²) / (2V)             (Jansen 1999)
- * Outputs are centred on the mean of f(A), f(B) first: this leaves both estimators' expectations
- * unchanged and lowers the variance of S1 when the mean is large (as SALib does).
+ * Outputs are centred on the mean of f(A), f(B) first: ST is shift-invariant, S1's expectation moves
+ * only by O(1/n), and S1's variance drops when the mean is large (SALib standardises instead).
+ * An output that does not vary gives NaN indices.
  * Confidence intervals: percentile bootstrap over the n base rows (each resample keeps a base row's
  * A, B and AB_i values together), with a seeded Alea stream so intervals are reproducible.
  * Verified on the Ishigami function (Ishigami & Homma 1990), whose indices are known analytically.
