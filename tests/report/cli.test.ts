@@ -51,7 +51,7 @@ describe('clwsim compare', () => {
 
   test('every cost carries its source, and the GP unit cost is overridable', async () => {
     const costs = csvRows(read(dir, 'costs.csv'));
-    for (const c of costs) expect(c.source.length).toBeGreaterThan(10);
+    for (const c of costs) expect(c.source?.length).toBeGreaterThan(10);
     expect(costs.find((c) => c.component === 'gp')!.source).toMatch(/£42 per consultation.*Jones et al/);
     const d49 = join(tmp, 'gp49');
     expect((await cli('compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', ...SMALL, '--sensitivity', '0', '--set', 'costs.gpConsultation=49', '--out', d49)).code).toBe(0);
