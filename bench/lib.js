@@ -90,7 +90,7 @@ export function table(headers, rows) {
 export function save(name, figures, extra = {}) {
   mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
   const out = { bench: name, date: new Date().toISOString(), commit: commit(), engine: DIST, machine: machine(), reps: REPS, ...figures, ...extra };
-  writeFileSync(join(BENCH_DIR, 'results', `${name}${TAG}.json`), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(join(BENCH_DIR, 'results', `${name}${TAG}.json`), `${JSON.stringify(out, null, 2)}\n`);
   return out;
 }
 

@@ -13,7 +13,7 @@ if (!file) throw new Error('usage: node bench/top.js <profile.cpuprofile> [rows]
 const p = JSON.parse(readFileSync(file, 'utf8'));
 /** @type {Map<number, number>} */
 const timeOf = new Map();
-p.samples.forEach((id, k) => timeOf.set(id, (timeOf.get(id) ?? 0) + (p.timeDeltas[k] ?? 0)));
+p.samples.forEach((id, k) => { timeOf.set(id, (timeOf.get(id) ?? 0) + (p.timeDeltas[k] ?? 0)); });
 /** @type {Map<string, number>} */
 const self = new Map();
 let total = 0;

@@ -100,7 +100,7 @@ describe('validate and params', () => {
   test('validate accepts a good file and names a bad one', async () => {
     expect((await cli('validate', 'scenarios/scattergun.yaml')).out).toMatch(/scattergun\.yaml: ok/);
     const f = join(tmp, 'my-edit.yaml');
-    writeFileSync(f, 'extends: ' + join(process.cwd(), 'scenarios/baseline.yaml') + '\nparams:\n  trust:\n    initial: 1.4\n');
+    writeFileSync(f, `extends: ${join(process.cwd(), 'scenarios/baseline.yaml')}\nparams:\n  trust:\n    initial: 1.4\n`);
     const r = await cli('validate', f);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/my-edit\.yaml: params\.trust\.initial: expected a number from 0 to 1, got 1\.4/);

@@ -11,7 +11,7 @@ describe('provenance that cannot drift', () => {
   });
 
   test('docs/scenario.schema.json is exactly what the schema generates', () => {
-    expect(readFileSync('docs/scenario.schema.json', 'utf8')).toBe(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+    expect(readFileSync('docs/scenario.schema.json', 'utf8')).toBe(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
   });
 
   test('every parameter has a default, a unit, a range, a description and a provenance line', () => {

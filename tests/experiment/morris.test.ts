@@ -62,7 +62,7 @@ describe('Morris effects on a function with a known answer', () => {
   test('interacting factors: EE of x3 is 4·x4 at the step, so 0 < μ* ≤ 4 and σ > 0', () => {
     // recompute the expected mean exactly from the design
     const want: number[] = [];
-    d.steps.forEach((st, t) => st.forEach((s, j) => { if (s.factor === 3) want.push(4 * d.points[t * 6 + j]![4]!); }));
+    d.steps.forEach((st, t) => { st.forEach((s, j) => { if (s.factor === 3) want.push(4 * d.points[t * 6 + j]![4]!); }); });
     expect(e[3]!.mu_star).toBeCloseTo(want.reduce((a, b) => a + b, 0) / want.length, 9);
     expect(e[3]!.sigma).toBeGreaterThan(0);
     expect(e[4]!.sigma).toBeGreaterThan(0);

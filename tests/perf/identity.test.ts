@@ -66,7 +66,7 @@ describe('engine output equals the stored digests, bit for bit', () => {
       const d = fresh[s.name] ?? stored[s.name];
       if (d) next[s.name] = d;
     }
-    writeFileSync(FILE, JSON.stringify(next, null, 2) + '\n');
+    writeFileSync(FILE, `${JSON.stringify(next, null, 2)}\n`);
     const moved = CASES.filter((s) => fresh[s.name] && stored[s.name]?.digest !== fresh[s.name]!.digest).map((s) => s.name);
     console.warn(`UPDATE_DIGESTS: rewrote ${FILE}; cases whose output changed: ${moved.join(', ') || 'none'}. Commit it with the model change and say why.`);
   });
