@@ -1,5 +1,5 @@
-import { describe, expect, test, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync, execSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { main } from '../../src/cli/program.js';
 import { METRIC_NAMES } from '../../src/model/metrics.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function cli(...args: string[]) {
   let out = '';
   let err = '';

@@ -1,11 +1,12 @@
-import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { describe, expect, test, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadScenario, InputError } from '../../src/io/scenario.js';
 import { defaults } from '../../src/model/params.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clwsim-scn-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const f = join(dir, name);
   writeFileSync(f, text);
