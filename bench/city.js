@@ -12,6 +12,7 @@ const RUNS = Number(process.env.BENCH_CITY_RUNS ?? 60);
 export default async function city() {
   const pool = await startPool(1);
   await pool.run(Array.from({ length: WARM }, (_, k) => 1000 + k));
+  /** @type {import('./lib.js').CityRun[][]} */
   const batches = [];
   for (let b = 0; b < REPS; b++) batches.push(await pool.run(Array.from({ length: RUNS }, (_, k) => b * RUNS + k)));
   await pool.close();

@@ -9,6 +9,19 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
+/**
+ * One national run as national-child.js prints it.
+ * @typedef {{ scale: number, weeks: number, clws: number, tsos: number, clientWeeks: number, wallMs: number, cpuMs: number,
+ *   rssMB: number, floorMs: number, floorClients: number, referralsPerYear: number }} NationalRun
+ */
+/**
+ * One city run timed in a pool worker, as sim-worker.js posts it.
+ * @typedef {{ rep: number, ms: number, clientWeeks: number, last: number }} CityRun
+ */
+/** Results a bench leaves for a later one in the same `npm run bench` (memory reuses national's runs).
+ * @typedef {{ national?: NationalRun[] }} BenchCache
+ */
+
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH_DIR, '..');
 /** Engine build to measure; CLWSIM_DIST points elsewhere for before/after comparisons. */
@@ -37,31 +50,49 @@ export function commit() {
   }
 }
 
+/** @param {number[]} xs (not empty) */
 export function median(xs) {
+  if (xs.length === 0) throw new Error('median of nothing');
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? /** @type {number} */ (s[m]) : (/** @type {number} */ (s[m - 1]) + /** @type {number} */ (s[m])) / 2;
 }
 
-/** Run `script` in a fresh node process with env; it prints one JSON line last on stdout. */
+/**
+ * Run `script` in a fresh node process with env; it prints one JSON line last on stdout.
+ * @param {string} script
+ * @param {Record<string, string>} [env]
+ * @param {string[]} [nodeArgs]
+ * @returns {unknown} that line, parsed (the caller knows its shape)
+ */
 export function child(script, env = {}, nodeArgs = []) {
   const r = spawnSync(process.execPath, [...nodeArgs, join(BENCH_DIR, script)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${script} failed (${r.status}): ${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]);
+  return JSON.parse(lines[lines.length - 1] ?? '');
 }
 
-/** Print a markdown table (also what bench/README.md holds). */
+/**
+ * Print a markdown table (also what bench/README.md holds).
+ * @param {string[]} headers
+ * @param {string[][]} rows
+ */
 export function table(headers, rows) {
   const out = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
   return out.join('\n');
 }
 
+/**
+ * @param {string} name
+ * @param {object} figures
+ * @param {object} [extra]
+ */
 export function save(name, figures, extra = {}) {
   mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
   const out = { bench: name, date: new Date().toISOString(), commit: commit(), engine: DIST, machine: machine(), reps: REPS, ...figures, ...extra };
-  writeFileSync(join(BENCH_DIR, 'results', `${name}${TAG}.json`), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(join(BENCH_DIR, 'results', `${name}${TAG}.json`), `${JSON.stringify(out, null, 2)}\n`);
   return out;
 }
 
+/** @param {number} x @param {number} [d] decimals */
 export const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));

@@ -7,14 +7,20 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DIST, ROOT } from './lib.js';
 
+// The build at DIST is tsc of src/, so its API has src's types (typecheck holds bench to them).
+/** @type {typeof import('../src/io/scenario.js')} */
 const { loadScenario } = await import(join(DIST, 'io', 'scenario.js'));
+/** @type {typeof import('../src/model/simulate.js')} */
 const { simulate } = await import(join(DIST, 'model', 'simulate.js'));
+/** @type {typeof import('../src/model/params.js')} */
+const { TSO_TYPES } = await import(join(DIST, 'model', 'params.js'));
+/** @type {typeof import('seedrandom')} */
 const seedrandom = createRequire(import.meta.url)('seedrandom');
 
 const scale = Number(process.env.SCALE ?? 1);
 const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), process.env.WEEKS ? { weeks: Number(process.env.WEEKS) } : {});
 s.params.clw.count = Math.max(1, Math.round(s.params.clw.count * scale));
-for (const t of Object.keys(s.params.tso.count)) s.params.tso.count[t] = Math.round(s.params.tso.count[t] * scale);
+for (const t of TSO_TYPES) s.params.tso.count[t] = Math.round(s.params.tso.count[t] * scale);
 
 const u0 = process.cpuUsage();
 const t0 = performance.now();
@@ -27,16 +33,18 @@ const rssMB = process.resourceUsage().maxRSS / 1024;
  * The floor: the same client-weeks through a bare typed-array loop, one update and one draw
  * from the engine's generator (seedrandom Alea) each — the fastest this process can touch that
  * much client state. Sequential access: a lower bound, not a model.
+ * @param {number} clientWeeks
+ * @param {number} weeks
  */
 function floor(clientWeeks, weeks) {
   const n = Math.round(clientWeeks / weeks);
   const x = new Float64Array(n);
   const rng = seedrandom.alea('floor');
   const t = performance.now();
-  for (let wk = 0; wk < weeks; wk++) for (let i = 0; i < n; i++) x[i] = 0.9 * x[i] + rng();
+  for (let wk = 0; wk < weeks; wk++) for (let i = 0; i < n; i++) x[i] = 0.9 * /** @type {number} */ (x[i]) + rng();
   const ms = performance.now() - t;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += x[i];
+  for (let i = 0; i < n; i++) sum += /** @type {number} */ (x[i]);
   return { ms, n, check: sum };
 }
 floor(1e6, 5); // warm the loop like the engine is warm by the end of its run

@@ -1,6 +1,7 @@
 /** National run: wall, CPU, client-weeks/s, peak RSS, the floor and the ratio (medians of REPS fresh processes). */
 import { join } from 'node:path';
 import { BENCH_DIR, child, fmt, median, REPS, save, table } from './lib.js';
+/** @typedef {import('./lib.js').NationalRun} NationalRun */
 
 /**
  * BENCH_PROFILE=1 writes a CPU profile of each run to bench/results/ (read it with bench/top.js);
@@ -10,22 +11,28 @@ const PROFILE = !process.env.BENCH_PROFILE ? [] : [
   '--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'results')}`, ...(process.env.BENCH_PROFILE === 'noinline' ? ['--no-turbo-inlining'] : []),
 ];
 
+/** @returns {NationalRun[]} */
 export function nationalRuns(scale = 1, reps = REPS) {
   const runs = [];
-  for (let k = 0; k < reps; k++) runs.push(child('national-child.js', { SCALE: String(scale) }, PROFILE));
+  for (let k = 0; k < reps; k++) runs.push(/** @type {NationalRun} */ (child('national-child.js', { SCALE: String(scale) }, PROFILE)));
   return runs;
 }
 
+/** @param {NationalRun[]} runs (not empty) */
 export function summarise(runs) {
+  const first = runs[0];
+  if (!first) throw new Error('no national runs (BENCH_REPS=0?)');
+  /** @param {(r: NationalRun) => number} f */
   const m = (f) => median(runs.map(f));
   return {
     wallS: m((r) => r.wallMs / 1000), cpuS: m((r) => r.cpuMs / 1000), rssMB: m((r) => r.rssMB),
-    clientWeeks: runs[0].clientWeeks, mcwPerS: m((r) => r.clientWeeks / r.wallMs / 1000),
+    clientWeeks: first.clientWeeks, mcwPerS: m((r) => r.clientWeeks / r.wallMs / 1000),
     floorS: m((r) => r.floorMs / 1000), floorMcwPerS: m((r) => r.clientWeeks / r.floorMs / 1000),
-    ratio: m((r) => r.wallMs / r.floorMs), referralsPerYear: runs[0].referralsPerYear,
+    ratio: m((r) => r.wallMs / r.floorMs), referralsPerYear: first.referralsPerYear,
   };
 }
 
+/** @param {import('./lib.js').BenchCache} [cache] */
 export default function national(cache = {}) {
   const runs = nationalRuns(1);
   cache.national = runs;

@@ -12,6 +12,7 @@ import city from './city.js';
 import sweep from './sweep.js';
 import steps from './steps.js';
 
+/** @type {Record<string, (cache: import('./lib.js').BenchCache) => string | Promise<string>>} */
 const BENCHES = { national, memory, city, sweep, steps };
 const DEFAULT = ['national', 'memory', 'city', 'sweep']; // steps is a diagnostic: ask for it by name
 const names = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT;
@@ -19,9 +20,10 @@ for (const n of names) if (!BENCHES[n]) throw new Error(`unknown bench "${n}"; e
 requireBuild();
 const m = machine();
 console.log(`clwsim bench @ ${commit()} — ${m.cpu}, ${m.cores} cores, node ${m.node}; load average ${m.loadavg.join(' ')}\n`);
+/** @type {import('./lib.js').BenchCache} */
 const cache = {};
 for (const n of names) {
   const t = performance.now();
-  console.log(await BENCHES[n](cache));
+  console.log(await BENCHES[n]?.(cache));
   console.log(`(${n}: ${((performance.now() - t) / 1000).toFixed(0)} s; load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')})\n`);
 }

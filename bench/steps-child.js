@@ -2,16 +2,22 @@
 import { join } from 'node:path';
 import { DIST, ROOT } from './lib.js';
 
+// The build at DIST is tsc of src/: its API has src's types.
+/** @type {typeof import('../src/io/scenario.js')} */
 const { loadScenario } = await import(join(DIST, 'io', 'scenario.js'));
+/** @type {typeof import('../src/model/simulate.js')} */
 const { Simulation, SCHEDULE } = await import(join(DIST, 'model', 'simulate.js'));
+/** @typedef {import('../src/model/world.js').World} World */
 const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), { weeks: Number(process.env.WEEKS ?? 100) });
+/** @type {Map<string, number>} */
 const ms = new Map();
-const timed = SCHEDULE.map(([name, f]) => [name, (w) => {
+/** @type {Array<readonly [string, (w: World) => void]>} */
+const timed = SCHEDULE.map(([name, f]) => [name, (/** @type {World} */ w) => {
   const t = performance.now();
   f(w);
   ms.set(name, (ms.get(name) ?? 0) + performance.now() - t);
 }]);
-SCHEDULE.splice(0, SCHEDULE.length, ...timed); // readonly to the model's users, not to a bench
+/** @type {typeof timed} */ (SCHEDULE).splice(0, SCHEDULE.length, ...timed); // readonly to the model's users, not to a bench
 const t0 = performance.now();
 const sim = new Simulation(s, 0);
 while (!sim.done) sim.step();

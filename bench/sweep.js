@@ -10,6 +10,7 @@ import { startPool } from './pool.js';
 
 const BATCH = Number(process.env.BENCH_SWEEP_RUNS ?? 80);
 
+/** @param {number} size workers @param {number} reps batches */
 async function rate(size, reps) {
   const pool = await startPool(size);
   await pool.run(Array.from({ length: 10 * size }, (_, k) => 5000 + k)); // warm every worker

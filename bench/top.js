@@ -8,9 +8,13 @@ import { readFileSync } from 'node:fs';
 
 const [file, rows = '25'] = process.argv.slice(2);
 if (!file) throw new Error('usage: node bench/top.js <profile.cpuprofile> [rows]');
+/** @typedef {{ id: number, callFrame: { functionName: string, url: string, lineNumber: number } }} ProfileNode */
+/** @type {{ nodes: ProfileNode[], samples: number[], timeDeltas: number[] }} (the .cpuprofile format) */
 const p = JSON.parse(readFileSync(file, 'utf8'));
+/** @type {Map<number, number>} */
 const timeOf = new Map();
-p.samples.forEach((id, k) => timeOf.set(id, (timeOf.get(id) ?? 0) + (p.timeDeltas[k] ?? 0)));
+p.samples.forEach((id, k) => { timeOf.set(id, (timeOf.get(id) ?? 0) + (p.timeDeltas[k] ?? 0)); });
+/** @type {Map<string, number>} */
 const self = new Map();
 let total = 0;
 for (const n of p.nodes) {

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { describe, expect, test, onTestFinished } from 'vitest';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadTargets } from '../../src/calibrate/targets.js';
@@ -28,6 +28,7 @@ describe('calibration', () => {
 
   test('bad targets files are refused with the field named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clwsim-cal-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const f = join(dir, 't.yaml');
     writeFileSync(f, 'scenario: baseline.yaml\ntargets:\n  - { id: x, stat: nope, target: 1, tolerance: 1, source: somewhere }\n');
     expect(() => loadTargets(f)).toThrow(InputError);

@@ -1,5 +1,5 @@
-import { describe, expect, test, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync, execSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { main } from '../../src/cli/program.js';
 import { METRIC_NAMES } from '../../src/model/metrics.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function cli(...args: string[]) {
   let out = '';
   let err = '';
@@ -100,7 +101,7 @@ describe('validate and params', () => {
   test('validate accepts a good file and names a bad one', async () => {
     expect((await cli('validate', 'scenarios/scattergun.yaml')).out).toMatch(/scattergun\.yaml: ok/);
     const f = join(tmp, 'my-edit.yaml');
-    writeFileSync(f, 'extends: ' + join(process.cwd(), 'scenarios/baseline.yaml') + '\nparams:\n  trust:\n    initial: 1.4\n');
+    writeFileSync(f, `extends: ${join(process.cwd(), 'scenarios/baseline.yaml')}\nparams:\n  trust:\n    initial: 1.4\n`);
     const r = await cli('validate', f);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/my-edit\.yaml: params\.trust\.initial: expected a number from 0 to 1, got 1\.4/);

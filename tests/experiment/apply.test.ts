@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { describe, expect, test, afterAll } from 'vitest';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { applyPoint } from '../../src/experiment/apply.js';
@@ -8,6 +8,7 @@ import { loadSweep } from '../../src/io/sweepFile.js';
 import { loadScenario } from '../../src/io/scenario.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-apply-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const file = (text: string) => {
   const f = join(tmp, `a${n++}.yaml`);

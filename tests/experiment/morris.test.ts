@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, onTestFinished } from 'vitest';
 import seedrandom from 'seedrandom';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { morrisDesign, morrisEffects } from '../../src/experiment/morris.js';
@@ -62,7 +62,7 @@ describe('Morris effects on a function with a known answer', () => {
   test('interacting factors: EE of x3 is 4·x4 at the step, so 0 < μ* ≤ 4 and σ > 0', () => {
     // recompute the expected mean exactly from the design
     const want: number[] = [];
-    d.steps.forEach((st, t) => st.forEach((s, j) => { if (s.factor === 3) want.push(4 * d.points[t * 6 + j]![4]!); }));
+    d.steps.forEach((st, t) => { st.forEach((s, j) => { if (s.factor === 3) want.push(4 * d.points[t * 6 + j]![4]!); }); });
     expect(e[3]!.mu_star).toBeCloseTo(want.reduce((a, b) => a + b, 0) / want.length, 9);
     expect(e[3]!.sigma).toBeGreaterThan(0);
     expect(e[4]!.sigma).toBeGreaterThan(0);
@@ -86,7 +86,9 @@ describe('Morris effects on a function with a known answer', () => {
 
 describe('Morris through the sweep design (design points → effects)', () => {
   test('a linear response in the parameters gives μ* = coefficient × range, ranked, for every metric', () => {
-    const f = join(mkdtempSync(join(tmpdir(), 'clwsim-morris-')), 'm.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'clwsim-morris-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const f = join(dir, 'm.yaml');
     writeFileSync(f, `scenario: ${process.cwd()}/scenarios/baseline.yaml\nfactors:\n  practice.scatterShare: { min: 0, max: 0.8 }\n  trust.etaDown: { min: 0.05, max: 0.3 }\n  demand.level: { min: 0.5, max: 1.5 }\nmorris: { trajectories: 6, levels: 4 }\nreps: 2\nmetrics: [waitlist_total, trust_mean]\n`);
     const s = loadSweep(f, {}, 'morris');
     const pts = designPoints(s);

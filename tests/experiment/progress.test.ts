@@ -12,6 +12,7 @@ function capture(quiet: boolean, tty: boolean) {
 describe('sweep progress', () => {
   test('a terminal gets a redrawn bar with runs done, runs/s and ETA', () => {
     const s = capture(false, true);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal escape (ESC [K) is what is tested
     expect(s).toMatch(/^\r\x1b\[K\[#+\.+\] 1\/10 runs {2}[\d.]+ runs\/s {2}ETA \S+/);
     expect(s).toMatch(/\[#{30}\] 10\/10 runs/);
     expect(s).not.toMatch(/\n/);
@@ -22,6 +23,7 @@ describe('sweep progress', () => {
     const lines = capture(false, false).trim().split('\n');
     expect(lines.length).toBeLessThan(10);
     expect(lines[lines.length - 1]).toMatch(/^10\/10 runs {2}[\d.]+ runs\/s {2}ETA 0s$/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a log must carry no terminal escape (ESC)
     expect(lines.join('')).not.toMatch(/\x1b/);
   });
 

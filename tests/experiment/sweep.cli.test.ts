@@ -178,6 +178,7 @@ describe('adaptive precision', () => {
     const a = clwsim('sweep', f, '--precision', '0.02', '--max-reps', '6', '--out', join(tmp, 'prec1'), '--workers', '1', '--quiet');
     const b = clwsim('sweep', f, '--precision', '0.02', '--max-reps', '6', '--out', join(tmp, 'prec2'), '--workers', '2', '--quiet');
     expect(a.code, a.err).toBe(0);
+    expect(b.code, b.err).toBe(0);
     expect(files(join(tmp, 'prec2'))).toEqual(files(join(tmp, 'prec1')));
     const conv = readFileSync(join(tmp, 'prec1', 'convergence.csv'), 'utf8').trim().split('\n');
     expect(conv[0]).toBe('point,practice.scatterShare,metric,n,mean,half_width,relative_half_width,converged');
@@ -195,7 +196,7 @@ describe('adaptive precision', () => {
     else expect(a.out).toMatch(/every chosen metric within ±2%/);
     // the runs of each point are reps 0..n-1 with n from convergence.csv
     const runs = readFileSync(join(tmp, 'prec1', 'runs.csv'), 'utf8').trim().split('\n').slice(1);
-    for (const pt of ['0', '1']) expect(runs.filter((l) => l.startsWith(pt + ',')).length).toBe(Number(rows.find((r) => r[0] === pt)![3]));
+    for (const pt of ['0', '1']) expect(runs.filter((l) => l.startsWith(`${pt},`)).length).toBe(Number(rows.find((r) => r[0] === pt)![3]));
   });
 });
 

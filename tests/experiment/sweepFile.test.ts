@@ -1,11 +1,12 @@
-import { describe, expect, test } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { describe, expect, test, afterAll } from 'vitest';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadSweep } from '../../src/io/sweepFile.js';
 import { InputError } from '../../src/scenario/errors.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-sweepfile-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const file = (text: string) => {
   const f = join(tmp, `s${n++}.yaml`);

@@ -1,4 +1,4 @@
-/** Headless Debian Chromium driven by playwright-core (see ../shared/design/browser-tests.md). */
+/** Headless Debian Chromium (apt package `chromium`; .ci/run installs it) driven by playwright-core over CDP: no browser download. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

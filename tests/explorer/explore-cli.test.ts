@@ -1,6 +1,6 @@
 /** `clwsim explore` and the pieces of the explorer that run without a browser. */
-import { describe, test, expect } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { describe, test, expect, onTestFinished } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/program.js';
@@ -13,7 +13,9 @@ import { scenario } from '../helpers.js';
 
 describe('clwsim explore', () => {
   test('writes one self-contained page and prints its path', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'clwsim-explore-')), 'x', 'explorer.html');
+    const dir = mkdtempSync(join(tmpdir(), 'clwsim-explore-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const out = join(dir, 'x', 'explorer.html');
     let printed = '';
     const code = await main(['explore', '--out', out, '--quiet'], { out: (s) => { printed += s; }, err: (s) => { throw new Error(s); } });
     expect(code).toBe(0);

@@ -1,19 +1,21 @@
 /**
  * The explorer in a real browser: loaded from file://, run, paused, a lever moved mid-run, the
  * charts, loop diagram and agents updating, keyboard access, and its exported CSV equal to
- * `clwsim run` for the same scenario and seed. Screenshots go to output/explorer-test/.
+ * `clwsim run` for the same scenario and seed. Page and screenshots go to a temporary folder
+ * (CLWSIM_TEST_KEEP=<folder> keeps them: tests/testDir.ts).
  */
 import { describe, test, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildExplorer } from '../../src/cli/explorerBuild.js';
 import { main } from '../../src/cli/program.js';
 import { hasChromium, launch, openFile } from './browser.js';
+import { testDir } from '../testDir.js';
 
-const OUT = 'output/explorer-test';
-const PAGE = `${OUT}/index.html`;
+let OUT = '';
+let PAGE = '';
+let cleanup = () => {};
 
 const week = async (page: Page) => Number(await page.getAttribute('body', 'data-week'));
 const strengths = (page: Page) => page.$$eval('#cld g.link', (gs) => gs.map((g) => Number(g.getAttribute('data-strength'))));
@@ -26,7 +28,7 @@ const runUntil = async (page: Page, w: number) => {
 };
 
 async function cliTrajectories(scenario: string, seed: number): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'clwsim-explorer-'));
+  const dir = join(OUT, `cli-${scenario}-${seed}`);
   const io = { out: () => {}, err: (s: string) => { throw new Error(s); } };
   const code = await main(['run', `scenarios/${scenario}.yaml`, '--seed', String(seed), '--reps', '1', '--out', dir, '--quiet'], io);
   expect(code).toBe(0);
@@ -37,12 +39,17 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
   let browser: Browser;
   let cli: string;
   beforeAll(async () => {
+    ({ dir: OUT, cleanup } = testDir('explorer-test'));
+    PAGE = join(OUT, 'index.html');
     // Page and CLI output from the same sources, built together.
     await buildExplorer(PAGE);
     cli = await cliTrajectories('funding-cut', 7);
     browser = await launch();
   }, 60_000);
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    cleanup();
+  });
 
   test('runs from file://, a lever moved mid-run is marked, charts and loops update, CSV equals the CLI', async () => {
     const { page, errors } = await openFile(browser, PAGE);

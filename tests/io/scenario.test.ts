@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { describe, expect, test, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadScenario } from '../../src/io/scenario.js';
@@ -7,6 +7,7 @@ import { InputError } from '../../src/scenario/errors.js';
 import { defaults } from '../../src/model/params.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clwsim-scn-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const f = join(dir, name);
   writeFileSync(f, text);

@@ -1,4 +1,4 @@
-/** Headless Debian Chromium through playwright-core (../shared/design/browser-tests.md). */
+/** Headless Debian Chromium (apt package `chromium`; .ci/run installs it) through playwright-core: no browser download. */
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

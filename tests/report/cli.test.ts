@@ -1,5 +1,5 @@
-import { describe, expect, test, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { main } from '../../src/cli/program.js';
@@ -9,6 +9,7 @@ import { KEY_CHARTS } from '../../src/report/charts.js';
 import { csvRows } from './csv.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-report-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function cli(...args: string[]) {
   let out = '', err = '';
   const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
@@ -51,7 +52,7 @@ describe('clwsim compare', () => {
 
   test('every cost carries its source, and the GP unit cost is overridable', async () => {
     const costs = csvRows(read(dir, 'costs.csv'));
-    for (const c of costs) expect(c.source.length).toBeGreaterThan(10);
+    for (const c of costs) expect(c.source?.length).toBeGreaterThan(10);
     expect(costs.find((c) => c.component === 'gp')!.source).toMatch(/£42 per consultation.*Jones et al/);
     const d49 = join(tmp, 'gp49');
     expect((await cli('compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', ...SMALL, '--sensitivity', '0', '--set', 'costs.gpConsultation=49', '--out', d49)).code).toBe(0);

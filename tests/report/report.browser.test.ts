@@ -4,8 +4,8 @@
  * comparison.csv and costs.csv, and the summary's words agree with the signs of the data.
  */
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
-import { readFileSync, statSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { main } from '../../src/cli/program.js';
 import { KEY_CHARTS } from '../../src/report/charts.js';
@@ -13,8 +13,12 @@ import { direction, HEADLINE } from '../../src/report/summary.js';
 import { pct } from '../../src/report/format.js';
 import { hasChromium, launch, openFile } from './browser.js';
 import { csvRows } from './csv.js';
+import { testDir } from '../testDir.js';
 
-const OUT = resolve('output/test-report');
+// A temporary folder (CLWSIM_TEST_KEEP=<folder> keeps the report, screenshot and PDF: tests/testDir.ts).
+let FILES = '';
+let OUT = '';
+let cleanup = () => {};
 const WEEKS = 80;
 
 describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () => {
@@ -23,14 +27,18 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
   let errors: string[];
   let requests: string[];
   beforeAll(async () => {
-    rmSync(OUT, { recursive: true, force: true });
+    ({ dir: FILES, cleanup } = testDir('test-report'));
+    OUT = join(FILES, 'report');
     const code = await main(['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--reps', '3', '--weeks', String(WEEKS), '--window', '26',
       '--sensitivity', '1', '--quiet', '--out', OUT], { out: () => {}, err: (s) => process.stderr.write(s) });
     expect(code).toBe(0);
     browser = await launch();
     ({ page, errors, requests } = await openFile(browser, join(OUT, 'report.html')));
   }, 120_000);
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    cleanup();
+  });
 
   test('renders offline with no console errors, every chart plotted; screenshot saved', async () => {
     for (const spec of KEY_CHARTS) {
@@ -49,8 +57,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
       expect(texts).toContain('Week (52 weeks = 1 year)');
       expect(await chart!.$$eval('g.marker', (ms) => ms.map((m) => m.getAttribute('data-week')))).toEqual(['52']);
     }
-    await page.screenshot({ path: 'output/report-screenshot.png', fullPage: true });
-    expect(statSync('output/report-screenshot.png').size).toBeGreaterThan(50_000);
+    await page.screenshot({ path: join(FILES, 'report-screenshot.png'), fullPage: true });
+    expect(statSync(join(FILES, 'report-screenshot.png')).size).toBeGreaterThan(50_000);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });
@@ -117,7 +125,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
 
   test('prints: a multi-page PDF with every chart', async () => {
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', path: 'output/report-print.pdf' });
+    const pdf = await page.pdf({ format: 'A4', path: join(FILES, 'report-print.pdf') });
     await page.emulateMedia({ media: 'screen' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThan(2);

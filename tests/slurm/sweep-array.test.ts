@@ -1,6 +1,6 @@
 /**
  * A sharded sweep on a real Slurm cluster: start Debian's slurm-wlm as a one-node cluster
- * (../shared/tools/slurm), submit docs/examples/sweep-array.sbatch as a 4-task job array,
+ * (tests/slurm/cluster), submit docs/examples/sweep-array.sbatch as a 4-task job array,
  * merge the shards and compare with the local unsharded run byte for byte. The cluster is
  * stopped whatever happens.
  */
@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { snapshotApp } from '../experiment/app.js';
 
 const repo = process.cwd();
-// the cluster scripts: $CLWSIM_SLURM_TOOLS, else ../shared/tools/slurm next to the project (as on the dev machines and CI)
-const tools = resolve(process.env.CLWSIM_SLURM_TOOLS ?? [join(repo, '..', 'shared', 'tools', 'slurm'), '/work/shared/tools/slurm'].find((d) => existsSync(join(d, 'slurm-up.sh'))) ?? join(repo, '..', 'shared', 'tools', 'slurm'));
+// the cluster scripts: $CLWSIM_SLURM_TOOLS (another copy), else the repo's own (tests/slurm/cluster)
+const tools = resolve(process.env.CLWSIM_SLURM_TOOLS ?? join(repo, 'tests', 'slurm', 'cluster'));
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-slurm-'));
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_)/.test(k)));
 let up = false;

@@ -1,2 +1,0 @@
-// Parameters, matrix ids and scenario types are data, not engine: the reference shares them.
-export * from '../../../src/model/scenario.js';
