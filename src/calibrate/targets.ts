@@ -34,7 +34,7 @@ export function loadTargets(file: string): Targets {
     if (!isObj(doc.free)) throw new InputError(`${file}: free: expected a mapping of parameter path to [low, high]`);
     for (const [path, r] of Object.entries(doc.free)) {
       const spec = specAt(path);
-      if (!spec || spec.kind !== 'number') throw new InputError(`${file}: free.${path}: expected a numeric parameter path`);
+      if (spec?.kind !== 'number') throw new InputError(`${file}: free.${path}: expected a numeric parameter path`);
       if (!Array.isArray(r) || r.length !== 2 || r[0] >= r[1]) throw new InputError(`${file}: free.${path}: expected [low, high] with low < high, got ${JSON.stringify(r)}`);
       checkAssignment(`${file}: free`, path, r[0]);
       checkAssignment(`${file}: free`, path, r[1]);

@@ -17,7 +17,7 @@ const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1
 export function patternsTable(rows: PatternResult[]): string {
   const lines = rows.map((r) => `${r.verdict === 'pass' ? 'PASS' : 'FAIL'}  ${r.pattern.padEnd(30)} ${r.metric.padEnd(25)} ${r.expected_direction.padEnd(4)} ${num(r.mean_difference).padStart(9)}  (${num(r.ci_low)} to ${num(r.ci_high)})`);
   const passed = rows.filter((r) => r.verdict === 'pass').length;
-  return [`verdict pattern${' '.repeat(24)}metric${' '.repeat(20)}exp  mean diff  (95% interval)`, ...lines, `${passed} of ${rows.length} patterns pass`].join('\n') + '\n';
+  return `${[`verdict pattern${' '.repeat(24)}metric${' '.repeat(20)}exp  mean diff  (95% interval)`, ...lines, `${passed} of ${rows.length} patterns pass`].join('\n')}\n`;
 }
 
 export function registerPatterns(program: Command, io: Io): void {

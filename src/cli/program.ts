@@ -98,7 +98,7 @@ function registerRun(program: Command, io: Io): void {
     .option('--markdown', 'as the Markdown table of docs/parameters.md')
     .option('--json-schema', 'as a JSON Schema for scenario files (docs/scenario.schema.json)')
     .action((o: { json?: boolean; markdown?: boolean; jsonSchema?: boolean }) => {
-      if (o.jsonSchema) return io.out(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+      if (o.jsonSchema) return io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       io.out(o.json ? paramsJson() : o.markdown ? paramsMarkdown() : paramsText());
     });
 }

@@ -19,7 +19,7 @@ export function progress(quiet = false, stream: NodeJS.WriteStream = process.std
       const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
       const text = `${what} ${done}/${total} (${pct}%) elapsed ${el.toFixed(1)} s${Number.isFinite(eta) && done < total ? `, ETA ${eta.toFixed(1)} s` : ''}`;
       if (tty) stream.write(`\r\x1b[K${text}`);
-      else stream.write(text + '\n');
+      else stream.write(`${text}\n`);
     },
     end() {
       if (!quiet && tty) stream.write('\r\x1b[K');

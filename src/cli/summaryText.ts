@@ -21,5 +21,5 @@ export function summaryText(runs: RunResult[], window = 52): string {
     const ci = s.n > 1 ? `(${num(s.ci_low)} to ${num(s.ci_high)})` : '';
     lines.push(`  ${m.padEnd(25)} ${num(s.mean).padStart(9)} ${ci.padEnd(22)} ${unit}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

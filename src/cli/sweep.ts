@@ -1,5 +1,5 @@
 /** `clwsim sweep`, `clwsim merge` and `clwsim sensitivity`: parse, call src/experiment, print. */
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { join, resolve } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import type { Io } from './program.js';
@@ -153,7 +153,7 @@ export function registerSweep(program: Command, io: Io): void {
     .action(async (file: string, o: Opts) => {
       const r = await execute(io, file, o, 'morris');
       if (!r) return;
-      if (r.res.points.length) io.out('\n' + morrisTable(morrisRows(r.sweep, r.res.points), o.top ?? 8));
+      if (r.res.points.length) io.out(`\n${morrisTable(morrisRows(r.sweep, r.res.points), o.top ?? 8)}`);
       failIfAny(io, r.res);
     });
 }

@@ -70,7 +70,9 @@ export function logPriorDensity(priors: readonly Prior[], theta: readonly number
 export function weightedCovariance(thetas: readonly number[][], weights: readonly number[]): number[][] {
   const d = thetas[0]!.length;
   const mu = new Array<number>(d).fill(0);
-  thetas.forEach((t, j) => t.forEach((x, i) => (mu[i]! += weights[j]! * x)));
+  thetas.forEach((t, j) => {
+    for (let i = 0; i < d; i++) mu[i]! += weights[j]! * t[i]!;
+  });
   const cov = Array.from({ length: d }, () => new Array<number>(d).fill(0));
   thetas.forEach((t, j) => {
     for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a]![b]! += weights[j]! * (t[a]! - mu[a]!) * (t[b]! - mu[b]!);

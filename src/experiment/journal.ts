@@ -34,13 +34,13 @@ export class Journal {
   /** Start a fresh journal (removing any earlier one). */
   create(identity: unknown): void {
     this.store.removeDir(DIR);
-    this.store.write(IDENTITY, JSON.stringify(identity, null, 2) + '\n');
+    this.store.write(IDENTITY, `${JSON.stringify(identity, null, 2)}\n`);
   }
 
   /** Check that the journal belongs to this sweep; throws an InputError naming the difference. */
   check(identity: unknown): void {
     const had = this.store.read(IDENTITY) ?? '';
-    if (had !== JSON.stringify(identity, null, 2) + '\n') {
+    if (had !== `${JSON.stringify(identity, null, 2)}\n`) {
       let there: unknown;
       try {
         there = JSON.parse(had);

@@ -66,8 +66,10 @@ export function mergeShards(shards: Store[], out: Store): { totals: Totals; file
         if (text === undefined) throw new InputError(`${shards[i]!.where}/${name}: file not found; the shard's manifest lists it`);
         const nl = text.indexOf('\n');
         const head = text.slice(0, nl + 1);
-        if (header === undefined) w.write((header = head));
-        else if (head !== header) throw new InputError(`${shards[i]!.where}/${name}: columns differ from ${shards[order[0]!]!.where}/${name}`);
+        if (header === undefined) {
+          header = head;
+          w.write(head);
+        } else if (head !== header) throw new InputError(`${shards[i]!.where}/${name}: columns differ from ${shards[order[0]!]!.where}/${name}`);
         w.write(text.slice(nl + 1));
       }
     } catch (e) {
@@ -79,6 +81,6 @@ export function mergeShards(shards: Store[], out: Store): { totals: Totals; file
   const totals: Totals = { points: 0, runs: 0, failed: 0, nonconverged: 0 };
   for (const m of ms) for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += m.totals[k];
   const { shard: _omit, totals: _t, files, ...rest } = ref;
-  out.write('manifest.json', JSON.stringify({ ...rest, totals, files }, null, 2) + '\n');
+  out.write('manifest.json', `${JSON.stringify({ ...rest, totals, files }, null, 2)}\n`);
   return { totals, files, shards: n };
 }

@@ -119,7 +119,7 @@ export function selectStep(trajectory: readonly PrimStep[], threshold: number): 
 }
 
 /** Pasting: widen one restricted bound at a time while the density rises. */
-function paste(x: readonly number[][], y: readonly boolean[], start: PrimStep, init: Box, pa: number,
+function paste(x: readonly number[][], _y: readonly boolean[], start: PrimStep, init: Box, pa: number,
   stepOf: (step: number, box: Box, idx: number[]) => PrimStep): PrimStep {
   let cur = start;
   for (;;) {

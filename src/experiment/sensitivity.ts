@@ -25,7 +25,9 @@ export function morrisRows(s: Sweep, results: PointResult[]): MorrisRow[] {
     const idx = morrisEffects(design, y)
       .map((e) => ({ ...e, parameter: s.factors[e.factor]!.path }))
       .sort((a, b) => (b.mu_star || 0) - (a.mu_star || 0) || a.factor - b.factor);
-    idx.forEach((e, r) => rows.push({ metric, parameter: e.parameter, rank: r + 1, mu_star: e.mu_star, mu: e.mu, sigma: e.sigma, n: e.n }));
+    idx.forEach((e, r) => {
+      rows.push({ metric, parameter: e.parameter, rank: r + 1, mu_star: e.mu_star, mu: e.mu, sigma: e.sigma, n: e.n });
+    });
   });
   return rows;
 }

@@ -41,7 +41,13 @@ export class MemoryStore implements Store {
   }
   append(name: string): Appender {
     const parts: string[] = [];
-    return { write: (t) => void parts.push(t), commit: () => void this.files.set(name, parts.join('')), abort: () => void (parts.length = 0) };
+    return {
+      write: (t) => void parts.push(t),
+      commit: () => void this.files.set(name, parts.join('')),
+      abort: () => {
+        parts.length = 0;
+      },
+    };
   }
   remove(name: string): void {
     this.files.delete(name);

@@ -70,7 +70,7 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   }
   names.push('manifest.json');
   const totals = out.countTotals(results);
-  o.store.write('manifest.json', JSON.stringify(out.manifest(resolved, shard, totals, names), null, 2) + '\n');
+  o.store.write('manifest.json', `${JSON.stringify(out.manifest(resolved, shard, totals, names), null, 2)}\n`);
   journal.remove();
   return { where: o.store.where, totals, files: names, ranNow, resumed: earlier.length, points: results };
 }

@@ -23,5 +23,5 @@ export function writeCsv(file: string, header: string[], rows: Array<Array<strin
 }
 
 export function writeJson(file: string, value: unknown): void {
-  writeAtomic(file, JSON.stringify(value, null, 2) + '\n');
+  writeAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }

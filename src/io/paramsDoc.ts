@@ -15,7 +15,7 @@ export function paramsMarkdown(): string {
     '<!-- Generated from src/model/params.ts by `clwsim params --markdown`. Do not edit by hand: a test fails when this file differs from the schema. -->',
     '',
     'Every model parameter, with its default, unit, range, the realist-matrix rows it stands for (see below) and where its number comes from.',
-    '"Allbutt L<n>" is a line of the paper (Allbutt et al. 2025, Front. Public Health 13:1645353); "Evidence §x" a section of the project\'s evidence file (`shared/evidence/parameters.md`); "Assumption" gives the reasoning where no source has a figure.',
+    '"Allbutt L<n>" is a line of the paper (Allbutt et al. 2025, Front. Public Health 13:1645353); "Evidence §x" a section of the project\'s evidence file ([evidence.md](evidence.md)); "Assumption" gives the reasoning where no source has a figure.',
     'Set any of them in a scenario file under `params:`, from the command line with `--set path=value`, or at a given week with an intervention.',
     '',
     '| parameter | default | unit | range | matrix rows | description | provenance |',
@@ -27,19 +27,19 @@ export function paramsMarkdown(): string {
   for (const [id, text] of Object.entries(MATRIX_ROWS)) out.push(`| ${id} | ${cell(text)} |`);
   out.push('', '## Output metrics', '', '| metric | unit | definition |', '| --- | --- | --- |');
   for (const m of METRICS) out.push(`| \`${m.name}\` | ${cell(m.unit)} | ${cell(m.definition)} |`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function paramsText(): string {
   const rows = leaves().map(({ path, spec }) => [path, dflt(spec), spec.unit || '-', range(spec), spec.source]);
   const w = [0, 1, 2, 3].map((k) => Math.max(...rows.map((r) => r[k]!.length)));
   const head = ['parameter', 'default', 'unit', 'range', 'provenance'];
-  const line = (r: string[]) => r.slice(0, 4).map((c, k) => c.padEnd(Math.max(w[k]!, head[k]!.length))).join('  ') + '  ' + r[4];
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  const line = (r: string[]) => `${r.slice(0, 4).map((c, k) => c.padEnd(Math.max(w[k]!, head[k]!.length))).join('  ')}  ${r[4]}`;
+  return `${[line(head), ...rows.map(line)].join('\n')}\n`;
 }
 
 export function paramsJson(): string {
-  return JSON.stringify(leaves().map(({ path, spec }) => ({ path, ...spec, range: describeRange(spec) })), null, 2) + '\n';
+  return `${JSON.stringify(leaves().map(({ path, spec }) => ({ path, ...spec, range: describeRange(spec) })), null, 2)}\n`;
 }
 
 /** A JSON Schema for scenario files, generated from the same schema (editor completion and checks). */

@@ -12,7 +12,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 let pkgVersion: string | undefined;
 export function version(): string {
-  return (pkgVersion ??= (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+  pkgVersion ??= (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return pkgVersion;
 }
 
 let fingerprint: string | undefined;
@@ -26,7 +27,8 @@ export function modelFingerprint(): string {
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
   const h = createHash('sha256');
   for (const f of files) h.update(`${f.split(sep).join('/')}\0`).update(readFileSync(join(dir, f))).update('\0');
-  return (fingerprint = `sha256:${h.digest('hex').slice(0, 16)}`);
+  fingerprint = `sha256:${h.digest('hex').slice(0, 16)}`;
+  return fingerprint;
 }
 
 export const provenance = (): Provenance => ({ version: version(), model: modelFingerprint() });

@@ -18,7 +18,7 @@ const at = (file: string, by: ReferredBy) => (by ? `${by}: ${file}` : file);
 export function readInput(file: string, by?: ReferredBy): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) throw new InputError(`${at(file, by)}: a URL; expected a file path (clwsim reads no network addresses)`);
   if (file.includes('\0')) throw new InputError(`${by ?? 'input'}: expected a file path without NUL bytes`);
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(file);
   } catch {

@@ -35,7 +35,7 @@ export function sensitivityCsv(s: Sensitivity): string {
 export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: ReportMeta, sens?: Sensitivity | SensitivityOptions): Promise<ReportFiles> {
   const files: Array<[string, string]> = [];
   const all = [base, ...arms];
-  for (const c of charts(all)) files.push([`charts/${c.file}`, c.svg + '\n']);
+  for (const c of charts(all)) files.push([`charts/${c.file}`, `${c.svg}\n`]);
   if (arms.length === 0) {
     files.push(['report.html', reportHtml({ base, arms, window: w, rows: [], costs: [], version: meta.version, command: meta.command })]);
     return { files };

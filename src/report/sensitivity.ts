@@ -101,8 +101,8 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
   let done = 0;
   const tick = () => o.onProgress?.(++done, total);
 
-  const valueOf = (path: string) => getParam(base.scenario.params, path) as number;
-  const raised = candidates.map((c) => ({ ...c, hi: perturbed(c.spec, valueOf(c.path), delta) })).filter((c) => c.hi !== undefined);
+  const asSet = (path: string) => getParam(base.scenario.params, path) as number;
+  const raised = candidates.map((c) => ({ ...c, hi: perturbed(c.spec, asSet(c.path), delta) })).filter((c) => c.hi !== undefined);
   const screen = await effects(base.scenario, arm.scenario, w, screenReps, [{}, ...raised.map((c) => ({ path: c.path, value: c.hi! }))], o, tick);
   for (let k = raised.length + 1; k <= candidates.length; k++) tick(); // parameters already at the edge of their range
   const ref1 = screen[0]!;
@@ -110,7 +110,7 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
   screened.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
 
   const tops = screened.slice(0, top).map((c) => {
-    const v = valueOf(c.path);
+    const v = asSet(c.path);
     return { ...c, v, lo: perturbed(c.spec, v, -delta) ?? v, hi: perturbed(c.spec, v, delta) ?? v };
   });
   const refine = await effects(base.scenario, arm.scenario, w, refineReps,

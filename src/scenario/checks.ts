@@ -104,7 +104,7 @@ export function checkInterventions(file: string, raw: unknown): Intervention[] {
 /** Text fields (name, description, labels): printable, no control characters, bounded length. */
 export function checkText(file: string, field: string, v: unknown, max: number): string {
   if (typeof v !== 'string') throw new InputError(`${file}: ${field}: expected text, got ${show(v)}`);
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this check refuses
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(v)) throw new InputError(`${file}: ${field}: expected printable text (no control characters or invalid UTF-8), got ${show(v)}`);
   if (v.length > max) throw new InputError(`${file}: ${field}: expected at most ${max} characters, got ${v.length}`);
   return v;

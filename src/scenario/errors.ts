@@ -16,13 +16,13 @@ export function show(v: unknown, max = 60): string {
   if (typeof v === 'string') s = `"${v}"`;
   else if (typeof v === 'number' && !Number.isFinite(v)) s = String(v);
   else s = JSON.stringify(v) ?? String(v);
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 /** Own-key membership: `toString` or `__proto__` are never keys of a spec table. */
-export const hasKey = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+export const hasKey = (o: object, k: string): boolean => Object.hasOwn(o, k);
 
 /** The option closest to `word` (edit distance), if close enough to be a likely typo. */
 export function nearest(word: string, options: readonly string[]): string | undefined {

@@ -100,7 +100,9 @@ describe('ABC-SMC mechanics', () => {
       for (let s = 0; s < thetas.length;) {
         const e = Math.min(thetas.length, s + 1 + Math.floor(shuffle() * 20)), from = s;
         jobs.push(new Promise((ok) => setTimeout(async () => {
-          (await meanSimulator(thetas.slice(from, e), seeds.slice(from, e))).forEach((d, j) => (out[from + j] = d));
+          (await meanSimulator(thetas.slice(from, e), seeds.slice(from, e))).forEach((d, j) => {
+            out[from + j] = d;
+          });
           ok();
         }, shuffle() * 3)));
         s = e;
@@ -144,7 +146,10 @@ describe('ABC-SMC mechanics', () => {
     expect(eps.stopReason).toBe('epsilon');
     expect(eps.generations.at(-1)!.epsilon).toBeLessThanOrEqual(0.1);
     expect(eps.generations.at(-2)!.epsilon).toBeGreaterThan(0.1);
-    for (const g of eps.generations) expect(g.ess).toBeGreaterThan(1), expect(g.ess).toBeLessThanOrEqual(200 + 1e-9);
+    for (const g of eps.generations) {
+      expect(g.ess).toBeGreaterThan(1);
+      expect(g.ess).toBeLessThanOrEqual(200 + 1e-9);
+    }
   });
 
   test('failed runs (NaN or infinite distance) are never accepted', async () => {
