@@ -15,26 +15,31 @@ import { positiveInt, seedInt, weeksInt, collect, workersInt } from './options.j
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));
 
 export function patternsTable(rows: PatternResult[]): string {
-  const lines = rows.map((r) => `${r.verdict === 'pass' ? 'PASS' : 'FAIL'}  ${r.pattern.padEnd(30)} ${r.metric.padEnd(25)} ${r.expected_direction.padEnd(4)} ${num(r.mean_difference).padStart(9)}  (${num(r.ci_low)} to ${num(r.ci_high)})`);
-  const passed = rows.filter((r) => r.verdict === 'pass').length;
-  return `${[`verdict pattern${' '.repeat(24)}metric${' '.repeat(20)}exp  mean diff  (95% interval)`, ...lines, `${passed} of ${rows.length} patterns pass`].join('\n')}\n`;
+  const lines = rows.map((r) => `${r.verdict === 'pass' ? 'PASS' : 'FAIL'}  ${r.kind.padEnd(9)} ${r.pattern.padEnd(30)} ${r.metric.padEnd(25)} ${r.expected_direction.padEnd(4)} ${num(r.mean_difference).padStart(9)}  (${num(r.ci_low)} to ${num(r.ci_high)})  ${r.seeds_passed}/${r.seeds_total}`);
+  const count = (kind: string) => {
+    const of = rows.filter((r) => r.kind === kind);
+    return `${of.filter((r) => r.verdict === 'pass').length} of ${of.length} ${kind}`;
+  };
+  const head = `verdict kind      pattern${' '.repeat(24)}metric${' '.repeat(20)}exp  mean diff  (95% interval)  blocks passed`;
+  return `${[head, ...lines, `${count('emergent')} and ${count('mechanism')} patterns pass in every seed block`].join('\n')}\n`;
 }
 
 export function registerPatterns(program: Command, io: Io): void {
   program
     .command('patterns')
     .description('run every realist-matrix pattern as a paired experiment (common random numbers) and judge it')
-    .option('--quick', `the CI mode: ${QUICK.reps} reps of ${QUICK.weeks} weeks (default: ${FULL.reps} reps of ${FULL.weeks} weeks)`)
-    .option('--reps <n>', 'replications per arm', positiveInt)
+    .option('--quick', `the CI mode: ${QUICK.seeds} seed blocks of ${QUICK.reps} replications of ${QUICK.weeks} weeks (default: ${FULL.seeds} blocks of ${FULL.reps} of ${FULL.weeks} weeks)`)
+    .option('--reps <n>', 'replications per arm in each seed block', positiveInt)
     .option('--weeks <n>', 'horizon (at least 104: the cut is at week 52)', weeksInt)
-    .option('--seed <n>', 'run seed', seedInt)
+    .option('--seed <n>', 'run seed of the first seed block', seedInt)
+    .option('--seeds <n>', 'independent seed blocks; a pattern passes only if it passes in every one', positiveInt)
     .option('--only <id>', 'run only this pattern (repeatable)', collect, [])
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--out <dir>', 'folder for patterns.csv', 'output/patterns')
     .option('--quiet', 'no progress output')
-    .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; only: string[]; workers?: number; out: string; quiet?: boolean }) => {
+    .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; seeds?: number; only: string[]; workers?: number; out: string; quiet?: boolean }) => {
       const mode = o.quick ? QUICK : FULL;
-      const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, only: o.only };
+      const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, seeds: o.seeds ?? mode.seeds, only: o.only };
       if (opts.weeks < 104) throw new InputError(`--weeks: expected at least 104 (the funding cut starts at week 52), got ${opts.weeks}`);
       if (opts.reps < 2) throw new InputError(`--reps: expected at least 2 to form an interval, got ${opts.reps}`);
       for (const id of o.only) if (!PATTERNS.some((p) => p.id === id)) throw new InputError(`--only ${id}: unknown pattern; expected one of ${PATTERNS.map((p) => p.id).join(', ')}`);
@@ -44,7 +49,7 @@ export function registerPatterns(program: Command, io: Io): void {
       const file = join(resolve(o.out), 'patterns.csv');
       writeCsv(file, PATTERN_COLUMNS as string[], rows.map((r) => PATTERN_COLUMNS.map((c) => (typeof r[c] === 'number' ? fmt(r[c] as number) : (r[c] as string)))));
       io.out(patternsTable(rows));
-      io.out(`${opts.reps} paired replications of ${opts.weeks} weeks, seed ${opts.seed}; wrote ${file}\n`);
+      io.out(`${opts.seeds} seed block(s) (seeds ${opts.seed} to ${opts.seed + opts.seeds - 1}) of ${opts.reps} paired replications of ${opts.weeks} weeks; wrote ${file}\n`);
       if (rows.some((r) => r.verdict === 'fail')) throw new CommandFailed(1);
     });
 }

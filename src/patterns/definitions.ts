@@ -20,8 +20,19 @@ export interface Arm {
 /** Every week of the run (the window is clipped to the horizon). */
 export const WHOLE_RUN: Window = { from: 1, to: 5200 };
 
+/**
+ * What a pattern proves. `mechanism`: it tests one rule written into the model (the lever is in
+ * the formula of its metric); the rule also has a unit test beside its module. `emergent`: a
+ * claim about the system; the lever is not in the metric's formula and `how` says, in one
+ * line, how the effect gets there.
+ */
+export type PatternKind = 'emergent' | 'mechanism';
+
 export interface Pattern {
   id: string;
+  kind: PatternKind;
+  /** Emergent: how the effect travels from lever to metric. Mechanism: the rule it checks, and where. */
+  how?: string;
   claim: string;
   rows: MatrixRow[];
   lever: string;
@@ -36,16 +47,18 @@ export interface Pattern {
 }
 
 const CUT: Arm = { scenario: 'funding-cut' };
-const cut = (id: string, metric: MetricName, expected: 'up' | 'down', claim: string, window?: Window, statistic?: Statistic): Pattern => ({
+const cut = (id: string, metric: MetricName, expected: 'up' | 'down', claim: string, window?: Window, statistic?: Statistic): Draft => ({
   id, claim, rows: ['U8'], lever: 'funding-cut.yaml: crisis and activity grants −30% from week 52', control: {}, treatment: CUT, metric, expected, window, statistic,
 });
-const lever = (id: string, rows: MatrixRow[], path: string, from: number | string, to: number | string, metric: MetricName, expected: 'up' | 'down', claim: string): Pattern => ({
+const lever = (id: string, rows: MatrixRow[], path: string, from: number | string, to: number | string, metric: MetricName, expected: 'up' | 'down', claim: string): Draft => ({
   id, claim, rows, lever: `${path} ${from} → ${to}`, control: { set: { [path]: from } }, treatment: { set: { [path]: to } }, metric, expected,
 });
 const LOW_TRUST: Arm = { set: { 'trust.initial': 0.2 } };
 const HIGH_TRUST: Arm = { set: { 'trust.initial': 0.85 } };
 
-export const PATTERNS: Pattern[] = [
+type Draft = Omit<Pattern, 'kind' | 'how'>;
+
+const DRAFTS: Draft[] = [
   // A funding cut raises waiting lists, drop-out and GP attendance, and lowers active TSOs and trust (U8, F8).
   cut('cut-raises-waitlists', 'waitlist_total', 'up', 'A funding cut raises waiting lists'),
   cut('cut-raises-dropout', 'lost_clients', 'up', 'A funding cut raises drop-out and non-attendance (total over the horizon)', WHOLE_RUN, 'sum'),
@@ -117,3 +130,54 @@ export const PATTERNS: Pattern[] = [
     lever: 'trust.initial 0.2 → 0.85', control: LOW_TRUST, treatment: HIGH_TRUST, metric: 'gp_attendances', expected: 'down', window: WHOLE_RUN, statistic: 'sum',
   },
 ];
+
+/**
+ * Patterns whose lever sits in the formula of their metric: each checks one rule of the model
+ * (where it is set, in brackets), not an emergent property of the system.
+ */
+const MECHANISM: Record<string, string> = {
+  'cut-closes-tsos': 'funding.ts: a TSO funded below its core cost burns reserves, then closes',
+  'cut-lowers-trust': 'funding.ts: a cut costs trust in proportion to its size (cutTrustShock)',
+  'vicious-3-less-handholding': 'clwWork.ts: handholding propensity is linear in pressure',
+  'vicious-4-more-scattergun': 'referral.ts: scattergun probability rises with visible wait and pressure',
+  'scatter-raises-waitlists': 'metrics.ts: waitlist_total counts each link of a k-way referral',
+  'scatter-confusion-dropout': 'engagement.ts: a fixed confusion term in the drop-out hazard',
+  'over-referral-trust': 'referral.ts: an unready referral is a bad trust signal',
+  'kpi-referral-counts-trust': 'clwWork.ts: the KPI regime adds over-referral, a bad trust signal',
+  'handholding-dropout': 'engagement.ts: not being accompanied is a term of the drop-out hazard',
+  'expertise-matching': 'referral.ts: matching accuracy is linear in expertise',
+  'followup-trust': 'referral.ts: a follow-up is a good trust signal',
+  'pressure-handholding': 'clwWork.ts: handholding propensity is linear in pressure',
+  'pressure-followup': 'clwWork.ts: follow-up propensity is linear in pressure',
+  'managers-pressure': 'clwWork.ts: management overhead shrinks the caseload cap, so pressure, so handholding',
+  'full-range-matching': 'referral.ts: fit is the best of the m known services (u^(1/m))',
+  'tso-employers-matching': 'world.ts/referral.ts: employed CLWs know more services, so fit is drawn from more',
+  'readiness-dropout': 'engagement.ts: (1 − readiness) is a term of the drop-out hazard',
+  'need-gp': 'lifecycle.ts: GP visits are the sum of per-client rates, so more clients, more visits',
+  'inequitable-cut-trust': 'funding.ts: cutTrustShock multiplies trust at a cut',
+  'virtuous-keeps-trust': 'the lever sets the starting value of its own metric',
+};
+
+/** How each emergent pattern's effect travels from the lever to its metric. */
+const TRAVELS: Record<string, string> = {
+  'cut-raises-waitlists': 'fewer funded places → intake slows → lists grow',
+  'cut-raises-dropout': 'fewer places → longer waits → more people give up, miss first sessions and drop out',
+  'cut-raises-dropout-rate': 'fewer places → longer waits and CLW pressure → less handholding, more scattergun → higher drop-out',
+  'cut-raises-gp': 'closures and longer waits → need unmet for longer and fewer completions → more GP visits',
+  'vicious-1-waits-first': 'fewer places → intake slows → those who start have waited longer',
+  'vicious-2-pressure': 'longer waits → CLWs hold waiting clients longer → caseload and pressure rise',
+  'vicious-5-duplicates': 'longer waits and pressure → more multi-referral → placed clients still on other lists → wasted contacts',
+  'scatter-duplicates': 'more multi-referral → a client placed at one TSO is still reached by the others → wasted contacts',
+  'over-referral-overloads': 'unready clients referred after one session → more referrals into lists → lists grow',
+  'over-referral-waits': 'more referrals into the same places → longer queues → longer waits',
+  'handholding-engagement': 'accompanied clients come and stay → more programmes run to the end, within the places there are',
+  'expertise-wellbeing': 'better matches → fewer drop-outs and larger gains on completion → higher wellbeing',
+  'expertise-gp': 'better matches → more completed, well-fitting programmes → lower GP use after them',
+  'under-referral-trust': 'CLWs know few TSOs → most TSOs hear from no one → they feel forgotten and trust decays',
+  'investment-waitlists': 'more MH funding → more MH places → faster intake → shorter MH lists',
+  'virtuous-outperforms-dropout': 'high trust → fewer refusals, lower drop-out, more good signals → trust stays high → drop-out stays low',
+  'virtuous-outperforms-gp': 'high trust → lower drop-out and more completions → need met → fewer GP visits',
+};
+
+export const PATTERNS: Pattern[] = DRAFTS.map((d) =>
+  MECHANISM[d.id] !== undefined ? { ...d, kind: 'mechanism', how: MECHANISM[d.id] } : { ...d, kind: 'emergent', how: TRAVELS[d.id] });

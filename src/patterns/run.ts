@@ -14,34 +14,43 @@ import type { Scenario } from '../model/scenario.js';
 import { pairedJobs } from '../experiment/runner.js';
 import { runJobs } from '../experiment/pool.js';
 import { measureKey, type Measure } from '../experiment/measures.js';
-import { PATTERNS, type Arm, type Pattern } from './definitions.js';
+import { PATTERNS, type Arm, type Pattern, type PatternKind } from './definitions.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 export interface PatternOptions {
+  /** Replications per arm in each seed block. */
   reps: number;
   weeks: number;
   seed: number;
+  /** Independent seed blocks (block b runs with seed + b); a pattern passes only in every block. */
+  seeds: number;
   only?: string[];
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-export const QUICK: Omit<PatternOptions, 'only' | 'onProgress'> = { reps: 20, weeks: 156, seed: 1 };
-export const FULL: Omit<PatternOptions, 'only' | 'onProgress'> = { reps: 30, weeks: 260, seed: 1 };
+// The CI suite is one block until the pattern suite is rebuilt on the steady model (issue 11), which needs every block.
+export const QUICK: Omit<PatternOptions, 'only' | 'onProgress'> = { reps: 20, weeks: 156, seed: 1, seeds: 1 };
+export const FULL: Omit<PatternOptions, 'only' | 'onProgress'> = { reps: 20, weeks: 260, seed: 1, seeds: 5 };
 
 export interface PatternResult {
   pattern: string;
+  kind: PatternKind;
+  rows: string;
   lever: string;
   metric: string;
   expected_direction: 'up' | 'down';
+  /** Pooled over every block: mean paired difference and its 95% interval. */
   mean_difference: number;
   ci_low: number;
   ci_high: number;
   n: number;
+  seeds_passed: number;
+  seeds_total: number;
   verdict: 'pass' | 'fail';
   claim: string;
-  matrix_rows: string;
+  how: string;
   window: string;
   control_mean: number;
   treatment_mean: number;
@@ -81,29 +90,46 @@ export async function runPatterns(o: PatternOptions): Promise<PatternResult[]> {
     return { p, m, c: armOf(p.control, m), t: armOf(p.treatment, m) };
   });
   const list = [...arms.entries()];
-  const jobs = list.flatMap(([, a]) => pairedJobs([a.scenario], o.reps, [...a.measures.values()]));
+  const blocks = Array.from({ length: o.seeds }, (_, b) => o.seed + b);
+  const jobs = blocks.flatMap((seed) => list.flatMap(([, a]) => pairedJobs([{ ...a.scenario, seed }], o.reps, [...a.measures.values()])));
   const outs = await runJobs(jobs, { workers: o.workers, onProgress: o.onProgress });
-  // arm key → measure key → one value per replication
-  const values = new Map<string, Map<string, number[]>>();
-  list.forEach(([key, a], i) => {
-    const mine = outs.slice(i * o.reps, (i + 1) * o.reps);
-    values.set(key, new Map([...a.measures.keys()].map((mk, j) => [mk, mine.map((x) => x.values![j]!)])));
+  // block → arm key → measure key → one value per replication
+  const values = blocks.map((_, b) => {
+    const byArm = new Map<string, Map<string, number[]>>();
+    list.forEach(([key, a], i) => {
+      const at = (b * list.length + i) * o.reps;
+      const mine = outs.slice(at, at + o.reps);
+      byArm.set(key, new Map([...a.measures.keys()].map((mk, j) => [mk, mine.map((x) => x.values![j]!)])));
+    });
+    return byArm;
   });
-  return plan.map(({ p, m, c, t }) => judge(p, values.get(c)!.get(measureKey(m))!, values.get(t)!.get(measureKey(m))!, o.weeks));
+  return plan.map(({ p, m, c, t }) => {
+    const k = measureKey(m);
+    return judge(p, values.map((v) => v.get(c)!.get(k)!), values.map((v) => v.get(t)!.get(k)!), o.weeks);
+  });
 }
 
-function judge(p: Pattern, a: number[], b: number[], weeks: number): PatternResult {
-  const d = summarize(b.map((x, i) => x - a[i]!));
-  const pass = p.expected === 'up' ? d.ci_low > 0 : d.ci_high < 0;
+const passes = (p: Pattern, low: number, high: number) => (p.expected === 'up' ? low > 0 : high < 0);
+
+/** Per block: the paired differences' interval on the expected side of 0; pooled figures over all blocks. */
+function judge(p: Pattern, control: number[][], treatment: number[][], weeks: number): PatternResult {
+  const diffs = treatment.map((b, k) => b.map((x, i) => x - control[k]![i]!));
+  const passed = diffs.filter((d) => {
+    const s = summarize(d);
+    return passes(p, s.ci_low, s.ci_high);
+  }).length;
+  const all = summarize(diffs.flat());
   return {
-    pattern: p.id, lever: p.lever, metric: p.metric, expected_direction: p.expected,
-    mean_difference: d.mean, ci_low: d.ci_low, ci_high: d.ci_high, n: d.n, verdict: pass ? 'pass' : 'fail',
-    claim: p.claim, matrix_rows: p.rows.join(' '), window: describeWindow(p, weeks),
-    control_mean: summarize(a).mean, treatment_mean: summarize(b).mean,
+    pattern: p.id, kind: p.kind, rows: p.rows.join(' '), lever: p.lever, metric: p.metric, expected_direction: p.expected,
+    mean_difference: all.mean, ci_low: all.ci_low, ci_high: all.ci_high, n: all.n,
+    seeds_passed: passed, seeds_total: diffs.length, verdict: passed === diffs.length ? 'pass' : 'fail',
+    claim: p.claim, how: p.how ?? '', window: describeWindow(p, weeks),
+    control_mean: summarize(control.flat()).mean, treatment_mean: summarize(treatment.flat()).mean,
   };
 }
 
+/** patterns.csv: the columns the issue asks for first, then the claim and how it is judged. */
 export const PATTERN_COLUMNS: Array<keyof PatternResult> = [
-  'pattern', 'lever', 'metric', 'expected_direction', 'mean_difference', 'ci_low', 'ci_high', 'n', 'verdict',
-  'claim', 'matrix_rows', 'window', 'control_mean', 'treatment_mean',
+  'pattern', 'kind', 'rows', 'lever', 'metric', 'expected_direction', 'mean_difference', 'ci_low', 'ci_high', 'n',
+  'seeds_passed', 'seeds_total', 'verdict', 'claim', 'how', 'window', 'control_mean', 'treatment_mean',
 ];

@@ -19,11 +19,17 @@ describe('realist-matrix patterns (quick mode)', () => {
     }
   });
 
+  test('each pattern says what it proves: its kind, and how the effect travels or which rule it checks', () => {
+    for (const p of PATTERNS) {
+      expect(['emergent', 'mechanism'], p.id).toContain(p.kind);
+      expect(p.how?.length ?? 0, `${p.id}: how`).toBeGreaterThan(15);
+    }
+  });
+
   for (const r of results)
     test(`${r.pattern}: ${r.claim}`, () => {
-      expect(r.n).toBe(QUICK.reps);
-      const side = r.expected_direction === 'up' ? r.ci_low : -r.ci_high;
-      expect(side, `${r.metric} difference ${r.mean_difference} (${r.ci_low} to ${r.ci_high}) not ${r.expected_direction}`).toBeGreaterThan(0);
+      expect(r.n).toBe(QUICK.reps * QUICK.seeds);
+      expect(r.seeds_passed, `${r.metric} difference ${r.mean_difference} (${r.ci_low} to ${r.ci_high}): ${r.expected_direction} in ${r.seeds_passed} of ${r.seeds_total} seed blocks`).toBe(QUICK.seeds);
       expect(r.verdict).toBe('pass');
     });
 
