@@ -2,7 +2,6 @@
  * Step 11. Metrics: pure functions of the world, read after the week's mechanisms. Collecting
  * them never draws a random number or changes state. Each has an exact definition and unit.
  */
-import { TSO_TYPES, type TsoType } from './params.js';
 import { type World, S, NTYPES, TYPE_INDEX } from './world.js';
 import { caseload } from './mechanisms/clwWork.js';
 
@@ -112,5 +111,3 @@ export function measureTypes(w: World, out: Float64Array[]): void {
     o[0] = open; o[1] = places; o[2] = filled; o[3] = wait; o[4] = ratio(waitSum, starts); o[5] = ratio(full, open);
   }
 }
-
-export const typeName = (ti: number): TsoType => TSO_TYPES[ti]!;

@@ -18,7 +18,6 @@ export const enum S {
   ENGAGED = 4,
   EXITED = 5,
 }
-export const STATE_NAMES = ['free', 'waiting_for_clw', 'with_clw', 'waiting_for_tso', 'engaged', 'exited'] as const;
 
 /** How a client left (for exited clients). */
 export const enum Exit {
@@ -191,13 +190,6 @@ export function allocClient(w: World): number {
 export function freeClient(w: World, i: number): void {
   if (w.freeN === w.freeSlots.length) w.freeSlots = grow(w.freeSlots, w.freeSlots.length * 2);
   w.freeSlots[w.freeN++] = i;
-}
-
-/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
-export function expectedWait(w: World, j: number): number {
-  const t = w.tsos;
-  const weeks = w.p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
-  return (t.waitN[j]! * weeks) / Math.max(1, t.places[j]!);
 }
 
 /** Build the initial world: CLWs, TSOs, empty client pool, streams. */

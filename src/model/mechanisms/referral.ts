@@ -23,7 +23,7 @@ const chosen = new Int32Array(MAX_REFS);
 /**
  * Programme weeks per TSO type index, refreshed each week before referrals (interventions may
  * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
- * compared (a hot spot of the national profile). Same numbers as world.expectedWait.
+ * compared (a hot spot of the national profile).
  */
 const weeksOf = new Float64Array(NTYPES);
 const waitOf = (w: World, j: number) => (w.tsos.waitN[j]! * weeksOf[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
