@@ -5,6 +5,7 @@
  */
 import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
+import { WEEKS_PER_YEAR } from './params.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
 export function gpRateOf(w: World, c: number): number {
@@ -16,8 +17,8 @@ export function gpRateOf(w: World, c: number): number {
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
   else if (st === S.ENGAGED) mult = 1 - g.engagedReduction;
   else if (st === S.EXITED) mult = cl.exit(c) === Exit.COMPLETED || cl.exit(c) === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
-  const wb = Math.min(3, Math.max(0.2, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
-  return (g.baseRatePerYear / 52) * cl.gpBase(c) * mult * wb;
+  const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
+  return (g.baseRatePerYear / WEEKS_PER_YEAR) * cl.gpBase(c) * mult * wb;
 }
 
 export function refreshGpRate(w: World, c: number): void {

@@ -2,6 +2,7 @@
  * Step 11. Metrics: pure functions of the world, read after the week's mechanisms. Collecting
  * them never draws a random number or changes state. Each has an exact definition and unit.
  */
+import { WEEKS_PER_YEAR } from './params.js';
 import { type World, S, NTYPES, TYPE_INDEX } from './world.js';
 import { caseload } from './mechanisms/clwWork.js';
 
@@ -64,7 +65,7 @@ export function measure(w: World, out: Float64Array): void {
     wait += t.waitN[j]!;
     if (t.type[j] === mh) waitMh += t.waitN[j]!;
     places += t.places[j]!;
-    grants += t.funding[j]! / 52;
+    grants += t.funding[j]! / WEEKS_PER_YEAR;
     if (t.trust[j]! > w.p.trust.collabThreshold) collab++;
   }
   const nActive = Math.min(w.p.clw.count, k.n);

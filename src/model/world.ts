@@ -246,6 +246,7 @@ function newTsos(n: number): Tsos {
 function initTsos(w: World): void {
   const { p, tsos: t } = w;
   const r = w.rng.init;
+  const { fundingSpread: fs, coreCostSpread: cs } = p.tso;
   let j = 0;
   for (let ti = 0; ti < NTYPES; ti++) {
     const type = TSO_TYPES[ti]!;
@@ -253,13 +254,13 @@ function initTsos(w: World): void {
     for (let k = 0; k < p.tso.count[type]; k++, j++) {
       t.type[j] = ti;
       t.open[j] = 1;
-      // Funding varies ±50% between organisations of a type (assumption: mixed sizes).
-      t.baseFunding[j] = p.tso.fundingPerYear[type] * (0.5 + r());
+      // Funding varies between organisations of a type (mixed sizes).
+      t.baseFunding[j] = p.tso.fundingPerYear[type] * (1 - fs + 2 * fs * r());
       t.mult[j] = p.funding.multiplier[type];
       t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
       t.reserve[j] = p.tso.reserveWeeksMax * r();
-      // Core costs vary: some organisations depend on the grant entirely (±50% around the mean).
-      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (0.5 + r()));
+      // Core costs vary: some organisations depend on the grant entirely.
+      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * r()));
       t.trust[j] = p.trust.initial;
       ids.push(j);
     }
@@ -270,7 +271,7 @@ function initTsos(w: World): void {
 function initClws(w: World): void {
   const { p, clws: c } = w;
   for (let i = 0; i < c.n; i++) {
-    c.expertise[i] = Math.min(0.95, Math.max(0.05, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
+    c.expertise[i] = Math.min(p.clw.expertiseCeiling, Math.max(p.clw.expertiseFloor, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
     c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
     const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
     resetKnown(w, i, nKnown, w.rng.init);

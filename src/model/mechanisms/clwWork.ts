@@ -72,10 +72,10 @@ function startSessions(w: World, c: number, i: number): void {
     n = 1;
   } else if (uDecline < p.clw.declineProb) {
     cl.setEndDrop(c, 1); // leaves the CLW before referral
-    n = 1 + Math.floor(uWhen * 3);
+    n = 1 + Math.floor(uWhen * p.clw.declineSessionsMax);
   } else if (cl.clwOnly(c)) {
     cl.setEndDrop(c, 2); // the CLW's sessions and signposting are enough
-    n = 1 + Math.floor(uWhen * 4);
+    n = 1 + Math.floor(uWhen * p.clw.resolveSessionsMax);
   } else {
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));

@@ -38,7 +38,8 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   cl.setReadiness(c, p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r());
   cl.setWellbeing(c, 0);
   cl.setGpRate(c, 0);
-  cl.setGpBase(c, 0.5 + r());
+  const spread = p.gp.rateSpread;
+  cl.setGpBase(c, 1 - spread + 2 * spread * r());
   cl.setClw(c, clw);
   cl.setTso(c, -1);
   cl.setSessions(c, 0);
@@ -46,7 +47,8 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   cl.setExit(c, 0);
   cl.setFit(c, 0);
   cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
-  setWellbeing(w, c, p.demand.wellbeingInitialMean - 0.1 + 0.2 * r());
+  const wbSpread = p.demand.wellbeingInitialSpread;
+  setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * r());
   enterClwQueue(w, c);
   w.funnel.referred_to_clw++;
   w.wk.arrivals++;

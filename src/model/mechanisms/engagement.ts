@@ -72,7 +72,8 @@ export function startEngagement(w: World, c: number, j: number): void {
   const matched = t.type[j] === cl.need(c);
   // Match quality: the right kind of service (or not), times how well it fits this person.
   // A client whose needs the CLW could have met gets little from a programme (over-referral, U1).
-  const fit = (matched ? 1 : e.mismatchFit) * (0.5 + 0.5 * cl.fit(c)) * (cl.clwOnly(c) ? 0.5 : 1);
+  const personal = e.personalFitMin + (1 - e.personalFitMin) * cl.fit(c);
+  const fit = (matched ? 1 : e.mismatchFit) * personal * (cl.clwOnly(c) ? e.clwOnlyProgrammeFit : 1);
   cl.setFit(c, fit);
   w.wk.fitSum += fit;
   setState(w, c, S.ENGAGED);

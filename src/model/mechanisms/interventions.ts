@@ -33,6 +33,7 @@ export function applyInterventions(w: World): void {
   const shift = w.p.clw.expertiseMean - expertiseBefore;
   if (shift !== 0) {
     const e = w.clws.expertise;
-    for (let i = 0; i < w.clws.n; i++) e[i] = Math.min(0.95, Math.max(0.05, e[i]! + shift));
+    const { expertiseFloor: lo, expertiseCeiling: hi } = w.p.clw;
+    for (let i = 0; i < w.clws.n; i++) e[i] = Math.min(hi, Math.max(lo, e[i]! + shift));
   }
 }

@@ -11,6 +11,7 @@
  */
 import { type World, MAX_KNOWN, S, resetKnown } from '../world.js';
 import { grow } from '../pools.js';
+import { WEEKS_PER_YEAR } from '../params.js';
 
 export function learnFromCompletion(w: World, i: number, fit: number): void {
   const e = w.clws.expertise[i]!;
@@ -20,7 +21,7 @@ export function learnFromCompletion(w: World, i: number, fit: number): void {
 export function turnover(w: World): void {
   const { p, clws: k } = w;
   const r = w.rng.turnover;
-  const hazard = p.clw.turnoverPerYear / 52;
+  const hazard = p.clw.turnoverPerYear / WEEKS_PER_YEAR;
   const nActive = Math.min(p.clw.count, k.n);
   for (let i = 0; i < nActive; i++) {
     if (r() >= hazard) continue;

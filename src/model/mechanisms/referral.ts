@@ -18,7 +18,6 @@ import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
 
-const MAX_RETRIES = 3;
 const chosen = new Int32Array(MAX_REFS);
 /**
  * Programme weeks per TSO type index, refreshed each week before referrals (interventions may
@@ -39,8 +38,9 @@ export function referrals(w: World): void {
     }
     if (cl.endDrop(c) === 2) {
       const wb = cl.wellbeing(c);
-      setWellbeing(w, c, wb + 0.5 * w.p.engagement.wellbeingGain * (1 - wb));
-      cl.setFit(c, 0.5);
+      const fit = w.p.engagement.resolvedFit; // as a completed programme of this match quality
+      setWellbeing(w, c, wb + fit * w.p.engagement.wellbeingGain * (1 - wb));
+      cl.setFit(c, fit);
       exitClient(w, c, Exit.RESOLVED);
       w.funnel.resolved_by_clw++;
       return;
@@ -139,7 +139,7 @@ function refer(w: World, c: number): void {
   const followed = r() < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
   // How well the placement can fit the person: the best of the m services of the right kind the
   // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
-  cl.setFit(c, r() ** (1 / Math.max(1, Math.min(8, countKnown(w, i, need)))));
+  cl.setFit(c, r() ** (1 / Math.max(1, Math.min(p.clw.fitChoiceMax, countKnown(w, i, need)))));
   const unready = (cl.flags(c) & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
   let accepted = 0;
   for (let m = 0; m < n; m++) {
@@ -149,7 +149,7 @@ function refer(w: World, c: number): void {
     if (mismatch || unready) t.neg[j] += 1;
     else t.pos[j] += p.trust.referralWeight;
     if (followed) t.pos[j] += 1;
-    const refuseP = p.tso.refuseMismatchProb * (1.5 - t.trust[j]!);
+    const refuseP = p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!);
     if (mismatch && r() < refuseP) {
       w.wk.refused++;
       continue;
@@ -181,15 +181,15 @@ function refer(w: World, c: number): void {
   scheduleGiveUp(w, c, nextSeq(w, c));
 }
 
-/** No service found or every referral turned back: try again, or leave after MAX_RETRIES. */
+/** No service found or every referral turned back: try again, or leave after clw.maxRetries. */
 function retryOrGiveUp(w: World, c: number, refused = false): void {
   const cl = w.clients;
   cl.setRetries(c, cl.retries(c) + 1);
-  if (cl.retries(c) > MAX_RETRIES) {
+  if (cl.retries(c) > w.p.clw.maxRetries) {
     exitClient(w, c, Exit.NO_SERVICE);
     w.funnel.no_service_found++;
     return;
   }
   if (refused) returnToClw(w, c);
-  else w.referCal.add(w.week + 2, w.week, c, nextSeq(w, c));
+  else w.referCal.add(w.week + w.p.clw.retryWeeks, w.week, c, nextSeq(w, c));
 }

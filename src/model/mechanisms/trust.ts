@@ -20,6 +20,7 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 export function updateTrust(w: World): void {
   const { p, tsos: t } = w;
   const tr = p.trust;
+  const lo = tr.signalClamp;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
     const pos = t.pos[j]!;
@@ -30,8 +31,8 @@ export function updateTrust(w: World): void {
     w.wk.signalNeg += neg;
     if (n > 0) {
       // The week's signals, read through current trust (confirmation bias, in log-odds).
-      const raw = Math.min(0.98, Math.max(0.02, pos / n));
-      const Tc = Math.min(0.98, Math.max(0.02, T));
+      const raw = Math.min(1 - lo, Math.max(lo, pos / n));
+      const Tc = Math.min(1 - lo, Math.max(lo, T));
       const E = logistic(logit(raw) + tr.confirmationBias * logit(Tc));
       const eta = (E >= T ? tr.etaUp : tr.etaDown) * Math.min(1, n / tr.volumeRef);
       t.trust[j] = T + eta * (E - T);
