@@ -5,6 +5,7 @@
  */
 import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
+import { AfterExit, ClwOutcome } from './clients.js';
 import { WEEKS_PER_YEAR } from './params.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
@@ -94,8 +95,8 @@ export function exitClient(w: World, c: number, kind: Exit): void {
     // Demand feedback (C1): unmet need keeps the client at the GP, who refers again.
     const delay = 1 + geometric(r, 1 / Math.max(1, d.rereferralDelayWeeks));
     when = w.week + Math.min(delay, g.observeWeeks);
-    cl.setEndDrop(c, 1); // marks a pending re-referral rather than an observation end
-  } else cl.setEndDrop(c, 0);
+    cl.setAfterExit(c, AfterExit.REREFERRAL);
+  } else cl.setAfterExit(c, AfterExit.OBSERVATION_END);
   w.exitCal.add(when, w.week, c, nextSeq(w, c));
 }
 
@@ -104,7 +105,7 @@ export function returnToClw(w: World, c: number): void {
   const cl = w.clients;
   leaveCaseload(w, c);
   cl.setTso(c, -1);
-  cl.setEndDrop(c, 0);
+  cl.setClwOutcome(c, ClwOutcome.REFER);
   setState(w, c, S.WITH_CLW);
   w.clws.withN[cl.clw(c)]!++;
   w.funnel.returned_to_clw++;

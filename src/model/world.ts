@@ -138,6 +138,20 @@ export const FUNNEL_KEYS: Array<keyof Funnel> = [
   'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
 ];
 
+/**
+ * Scratch space of the referral step. Owned by the world, not the module, so simulations that
+ * share the code (the explorer's, a test's) never share state.
+ */
+export interface ReferralScratch {
+  chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
+  /**
+   * Programme weeks per TSO type, refreshed each week before referrals (interventions may
+   * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
+   * compared (a hot spot of the national profile).
+   */
+  programmeWeeks: Float64Array;
+}
+
 export interface World {
   p: Params; // live parameters (interventions change them)
   scenario: Scenario;
@@ -160,6 +174,7 @@ export interface World {
   exitCal: Calendar; // EXITED → end of observation or GP re-referral
   phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
   stateCount: Int32Array;
+  referral: ReferralScratch;
   gpRateSum: number;
   wellbeingSum: number;
   wk: Week;
@@ -218,6 +233,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     freeN: 0,
     referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
+    referral: { chosen: new Int32Array(MAX_REFS), programmeWeeks: new Float64Array(NTYPES) },
     gpRateSum: 0, wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };

@@ -11,6 +11,7 @@
  * capacity", Allbutt L179).
  */
 import { type World, S, F } from '../world.js';
+import { ClwOutcome } from '../clients.js';
 import { nextSeq, setState } from '../lifecycle.js';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -66,22 +67,22 @@ function startSessions(w: World, c: number, i: number): void {
   const uDecline = r();
   const uWhen = r();
   let n: number;
-  cl.setEndDrop(c, 0);
+  cl.setClwOutcome(c, ClwOutcome.REFER);
   if (uOver < pOver) {
     cl.setFlags(c, cl.flags(c) | F.OVER_REFERRED);
     n = 1;
   } else if (uDecline < p.clw.declineProb) {
-    cl.setEndDrop(c, 1); // leaves the CLW before referral
+    cl.setClwOutcome(c, ClwOutcome.DECLINE);
     n = 1 + Math.floor(uWhen * p.clw.declineSessionsMax);
   } else if (cl.clwOnly(c)) {
-    cl.setEndDrop(c, 2); // the CLW's sessions and signposting are enough
+    cl.setClwOutcome(c, ClwOutcome.RESOLVED);
     n = 1 + Math.floor(uWhen * p.clw.resolveSessionsMax);
   } else {
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));
   }
   cl.setSessions(c, Math.min(255, n));
-  if (!cl.endDrop(c)) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
+  if (cl.clwOutcome(c) === ClwOutcome.REFER) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
   // Sessions are weekly: the last one is n - 1 weeks after the first.
   w.referCal.add(w.week + n - 1, w.week, c, nextSeq(w, c));
 }

@@ -10,6 +10,7 @@
  */
 import { TSO_TYPES } from '../params.js';
 import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
+import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 
 export function arrivals(w: World): void {
@@ -69,7 +70,7 @@ export function exitEvents(w: World): void {
   const cl = w.clients;
   w.exitCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.EXITED) return;
-    if (cl.endDrop(c)) {
+    if (cl.afterExit(c) === AfterExit.REREFERRAL) {
       clearRefs(w, c);
       cl.setFlags(c, cl.flags(c) & F.COMPLEX);
       cl.setExit(c, 0);

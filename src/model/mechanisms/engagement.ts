@@ -14,6 +14,7 @@
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
  */
 import { type World, S, F, Exit } from '../world.js';
+import { TsoOutcome } from '../clients.js';
 import { geometric } from '../rng.js';
 import { clearRefs, exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 import { learnFromCompletion } from './learning.js';
@@ -95,7 +96,7 @@ export function startEngagement(w: World, c: number, j: number): void {
   const h = 1 - Math.exp(-Math.exp(logH));
   const length = p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
   const d = geometric(w.rng.engagement, h);
-  cl.setEndDrop(c, d < length ? 1 : 0);
+  cl.setTsoOutcome(c, d < length ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
   w.endCal.add(w.week + (d < length ? d : length), w.week, c, nextSeq(w, c));
 }
 
@@ -105,7 +106,7 @@ export function engagementEnds(w: World): void {
     if (cl.seq(c) !== seq || cl.state(c) !== S.ENGAGED) return;
     const j = cl.tso(c);
     t.engaged[j]!--;
-    if (cl.endDrop(c)) {
+    if (cl.tsoOutcome(c) === TsoOutcome.DROP) {
       setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
       t.neg[j] += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);

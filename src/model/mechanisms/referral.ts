@@ -14,29 +14,27 @@
  * multiple referral practices", F3 (trusting TSOs share what they offer: knowledge grows).
  */
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
+import { ClwOutcome } from '../clients.js';
 import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
 
-const chosen = new Int32Array(MAX_REFS);
-/**
- * Programme weeks per TSO type index, refreshed each week before referrals (interventions may
- * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
- * compared (a hot spot of the national profile).
- */
-const weeksOf = new Float64Array(NTYPES);
-const waitOf = (w: World, j: number) => (w.tsos.waitN[j]! * weeksOf[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
+/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
+const waitOf = (w: World, j: number) =>
+  (w.tsos.waitN[j]! * w.referral.programmeWeeks[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
 
 export function referrals(w: World): void {
   const cl = w.clients;
-  for (let ti = 0; ti < NTYPES; ti++) weeksOf[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
+  const weeks = w.referral.programmeWeeks;
+  for (let ti = 0; ti < NTYPES; ti++) weeks[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
     if (cl.sessions(c) >= 3 && !(cl.flags(c) & F.SEEN3)) {
       cl.setFlags(c, cl.flags(c) | F.SEEN3);
       w.funnel.seen_3plus++;
     }
-    if (cl.endDrop(c) === 2) {
+    const outcome = cl.clwOutcome(c);
+    if (outcome === ClwOutcome.RESOLVED) {
       const wb = cl.wellbeing(c);
       const fit = w.p.engagement.resolvedFit; // as a completed programme of this match quality
       setWellbeing(w, c, wb + fit * w.p.engagement.wellbeingGain * (1 - wb));
@@ -45,7 +43,7 @@ export function referrals(w: World): void {
       w.funnel.resolved_by_clw++;
       return;
     }
-    if (cl.endDrop(c)) {
+    if (outcome === ClwOutcome.DECLINE) {
       exitClient(w, c, Exit.DECLINED);
       w.funnel.left_clw_before_referral++;
       w.wk.declined++;
@@ -58,12 +56,13 @@ export function referrals(w: World): void {
 /** The known open TSO of `type` a CLW would pick, or -1; `best` = shortest visible wait. */
 function pick(w: World, i: number, type: number, best: boolean, skip: number): number {
   const { clws: k, tsos: t } = w;
+  const chosen = w.referral.chosen;
   const base = i * MAX_KNOWN;
   let out = -1;
   let outWait = Infinity;
   for (let m = 0; m < k.knownN[i]!; m++) {
     const j = k.known[base + m]!;
-    if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(j, skip)) continue;
+    if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(chosen, j, skip)) continue;
     if (!best) return j;
     const wt = waitOf(w, j);
     if (wt < outWait) {
@@ -84,7 +83,7 @@ function countKnown(w: World, i: number, type: number): number {
   return m;
 }
 
-const isChosen = (j: number, n: number) => {
+const isChosen = (chosen: Int32Array, j: number, n: number) => {
   for (let m = 0; m < n; m++) if (chosen[m] === j) return true;
   return false;
 };
@@ -96,7 +95,7 @@ function discover(w: World, i: number, type: number, n: number): number {
   const start = Math.floor(w.rng.referral() * ids.length);
   for (let m = 0; m < ids.length; m++) {
     const j = ids[(start + m) % ids.length]!;
-    if (w.tsos.open[j] && !isChosen(j, n)) {
+    if (w.tsos.open[j] && !isChosen(w.referral.chosen, j, n)) {
       learnTso(w, i, j);
       return j;
     }
@@ -107,6 +106,7 @@ function discover(w: World, i: number, type: number, n: number): number {
 function refer(w: World, c: number): void {
   const { p, clients: cl, clws: k, tsos: t } = w;
   const r = w.rng.referral;
+  const chosen = w.referral.chosen;
   const i = cl.clw(c);
   const e = k.expertise[i]!;
   const need = cl.need(c);
@@ -128,7 +128,7 @@ function refer(w: World, c: number): void {
     while (n < kk) {
       let j = pick(w, i, t.type[first]!, false, n);
       if (j < 0 && r() < explore) j = discover(w, i, t.type[first]!, n);
-      if (j < 0 || isChosen(j, n)) break;
+      if (j < 0 || isChosen(chosen, j, n)) break;
       chosen[n++] = j;
     }
   }
