@@ -4,7 +4,8 @@
  */
 import type { Scenario } from './scenario.js';
 import { type World, type Funnel, S, NTYPES, createWorld, newWeek } from './world.js';
-import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField, measure, measureTypes } from './metrics.js';
+import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField } from './metrics.js';
+import { measure, measureTypes, newTally, newTypeTally } from './measure.js';
 import { TSO_TYPES, type TsoType } from './params.js';
 import { repSeed } from './rng.js';
 import { applyInterventions } from './mechanisms/interventions.js';
@@ -53,6 +54,8 @@ export class Simulation {
   readonly world: World;
   readonly rep: number;
   readonly seed: number;
+  private readonly tally = newTally();
+  private readonly typeTally = newTypeTally();
   private readonly scratch = new Float64Array(METRIC_NAMES.length);
   private readonly typeScratch = Array.from({ length: NTYPES }, () => new Float64Array(TYPE_FIELDS.length));
   readonly metrics: Record<MetricName, Float64Array>;
@@ -81,8 +84,8 @@ export class Simulation {
     w.week++;
     Object.assign(w.wk, newWeek());
     for (let k = 0; k < SCHEDULE.length; k++) SCHEDULE[k]![1](w);
-    measure(w, this.scratch);
-    measureTypes(w, this.typeScratch);
+    measure(w, this.tally, this.scratch);
+    measureTypes(w, this.typeTally, this.typeScratch);
     const wi = w.week - 1;
     if (wi < this.scenario.weeks) {
       for (let m = 0; m < METRIC_NAMES.length; m++) this.metrics[METRIC_NAMES[m]!][wi] = this.scratch[m]!;
