@@ -3,7 +3,8 @@
  * scenario and seed give the same result in a test, a worker thread, a cluster job or a browser.
  */
 import type { Scenario } from './scenario.js';
-import { type World, type Funnel, S, NTYPES, createWorld, newWeek } from './world.js';
+import { type World, type Funnel, S, NTYPES, newWeek } from './world.js';
+import { createWorld } from './createWorld.js';
 import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField } from './metrics.js';
 import { measure, measureTypes, newTally, newTypeTally } from './measure.js';
 import { TSO_TYPES, type TsoType } from './params.js';

@@ -1,11 +1,12 @@
 /**
- * The world state: flat typed arrays for clients, CLWs and TSOs (data-oriented, so a national
- * run with millions of clients stays compact), the queues and event calendars, and this week's
- * counters. Mechanisms change it; metrics only read it.
+ * The shape of the world state: flat typed arrays for clients, CLWs and TSOs (data-oriented, so
+ * a national run with millions of clients stays compact), the queues and event calendars, and
+ * this week's counters, with the few helpers every mechanism shares. Mechanisms change it;
+ * metrics only read it. createWorld.ts builds one; mechanisms/setup.ts fills it.
  */
-import { type Params, TSO_TYPES, type TsoType, cloneParams } from './params.js';
-import { Calendar, QueuePool, grow } from './pools.js';
-import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
+import { type Params, TSO_TYPES, type TsoType } from './params.js';
+import { type Calendar, type QueuePool, grow } from './pools.js';
+import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 
@@ -207,99 +208,15 @@ export function freeClient(w: World, i: number): void {
   w.freeSlots[w.freeN++] = i;
 }
 
-/** Build the initial world: CLWs, TSOs, empty client pool, streams. */
-export function createWorld(scenario: Scenario, seed: number): World {
-  const p = cloneParams(scenario.params);
-  const rng = {} as Record<StreamName, Rng>;
-  const dist = {} as Record<StreamName, Draws>;
-  for (const s of STREAMS) {
-    rng[s] = stream(seed, s);
-    dist[s] = draws(rng[s]);
-  }
-  const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
-  const nClw = p.clw.count;
-  const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * 60));
-  const w: World = {
-    p, scenario, week: 0, rng, dist,
-    interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
-    ivFrom: [],
-    clients: new Clients(expectedClients),
-    clws: newClws(nClw),
-    tsos: newTsos(nTso),
-    tsoByType: [],
-    clwQueue: new QueuePool(nClw),
-    tsoQueue: new QueuePool(nTso),
-    freeSlots: new Int32Array(1024),
-    freeN: 0,
-    referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
-    stateCount: new Int32Array(6),
-    referral: { chosen: new Int32Array(MAX_REFS), programmeWeeks: new Float64Array(NTYPES) },
-    gpRateSum: 0, wellbeingSum: 0,
-    wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
-  };
-  initTsos(w);
-  initClws(w);
-  return w;
-}
-
-function newClws(n: number): Clws {
-  return {
-    n, expertise: new Float64Array(n), employed: new Uint8Array(n), known: new Int32Array(n * MAX_KNOWN).fill(-1),
-    knownN: new Uint8Array(n), withN: new Int32Array(n), heldN: new Int32Array(n), waitN: new Int32Array(n),
-    pressure: new Float64Array(n), hhCap: new Float64Array(n), hhUsed: new Int32Array(n), followUpP: new Float64Array(n),
-  };
-}
-
-function newTsos(n: number): Tsos {
-  return {
-    n, type: new Uint8Array(n), open: new Uint8Array(n), baseFunding: new Float64Array(n), funding: new Float64Array(n),
-    mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), phantom: new Int32Array(n), waitN: new Int32Array(n),
-    reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
-    lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
-  };
-}
-
-function initTsos(w: World): void {
-  const { p, tsos: t } = w;
-  const r = w.rng.init;
-  const { fundingSpread: fs, coreCostSpread: cs } = p.tso;
-  let j = 0;
-  for (let ti = 0; ti < NTYPES; ti++) {
-    const type = TSO_TYPES[ti]!;
-    const ids: number[] = [];
-    for (let k = 0; k < p.tso.count[type]; k++, j++) {
-      t.type[j] = ti;
-      t.open[j] = 1;
-      // Funding varies between organisations of a type (mixed sizes).
-      t.baseFunding[j] = p.tso.fundingPerYear[type] * (1 - fs + 2 * fs * r());
-      t.mult[j] = p.funding.multiplier[type];
-      t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
-      t.reserve[j] = p.tso.reserveWeeksMax * r();
-      // Core costs vary: some organisations depend on the grant entirely.
-      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * r()));
-      t.trust[j] = p.trust.initial;
-      ids.push(j);
-    }
-    w.tsoByType.push(Int32Array.from(ids));
-  }
-}
-
-function initClws(w: World): void {
-  const { p, clws: c } = w;
-  for (let i = 0; i < c.n; i++) {
-    c.expertise[i] = Math.min(p.clw.expertiseCeiling, Math.max(p.clw.expertiseFloor, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
-    c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
-    const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
-    resetKnown(w, i, nKnown, w.rng.init);
-  }
-}
+/** Guard: draws per TSO to learn before resetKnown stops (repeats are skipped, types may be empty). */
+const DRAWS_PER_KNOWN = 20;
 
 /** Give CLW i a fresh known set of n TSOs: one of each type in turn, drawn at random. */
 export function resetKnown(w: World, i: number, n: number, r: Rng): void {
   const c = w.clws;
   c.knownN[i] = 0;
   const limit = Math.min(n, MAX_KNOWN, w.tsos.n);
-  for (let k = 0, tries = 0; c.knownN[i]! < limit && tries < limit * 20; k++, tries++) {
+  for (let k = 0, tries = 0; c.knownN[i]! < limit && tries < limit * DRAWS_PER_KNOWN; k++, tries++) {
     const ids = w.tsoByType[k % NTYPES]!;
     if (ids.length === 0) continue;
     learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
