@@ -6,11 +6,12 @@ const { loadScenario } = await import(join(DIST, 'io', 'scenario.js'));
 const { Simulation, SCHEDULE } = await import(join(DIST, 'model', 'simulate.js'));
 const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), { weeks: Number(process.env.WEEKS ?? 100) });
 const ms = new Map();
-const timed = SCHEDULE.map(([name, f]) => [name, (w) => {
+const timed = SCHEDULE.map((m) => ({ ...m, fn: (w) => {
+  const name = `${m.step}. ${m.title}`;
   const t = performance.now();
-  f(w);
+  m.fn(w);
   ms.set(name, (ms.get(name) ?? 0) + performance.now() - t);
-}]);
+} }));
 SCHEDULE.splice(0, SCHEDULE.length, ...timed); // readonly to the model's users, not to a bench
 const t0 = performance.now();
 const sim = new Simulation(s, 0);

@@ -1,19 +1,30 @@
 /**
- * Step 3. Demand: GPs refer new clients to CLWs (Poisson per CLW per week), and unmet need
- * comes back: a client who left with need unmet keeps consulting the GP, who may refer again
- * (the demand feedback loop through GP visits). Exited clients stop being observed after the
- * follow-up window and their slot is reused.
- * Realist matrix: C1 "post-COVID challenges, high levels of individual need", C8 "CLWs linked to
- * GP practices in areas of socioeconomic deprivation"; long-term outcome "increased use of GP
- * and other statutory support" feeding back into referrals.
+ * Steps 3 and 3b. Demand: GPs refer new clients to CLWs (Poisson per CLW per week; step 3), and
+ * unmet need comes back: a client who left with need unmet keeps consulting the GP, who may
+ * refer again (the demand feedback loop through GP visits; lifecycle.ts draws it at exit, step
+ * 3b carries it out). Exited clients stop being observed after the follow-up window and their
+ * slot is reused.
+ * Realist matrix: C1 "post-COVID challenges, high levels of individual need" (demand level,
+ * kinds of need, re-referral), C8 "CLWs linked to GP practices in areas of socioeconomic
+ * deprivation" (referral rate, starting wellbeing); long-term outcome "increased use of GP and
+ * other statutory support" feeding back into referrals.
  * Evidence: §1a (≈133 referrals per CLW-year in Edinburgh).
  */
 import { TSO_TYPES } from '../params.js';
 import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
 import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+import type { Mechanism } from '../mechanism.js';
 
-export function arrivals(w: World): void {
+export const referToClws: Mechanism = {
+  id: 'arrivals', step: '3', title: 'GP referrals to CLWs', module: 'demand.ts', rows: ['C1', 'C8'], fn: arrivals,
+};
+
+export const reviewExits: Mechanism = {
+  id: 'exits', step: '3b', title: 're-referrals and end of observation', module: 'demand.ts', rows: ['C1'], fn: exitEvents,
+};
+
+function arrivals(w: World): void {
   const { p } = w;
   const rate = p.demand.referralsPerClwWeek * p.demand.level;
   const nClw = Math.min(p.clw.count, w.clws.n);
@@ -66,7 +77,7 @@ function enterClwQueue(w: World, c: number): void {
 }
 
 /** Exited clients: end of observation (slot freed) or a GP re-referral (a new episode). */
-export function exitEvents(w: World): void {
+function exitEvents(w: World): void {
   const cl = w.clients;
   w.exitCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.EXITED) return;

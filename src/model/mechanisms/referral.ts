@@ -1,29 +1,40 @@
 /**
- * Step 4b. Referral choice: when a client's sessions end, the CLW refers on.
+ * Step 4c. Referral choice: when a client's sessions end, the CLW refers on (or the client
+ * leaves: declined, or resolved by the CLW's own sessions).
  * - Targeted: the CLW identifies the kind of service needed (more often right with expertise)
  *   and, among the TSOs of that kind it knows, picks the shortest visible wait (with probability
  *   = expertise) or its favourite.
  * - Scattergun: k services at once; more tempting when the best visible wait is long ("game the
  *   system") and when the CLW is under pressure.
- * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to.
+ * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to;
+ *   a CLW who knows no open service of the kind needed sometimes finds one by asking around.
  * - Follow-up with the TSO, with a propensity that falls with pressure.
  * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls).
- * Realist matrix: F1 "empathic navigators", F4 "considering full range of local provision",
+ * Realist matrix: F1 "empathic navigators" (readiness-based referral; needs met by the CLW),
+ * F4 "considering full range of local provision" (the fit is the best of the services known),
  * F5 "expertise and community knowledge to match", U1 "over-referral" (unready referrals are
- * flagged to the TSO), U2 "under-referral", U3 "failure to follow up", U4 "scattergun and
- * multiple referral practices", F3 (trusting TSOs share what they offer: knowledge grows).
+ * flagged to the TSO; mismatches turned back), U2 "under-referral", U3 "failure to follow up",
+ * U4 "scattergun and multiple referral practices", C3 (pressure pushes scattergun), F3 (trusting
+ * TSOs refuse less and share what they offer: knowledge grows), F7 "TSOs as CLW employers"
+ * (embedded CLWs find services they did not know more often: employedExploreBoost).
  */
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
+import type { Mechanism } from '../mechanism.js';
+
+export const referOn: Mechanism = {
+  id: 'referral', step: '4c', title: 'referral choice', module: 'referral.ts',
+  rows: ['F1', 'F3', 'F4', 'F5', 'F7', 'U1', 'U2', 'U3', 'U4', 'C3'], fn: referrals,
+};
 
 /** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
 const waitOf = (w: World, j: number) =>
   (w.tsos.waitN[j]! * w.referral.programmeWeeks[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
 
-export function referrals(w: World): void {
+function referrals(w: World): void {
   const cl = w.clients;
   const weeks = w.referral.programmeWeeks;
   for (let ti = 0; ti < NTYPES; ti++) weeks[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];

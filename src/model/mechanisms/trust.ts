@@ -9,15 +9,20 @@
  * share what they offer (referral.ts), and clients placed there stay longer (engagement.ts).
  * Realist matrix: F3 "CLWs developing positive relationships with TSOs" → "increased TSO trust
  * in CLW service", "more facilitative environment for TSO/CLW collaboration"; U2
- * "under-referral" ("we are forgotten"); U3 "failure to follow up"; U6 inequitable partnerships.
+ * "under-referral" ("we are forgotten"); U3 "failure to follow up" (bad signals weigh more);
+ * U6 "TSO perceptions of inequitable partnerships" (a distrustful TSO reads the week's signals
+ * through its distrust).
  * Evidence: §3 (Rescorla-Wagner / exponential smoothing; asymmetry η₋/η₊ = 2), §4 (T₀, η).
  */
 import type { World } from '../world.js';
+import type { Mechanism } from '../mechanism.js';
+import { logit, logistic } from '../math.js';
 
-const logit = (p: number) => Math.log(p / (1 - p));
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+export const updateTrust: Mechanism = {
+  id: 'trust', step: '9', title: 'trust', module: 'trust.ts', rows: ['F3', 'U2', 'U3', 'U6'], fn: weighSignals,
+};
 
-export function updateTrust(w: World): void {
+function weighSignals(w: World): void {
   const { p, tsos: t } = w;
   const tr = p.trust;
   const lo = tr.signalClamp;
