@@ -9,11 +9,12 @@
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
  * completion (step 6), which brings a wellbeing gain scaled by match quality and teaches the
  * CLW (learning.ts).
- * Realist matrix: F2 "handholding support" → "reduced drop out" (complex clients who came
- * alone), F5 (match quality; learning from completions), F3 (trust: "increased client
- * confidence in CLW and TSO services"), U3 (follow-up), U4 ("client confusion"), U1 (unready
- * clients; clients the CLW could have helped get little from a programme), outcome "sustained
- * client engagement".
+ * Realist matrix: F1 "empathic navigators" → clients "mentally in right place for services"
+ * (readiness), F2 "handholding support" → "reduced drop out" (complex clients who came alone),
+ * F5 and F4 (match quality: the right kind of service, and the best fit among those the CLW
+ * knows; learning from completions), F3 (trust: "increased client confidence in CLW and TSO
+ * services"), U3 (follow-up), U4 ("client confusion"), U1 (unready clients; clients the CLW
+ * could have helped get little from a programme), outcome "sustained client engagement".
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
  */
 import { type World, S, F, Exit } from '../world.js';
@@ -26,7 +27,7 @@ import type { Mechanism } from '../mechanism.js';
 
 export const endEngagements: Mechanism = {
   id: 'engagement', step: '6', title: 'engagement: completion and drop-out', module: 'engagement.ts',
-  rows: ['F2', 'F3', 'F5', 'U1', 'U3', 'U4'], fn: engagementEnds,
+  rows: ['F1', 'F2', 'F3', 'F4', 'F5', 'U1', 'U3', 'U4'], fn: engagementEnds,
 };
 
 export function startEngagement(w: World, c: number, j: number): void {

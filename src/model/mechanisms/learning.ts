@@ -7,8 +7,8 @@
  * and a novice, who knows few services, takes over the caseload (step 10).
  * Realist matrix: F5 "CLWs with enough expertise and community knowledge", C2 "CLWs with
  * varying levels of experience and knowledge of available community provision" (novices and
- * turnover keep that variety), F7 "TSOs as CLW employers" (an embedded novice knows more
- * provision: employedKnowledgeBonus).
+ * turnover keep that variety), U2 "under-referral" (a novice knows few services), F7 "TSOs as
+ * CLW employers" (an embedded novice knows more provision: employedKnowledgeBonus).
  * Evidence: §4 (turnover 15-30%/yr [A]); §1e (Glasgow CLW near-cut).
  */
 import { type World, MAX_KNOWN, S, resetKnown } from '../world.js';
@@ -17,11 +17,11 @@ import { WEEKS_PER_YEAR } from '../params.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const syncHeadcount: Mechanism = {
-  id: 'headcount', step: '1b', title: 'CLW headcount', module: 'learning.ts', rows: ['F7', 'C2'], fn: matchHeadcount,
+  id: 'headcount', step: '1b', title: 'CLW headcount', module: 'learning.ts', rows: ['F7', 'U2', 'C2'], fn: matchHeadcount,
 };
 
 export const turnOverClws: Mechanism = {
-  id: 'turnover', step: '10', title: 'CLW turnover', module: 'learning.ts', rows: ['F5', 'F7', 'C2'], fn: replaceLeavers,
+  id: 'turnover', step: '10', title: 'CLW turnover', module: 'learning.ts', rows: ['F5', 'F7', 'U2', 'C2'], fn: replaceLeavers,
 };
 
 export function learnFromCompletion(w: World, i: number, fit: number): void {
