@@ -9,6 +9,7 @@ import { type Calendar, type QueuePool, grow } from './pools.js';
 import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
+import type { Week, Funnel } from './counters.js';
 
 /** Client states: every client slot is in exactly one. */
 export const enum S {
@@ -44,6 +45,7 @@ export const enum F {
 }
 
 export { Clients, MAX_REFS };
+export { type Week, type Funnel, FUNNEL_KEYS, newWeek, newFunnel } from './counters.js';
 /** Most TSOs a CLW can know. */
 export const MAX_KNOWN = 32;
 export const NTYPES = TSO_TYPES.length;
@@ -85,59 +87,6 @@ export interface Tsos {
   startWaitSum: Float64Array; // this week: weeks waited by those starting here
   starts: Int32Array;
 }
-
-/** This week's flow counters (reset at the start of each week). */
-export interface Week {
-  arrivals: number;
-  rereferrals: number;
-  starts: number;
-  startsMatched: number;
-  fitSum: number;
-  startWaitSum: number;
-  complexStarts: number;
-  accompanied: number;
-  completions: number;
-  dropouts: number;
-  gaveUp: number;
-  noShows: number;
-  declined: number;
-  duplicates: number;
-  referrals: number;
-  referralLinks: number;
-  sessionsSum: number;
-  scatterReferrals: number;
-  followUps: number;
-  refused: number;
-  returned: number;
-  gpAttendances: number;
-  statutoryContacts: number;
-  signalPos: number;
-  signalNeg: number;
-  closures: number;
-}
-
-/** Cumulative per-run counters: the funnel of where clients went. */
-export interface Funnel {
-  referred_to_clw: number;
-  rereferred_by_gp: number;
-  seen_by_clw: number;
-  seen_3plus: number;
-  referred_to_tso: number;
-  started_tso: number;
-  completed: number;
-  gave_up_waiting: number;
-  did_not_attend: number;
-  dropped_out: number;
-  left_clw_before_referral: number;
-  resolved_by_clw: number;
-  no_service_found: number;
-  returned_to_clw: number;
-  in_system_end: number;
-}
-export const FUNNEL_KEYS: Array<keyof Funnel> = [
-  'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
-  'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
-];
 
 /**
  * Scratch space of the referral step. Owned by the world, not the module, so simulations that
@@ -183,16 +132,6 @@ export interface World {
   arrivalsTotal: number; // episodes begun
   exitsTotal: number; // episodes ended
   clientWeeks: number; // client-weeks in the system (incl. observed exits)
-}
-
-export const newWeek = (): Week => ({
-  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
-  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
-});
-
-export function newFunnel(): Funnel {
-  return Object.fromEntries(FUNNEL_KEYS.map((k) => [k, 0])) as unknown as Funnel;
 }
 
 /** Get a free client slot, growing the records when full. */
