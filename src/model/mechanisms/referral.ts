@@ -30,6 +30,9 @@ export const referOn: Mechanism = {
   rows: ['F1', 'F3', 'F4', 'F5', 'F7', 'U1', 'U2', 'U3', 'U4', 'C3'], fn: referrals,
 };
 
+/** Sessions that count a client as seen_3plus in the funnel (a reporting threshold, not behaviour). */
+const SEEN_SESSIONS = 3;
+
 /** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
 const waitOf = (w: World, j: number) =>
   (w.tsos.waitN[j]! * w.referral.programmeWeeks[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
@@ -40,7 +43,7 @@ function referrals(w: World): void {
   for (let ti = 0; ti < NTYPES; ti++) weeks[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
-    if (cl.sessions(c) >= 3 && !(cl.flags(c) & F.SEEN3)) {
+    if (cl.sessions(c) >= SEEN_SESSIONS && !(cl.flags(c) & F.SEEN3)) {
       cl.setFlags(c, cl.flags(c) | F.SEEN3);
       w.funnel.seen_3plus++;
     }
