@@ -11,13 +11,15 @@ const { Simulation, SCHEDULE } = await import(join(DIST, 'model', 'simulate.js')
 const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), { weeks: Number(process.env.WEEKS ?? 100) });
 /** @type {Map<string, number>} */
 const ms = new Map();
-/** @type {Array<readonly [string, (w: World) => void]>} */
-const timed = SCHEDULE.map(([name, f]) => [name, (/** @type {World} */ w) => {
+/** @typedef {import('../src/model/mechanism.js').Mechanism} Mechanism */
+/** @type {Mechanism[]} */
+const timed = SCHEDULE.map((m) => ({ ...m, fn: (/** @type {World} */ w) => {
+  const name = `${m.step}. ${m.title}`;
   const t = performance.now();
-  f(w);
+  m.fn(w);
   ms.set(name, (ms.get(name) ?? 0) + performance.now() - t);
-}]);
-/** @type {typeof timed} */ (SCHEDULE).splice(0, SCHEDULE.length, ...timed); // readonly to the model's users, not to a bench
+} }));
+/** @type {Mechanism[]} */ (SCHEDULE).splice(0, SCHEDULE.length, ...timed); // readonly to the model's users, not to a bench
 const t0 = performance.now();
 const sim = new Simulation(s, 0);
 while (!sim.done) sim.step();

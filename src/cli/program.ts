@@ -9,6 +9,8 @@ import { loadScenario } from '../io/scenario.js';
 import { writeRunOutputs } from '../io/results.js';
 import { version, gitCommit } from '../io/provenance.js';
 import { paramsJson, paramsMarkdown, paramsText, scenarioJsonSchema } from '../io/paramsDoc.js';
+import { matrixMarkdown } from '../docs/matrix.js';
+import { PATTERNS } from '../patterns/definitions.js';
 import { replicate } from '../experiment/replicate.js';
 import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
@@ -97,8 +99,10 @@ function registerRun(program: Command, io: Io): void {
     .option('--json', 'as JSON')
     .option('--markdown', 'as the Markdown table of docs/parameters.md')
     .option('--json-schema', 'as a JSON Schema for scenario files (docs/scenario.schema.json)')
-    .action((o: { json?: boolean; markdown?: boolean; jsonSchema?: boolean }) => {
+    .option('--matrix', 'the realist matrix: each row\'s mechanisms, parameters, patterns and output columns (docs/matrix.md)')
+    .action((o: { json?: boolean; markdown?: boolean; jsonSchema?: boolean; matrix?: boolean }) => {
       if (o.jsonSchema) return io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      if (o.matrix) return io.out(matrixMarkdown(PATTERNS));
       io.out(o.json ? paramsJson() : o.markdown ? paramsMarkdown() : paramsText());
     });
 }

@@ -3,7 +3,7 @@
  * baseline's replications over the weeks after the warm-up.
  */
 import type { RunResult } from '../model/simulate.js';
-import { TSO_TYPES } from '../model/params.js';
+import { TSO_TYPES, WEEKS_PER_YEAR } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
 import { statistic } from '../scenario/stats.js';
 
@@ -16,7 +16,7 @@ const typeWait = (r: RunResult, t: (typeof TSO_TYPES)[number], from: number) => 
 export type CalStat = (r: RunResult, s: Scenario) => number;
 
 export const CAL_STATS: Record<string, { unit: string; definition: string; fn: CalStat }> = {
-  referrals_per_clw_year: { unit: 'referrals/CLW/year', definition: 'GP referrals to CLWs (re-referrals included) per CLW per year', fn: (r, s) => (mean(r.metrics.arrivals, s.warmup) * 52) / s.params.clw.count },
+  referrals_per_clw_year: { unit: 'referrals/CLW/year', definition: 'GP referrals to CLWs (re-referrals included) per CLW per year', fn: (r, s) => (mean(r.metrics.arrivals, s.warmup) * WEEKS_PER_YEAR) / s.params.clw.count },
   sessions_before_referral: { unit: 'sessions', definition: 'Mean CLW sessions before an onward referral (weighted by referrals)', fn: (r, s) => {
     let w = 0, n = 0;
     for (let i = s.warmup; i < r.weeks; i++) { w += r.metrics.sessions_mean[i]! * r.metrics.referrals[i]!; n += r.metrics.referrals[i]!; }
@@ -32,5 +32,5 @@ export const CAL_STATS: Record<string, { unit: string; definition: string; fn: C
   crisis_wait_weeks: { unit: 'weeks', definition: 'Mean weeks waited by clients starting at crisis TSOs', fn: (r, s) => typeWait(r, 'crisis', s.warmup) },
   mh_wait_weeks: { unit: 'weeks', definition: 'Mean weeks waited by clients starting at mental-health TSOs', fn: (r, s) => typeWait(r, 'mh', s.warmup) },
   mh_wait_minus_longest_other: { unit: 'weeks', definition: 'Mental-health wait minus the longest wait of any other kind of TSO', fn: (r, s) => typeWait(r, 'mh', s.warmup) - Math.max(...TSO_TYPES.filter((t) => t !== 'mh').map((t) => typeWait(r, t, s.warmup))) },
-  gp_rate_per_client_year: { unit: 'consultations/client/year', definition: 'GP consultations per client-year among clients in the system or observed after leaving (whole run)', fn: (r) => (sum(r.metrics.gp_attendances, 0) / Math.max(1, r.clientWeeks)) * 52 },
+  gp_rate_per_client_year: { unit: 'consultations/client/year', definition: 'GP consultations per client-year among clients in the system or observed after leaving (whole run)', fn: (r) => (sum(r.metrics.gp_attendances, 0) / Math.max(1, r.clientWeeks)) * WEEKS_PER_YEAR },
 };

@@ -11,6 +11,27 @@
 /** Most simultaneous referrals a client can hold (scattergun k). */
 export const MAX_REFS = 4;
 
+/*
+ * The outcome of a client's pending event is drawn when the event is scheduled and kept in one
+ * byte, read as one of these by state (each accessor below names which).
+ */
+/** WITH_CLW: what happens when the sessions end. */
+export const enum ClwOutcome {
+  REFER = 0, // refer on to a TSO (also after a closure or a refusal sends the client back)
+  DECLINE = 1, // leaves the CLW before being referred
+  RESOLVED = 2, // the CLW's sessions and signposting met the need
+}
+/** ENGAGED: how the programme at the TSO ends. */
+export const enum TsoOutcome {
+  COMPLETE = 0,
+  DROP = 1,
+}
+/** EXITED: what ends the observation window. */
+export const enum AfterExit {
+  OBSERVATION_END = 0, // the slot is freed
+  REREFERRAL = 1, // the GP refers the person again (a new episode)
+}
+
 /**
  * Record layout. A const enum, so tsc writes the numbers into each accessor: V8 inlines small
  * functions within a bytecode budget per optimised function, and literal offsets keep the
@@ -19,9 +40,10 @@ export const MAX_REFS = 4;
  */
 const enum L {
   REC = 80, // bytes per client
+  // biome-ignore lint/suspicious/noDuplicateEnumValues: the Uint8 stride is the record size in bytes, by design
   S8 = 80, S32 = 20, S64 = 10, // record stride in elements of each view
   // Uint8 fields (byte offsets).
-  STATE = 0, EXIT = 1, FLAGS = 2, NEED = 3, SESSIONS = 4, RETRIES = 5, END_DROP = 6, CLW_ONLY = 7,
+  STATE = 0, EXIT = 1, FLAGS = 2, NEED = 3, SESSIONS = 4, RETRIES = 5, OUTCOME = 6, CLW_ONLY = 7,
   // Float64 fields (offsets in 8-byte words): bytes 8-23.
   WELLBEING = 1, GP_RATE = 2,
   // 32-bit fields (offsets in 4-byte words): bytes 24-71.
@@ -75,12 +97,18 @@ export class Clients {
   setSessions(c: number, v: number): void { this.u8[c * L.S8 + L.SESSIONS] = v; }
   retries(c: number): number { return this.u8[c * L.S8 + L.RETRIES]!; }
   setRetries(c: number, v: number): void { this.u8[c * L.S8 + L.RETRIES] = v; }
-  /** 1 = needs the L.CLW's support only, no L.TSO programme. */
+  /** 1 = needs the CLW's support only, no TSO programme. */
   clwOnly(c: number): number { return this.u8[c * L.S8 + L.CLW_ONLY]!; }
   setClwOnly(c: number, v: number): void { this.u8[c * L.S8 + L.CLW_ONLY] = v; }
-  /** How the scheduled event ends: drop-out vs completion, leaving the L.CLW, pending re-referral. */
-  endDrop(c: number): number { return this.u8[c * L.S8 + L.END_DROP]!; }
-  setEndDrop(c: number, v: number): void { this.u8[c * L.S8 + L.END_DROP] = v; }
+  /** While WITH_CLW: what the end of the sessions brings. */
+  clwOutcome(c: number): ClwOutcome { return this.u8[c * L.S8 + L.OUTCOME]!; }
+  setClwOutcome(c: number, v: ClwOutcome): void { this.u8[c * L.S8 + L.OUTCOME] = v; }
+  /** While ENGAGED: completion or drop-out at the scheduled end. */
+  tsoOutcome(c: number): TsoOutcome { return this.u8[c * L.S8 + L.OUTCOME]!; }
+  setTsoOutcome(c: number, v: TsoOutcome): void { this.u8[c * L.S8 + L.OUTCOME] = v; }
+  /** While EXITED: end of observation or a pending GP re-referral. */
+  afterExit(c: number): AfterExit { return this.u8[c * L.S8 + L.OUTCOME]!; }
+  setAfterExit(c: number, v: AfterExit): void { this.u8[c * L.S8 + L.OUTCOME] = v; }
 
   wellbeing(c: number): number { return this.f64[c * L.S64 + L.WELLBEING]!; }
   setWellbeing(c: number, v: number): void { this.f64[c * L.S64 + L.WELLBEING] = v; }
@@ -101,7 +129,7 @@ export class Clients {
   /** Week the current state began. */
   since(c: number): number { return this.i32[c * L.S32 + L.SINCE]!; }
   setSince(c: number, v: number): void { this.i32[c * L.S32 + L.SINCE] = v; }
-  /** Referral k (0..MAX_REFS-1) of c: a L.TSO id, or -1 for none / withdrawn. */
+  /** Referral k (0..MAX_REFS-1) of c: a TSO id, or -1 for none / withdrawn. */
   ref(c: number, k: number): number { return this.i32[c * L.S32 + L.REF + k]!; }
   setRef(c: number, k: number, j: number): void { this.i32[c * L.S32 + L.REF + k] = j; }
 

@@ -6,6 +6,7 @@
  */
 import { type World, S, MAX_REFS } from './world.js';
 import { liveRefs } from './lifecycle.js';
+import { METRIC_NAMES } from './metrics.js';
 
 export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[] {
   const bad: string[] = [];
@@ -48,6 +49,6 @@ export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[]
     if (!t.open[j] && (t.engaged[j]! > 0 || t.waitN[j]! > 0)) bad.push(`TSO ${j}: closed but still has clients`);
   }
   if (Math.abs(gp - w.gpRateSum) > 1e-6 * Math.max(1, gp)) bad.push(`GP rate sum ${w.gpRateSum} ≠ Σ client rates ${gp}`);
-  if (metrics) for (let m = 0; m < metrics.length; m++) if (!Number.isFinite(metrics[m]!)) bad.push(`metric ${m} is ${metrics[m]}`);
+  if (metrics) for (let m = 0; m < metrics.length; m++) if (!Number.isFinite(metrics[m]!)) bad.push(`metric ${METRIC_NAMES[m] ?? m} is ${metrics[m]}`);
   return bad;
 }

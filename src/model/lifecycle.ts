@@ -5,6 +5,8 @@
  */
 import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
+import { AfterExit, ClwOutcome } from './clients.js';
+import { WEEKS_PER_YEAR } from './params.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
 export function gpRateOf(w: World, c: number): number {
@@ -16,8 +18,8 @@ export function gpRateOf(w: World, c: number): number {
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
   else if (st === S.ENGAGED) mult = 1 - g.engagedReduction;
   else if (st === S.EXITED) mult = cl.exit(c) === Exit.COMPLETED || cl.exit(c) === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
-  const wb = Math.min(3, Math.max(0.2, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
-  return (g.baseRatePerYear / 52) * cl.gpBase(c) * mult * wb;
+  const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
+  return (g.baseRatePerYear / WEEKS_PER_YEAR) * cl.gpBase(c) * mult * wb;
 }
 
 export function refreshGpRate(w: World, c: number): void {
@@ -93,8 +95,8 @@ export function exitClient(w: World, c: number, kind: Exit): void {
     // Demand feedback (C1): unmet need keeps the client at the GP, who refers again.
     const delay = 1 + geometric(r, 1 / Math.max(1, d.rereferralDelayWeeks));
     when = w.week + Math.min(delay, g.observeWeeks);
-    cl.setEndDrop(c, 1); // marks a pending re-referral rather than an observation end
-  } else cl.setEndDrop(c, 0);
+    cl.setAfterExit(c, AfterExit.REREFERRAL);
+  } else cl.setAfterExit(c, AfterExit.OBSERVATION_END);
   w.exitCal.add(when, w.week, c, nextSeq(w, c));
 }
 
@@ -103,7 +105,7 @@ export function returnToClw(w: World, c: number): void {
   const cl = w.clients;
   leaveCaseload(w, c);
   cl.setTso(c, -1);
-  cl.setEndDrop(c, 0);
+  cl.setClwOutcome(c, ClwOutcome.REFER);
   setState(w, c, S.WITH_CLW);
   w.clws.withN[cl.clw(c)]!++;
   w.funnel.returned_to_clw++;

@@ -1,7 +1,9 @@
 /**
  * The realist matrix (Table 2 of Allbutt et al. 2025, Front. Public Health 13:1645353).
  * Every mechanism module and every parameter names the row(s) it stands for, by these ids.
- * F = favourable mechanism, U = unfavourable mechanism, C = context.
+ * F = favourable mechanism, U = unfavourable mechanism, C = context. C1 joins the table's first
+ * two contexts (post-COVID challenges; high levels of individual need). The table's last context,
+ * a supportive policy environment promoting social prescribing, has no id: it is not modelled.
  */
 export const MATRIX_ROWS = {
   F1: 'CLWs acting as empathic navigators moving clients towards most appropriate community supports',
@@ -26,6 +28,12 @@ export const MATRIX_ROWS = {
   C4: 'CLW service monitoring focused on referral numbers',
   C5: 'Matrix management structures for CLWs, contributing to role complexity',
   C6: 'Short-term and fragile funding arrangements for TSOs',
+  C7: 'Differing organisational cultures and power imbalances between statutory services and the third sector',
   C8: 'CLWs linked to GP practices in areas of socioeconomic deprivation',
 } as const;
 export type MatrixRow = keyof typeof MATRIX_ROWS;
+
+/** Rows no mechanism carries, and why (docs/matrix.md shows the reason; a test asks for one). */
+export const UNMODELLED: Partial<Record<MatrixRow, string>> = {
+  C7: 'The model has no organisational cultures. The power imbalance acts only through U6: a cut read as inequitable costs trust (funding.cutTrustShock, in funding.ts).',
+};

@@ -1,116 +1,137 @@
 /**
- * Step 11. Metrics: pure functions of the world, read after the week's mechanisms. Collecting
- * them never draws a random number or changes state. Each has an exact definition and unit.
+ * Step 11. Metrics: what a run reports each week. Each has an exact definition, a unit, the
+ * realist-matrix rows whose outcomes it observes, and its value, read from the week's tally
+ * (measure.ts): pure functions of the world, collected after the week's mechanisms, never
+ * drawing a random number or changing state.
  */
-import { TSO_TYPES, type TsoType } from './params.js';
-import { type World, S, NTYPES, TYPE_INDEX } from './world.js';
-import { caseload } from './mechanisms/clwWork.js';
+import type { MatrixRow } from './matrix.js';
+import type { Week } from './world.js';
 
-export interface MetricDef { name: string; unit: string; definition: string }
+/** Sums over open TSOs, active CLWs and client states, gathered in one pass a week (measure.ts). */
+export interface Tally {
+  open: number; // open TSOs
+  trust: number; // Σ trust of open TSOs
+  waitlist: number; // Σ waiting-list entries at open TSOs
+  waitlistMh: number; // the same, mental-health TSOs
+  places: number;
+  collab: number; // open TSOs with trust above the collaboration threshold
+  grants: number; // £ paid this week
+  clws: number; // active CLWs
+  caseload: number; // Σ caseload of active CLWs
+  expertise: number;
+  pressure: number;
+  clwWaitlist: number; // clients waiting for a first CLW session (every CLW's list)
+  inSystem: number; // clients waiting for or with a CLW, waiting at or engaged with a TSO
+  observed: number; // inSystem plus exited clients still observed
+  wellbeing: number; // Σ wellbeing of observed clients
+}
+
+export interface MetricDef {
+  name: string;
+  unit: string;
+  rows: readonly MatrixRow[];
+  definition: string;
+  value: (s: Tally, wk: Week) => number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 export const METRICS = [
-  { name: 'trust_mean', unit: '0..1', definition: 'Mean trust in the CLW service over open TSOs, end of week' },
-  { name: 'waitlist_total', unit: 'entries', definition: 'Entries on all open TSO waiting lists, end of week; a client referred to k services counts k times (duplicates included until each TSO reaches them)' },
-  { name: 'waitlist_mh', unit: 'entries', definition: 'Entries on mental-health TSO waiting lists, end of week' },
-  { name: 'wait_weeks_mean', unit: 'weeks', definition: 'Mean weeks waited by clients who started at a TSO this week (0 when nobody started)' },
-  { name: 'dropouts', unit: 'clients/week', definition: 'Clients who dropped out of a TSO programme after starting, this week' },
-  { name: 'dropout_rate', unit: 'share', definition: 'Drop-outs ÷ (drop-outs + completions) this week (0 when neither happened)' },
-  { name: 'gp_attendances', unit: 'consultations/week', definition: 'GP consultations this week by clients in the system or within the observation window after leaving it' },
-  { name: 'active_tsos', unit: 'TSOs', definition: 'TSOs open at the end of the week' },
-  { name: 'clw_caseload_mean', unit: 'clients', definition: 'Mean CLW caseload: clients in sessions plus clients held while waiting at a TSO' },
-  { name: 'handholding_share', unit: 'share', definition: 'Share of complex clients offered a first TSO session this week who were accompanied by their CLW (0 when none)' },
-  { name: 'duplicate_referrals', unit: 'contacts/week', definition: 'Waiting-list contacts this week with clients already placed elsewhere or gone (duplicated staff time)' },
-  { name: 'wellbeing_mean', unit: '0..1', definition: 'Mean wellbeing of clients in the system or observed after leaving' },
-  { name: 'placements_matched_share', unit: 'share', definition: 'Share of this week\'s TSO starts at a service of the kind the client needed (0 when none started)' },
-  { name: 'fit_mean', unit: '0..1', definition: 'Mean match quality of this week\'s TSO starts: the right kind of service (1, else mismatchFit) times how well it fits the person (0.5-1); 0 when none started' },
-  { name: 'gave_up', unit: 'clients/week', definition: 'Clients who gave up while waiting for a TSO this week' },
-  { name: 'lost_clients', unit: 'clients/week', definition: 'Drop-out and non-attendance: clients who dropped out after starting, gave up while waiting, or did not come to a first session, this week' },
-  { name: 'completions', unit: 'clients/week', definition: 'Clients who completed a TSO programme this week' },
-  { name: 'starts', unit: 'clients/week', definition: 'Clients who started at a TSO this week' },
-  { name: 'arrivals', unit: 'clients/week', definition: 'New GP referrals to CLWs this week, re-referrals included' },
-  { name: 'referrals', unit: 'referrals/week', definition: 'Onward referral decisions by CLWs this week (a scattergun decision counts once)' },
-  { name: 'scatter_share', unit: 'share', definition: 'Share of this week\'s referral decisions made to several services at once' },
-  { name: 'followup_share', unit: 'share', definition: 'Share of this week\'s referral decisions followed up with the TSO' },
-  { name: 'refused_referrals', unit: 'referrals/week', definition: 'Referrals turned back by a TSO as outside its remit this week' },
-  { name: 'clw_waitlist', unit: 'clients', definition: 'Clients waiting for a first CLW session, end of week' },
-  { name: 'clients_in_system', unit: 'clients', definition: 'Clients waiting for or with a CLW, waiting at or engaged with a TSO' },
-  { name: 'statutory_contacts', unit: 'contacts/week', definition: 'Other statutory contacts (A&E, social work, police) this week' },
-  { name: 'clw_expertise_mean', unit: '0..1', definition: 'Mean expertise of active CLWs' },
-  { name: 'clw_pressure_mean', unit: 'ratio', definition: 'Mean CLW pressure: caseload ÷ effective caseload cap' },
-  { name: 'collab_index', unit: 'share', definition: 'Share of open TSOs whose trust is above the collaboration threshold (joint work, innovation)' },
-  { name: 'places_total', unit: 'places', definition: 'Places for CLW clients across open TSOs' },
-  { name: 'good_signal_share', unit: 'share', definition: 'Share of this week\'s trust signals at open TSOs that were good (appropriate referrals, follow-ups, completions), before any bias' },
-  { name: 'referral_links', unit: 'referrals/week', definition: 'Referrals to TSOs made this week, each service of a scattergun referral counted' },
-  { name: 'sessions_mean', unit: 'sessions', definition: 'Mean CLW sessions before referral of clients referred on this week (0 when none)' },
-  { name: 'tso_grants', unit: '£/week', definition: 'Grant funding paid to open TSOs this week (annual funding ÷ 52); closed TSOs receive none' },
+  { name: 'trust_mean', unit: '0..1', rows: ['F3', 'U1', 'U2', 'U3', 'U5', 'U6', 'U8', 'C4'], value: (s) => ratio(s.trust, s.open),
+    definition: 'Mean trust in the CLW service over open TSOs, end of week' },
+  { name: 'waitlist_total', unit: 'entries', rows: ['F8', 'U1', 'U4', 'U8'], value: (s) => s.waitlist,
+    definition: 'Entries on all open TSO waiting lists, end of week; a client referred to k services counts k times (duplicates included until each TSO reaches them)' },
+  { name: 'waitlist_mh', unit: 'entries', rows: ['F8', 'U8'], value: (s) => s.waitlistMh,
+    definition: 'Entries on mental-health TSO waiting lists, end of week' },
+  { name: 'wait_weeks_mean', unit: 'weeks', rows: ['F8', 'U1', 'U8'], value: (_, wk) => ratio(wk.startWaitSum, wk.starts),
+    definition: 'Mean weeks waited by clients who started at a TSO this week (0 when nobody started)' },
+  { name: 'dropouts', unit: 'clients/week', rows: ['F2', 'U4', 'U8'], value: (_, wk) => wk.dropouts,
+    definition: 'Clients who dropped out of a TSO programme after starting, this week' },
+  { name: 'dropout_rate', unit: 'share', rows: ['F1', 'F2', 'F3', 'F6', 'U4', 'U8'], value: (_, wk) => ratio(wk.dropouts, wk.dropouts + wk.completions),
+    definition: 'Drop-outs ÷ (drop-outs + completions) this week (0 when neither happened)' },
+  { name: 'gp_attendances', unit: 'consultations/week', rows: ['F3', 'F5', 'U8', 'C1', 'C2'], value: (_, wk) => wk.gpAttendances,
+    definition: 'GP consultations this week by clients in the system or within the observation window after leaving it' },
+  { name: 'active_tsos', unit: 'TSOs', rows: ['F8', 'U8', 'C6'], value: (s) => s.open,
+    definition: 'TSOs open at the end of the week' },
+  { name: 'clw_caseload_mean', unit: 'clients', rows: ['C3'], value: (s) => ratio(s.caseload, s.clws),
+    definition: 'Mean CLW caseload: clients in sessions plus clients held while waiting at a TSO' },
+  { name: 'handholding_share', unit: 'share', rows: ['F2', 'U7', 'U8', 'C3', 'C5'], value: (_, wk) => ratio(wk.accompanied, wk.complexStarts),
+    definition: 'Share of complex clients offered a first TSO session this week who were accompanied by their CLW (0 when none)' },
+  { name: 'duplicate_referrals', unit: 'contacts/week', rows: ['U4', 'U8'], value: (_, wk) => wk.duplicates,
+    definition: 'Waiting-list contacts this week with clients already placed elsewhere or gone (duplicated staff time)' },
+  { name: 'wellbeing_mean', unit: '0..1', rows: ['F1', 'F5', 'C2'], value: (s) => ratio(s.wellbeing, s.observed),
+    definition: 'Mean wellbeing of clients in the system or observed after leaving' },
+  { name: 'placements_matched_share', unit: 'share', rows: ['F5', 'C2'], value: (_, wk) => ratio(wk.startsMatched, wk.starts),
+    definition: 'Share of this week\'s TSO starts at a service of the kind the client needed (0 when none started)' },
+  { name: 'fit_mean', unit: '0..1', rows: ['F4', 'F5', 'F7'], value: (_, wk) => ratio(wk.fitSum, wk.starts),
+    definition: 'Mean match quality of this week\'s TSO starts: the right kind of service (1, else mismatchFit) times how well it fits the person (personalFitMin-1); 0 when none started' },
+  { name: 'gave_up', unit: 'clients/week', rows: ['U4', 'U8'], value: (_, wk) => wk.gaveUp,
+    definition: 'Clients who gave up while waiting for a TSO this week' },
+  { name: 'lost_clients', unit: 'clients/week', rows: ['F2', 'U4', 'U8'], value: (_, wk) => wk.dropouts + wk.gaveUp + wk.noShows,
+    definition: 'Drop-out and non-attendance: clients who dropped out after starting, gave up while waiting, or did not come to a first session, this week' },
+  { name: 'completions', unit: 'clients/week', rows: ['F2'], value: (_, wk) => wk.completions,
+    definition: 'Clients who completed a TSO programme this week' },
+  { name: 'starts', unit: 'clients/week', rows: ['F8', 'U8'], value: (_, wk) => wk.starts,
+    definition: 'Clients who started at a TSO this week' },
+  { name: 'arrivals', unit: 'clients/week', rows: ['C1', 'C8'], value: (_, wk) => wk.arrivals + wk.rereferrals,
+    definition: 'New GP referrals to CLWs this week, re-referrals included' },
+  { name: 'referrals', unit: 'referrals/week', rows: ['U1', 'U5', 'C4'], value: (_, wk) => wk.referrals,
+    definition: 'Onward referral decisions by CLWs this week (a scattergun decision counts once)' },
+  { name: 'scatter_share', unit: 'share', rows: ['U4', 'U8', 'C3'], value: (_, wk) => ratio(wk.scatterReferrals, wk.referrals),
+    definition: 'Share of this week\'s referral decisions made to several services at once' },
+  { name: 'followup_share', unit: 'share', rows: ['U3', 'C3'], value: (_, wk) => ratio(wk.followUps, wk.referrals),
+    definition: 'Share of this week\'s referral decisions followed up with the TSO' },
+  { name: 'refused_referrals', unit: 'referrals/week', rows: ['F3', 'U1'], value: (_, wk) => wk.refused,
+    definition: 'Referrals turned back by a TSO as outside its remit this week' },
+  { name: 'clw_waitlist', unit: 'clients', rows: ['C3'], value: (s) => s.clwWaitlist,
+    definition: 'Clients waiting for a first CLW session, end of week' },
+  { name: 'clients_in_system', unit: 'clients', rows: ['C1'], value: (s) => s.inSystem,
+    definition: 'Clients waiting for or with a CLW, waiting at or engaged with a TSO' },
+  { name: 'statutory_contacts', unit: 'contacts/week', rows: ['U8', 'C1'], value: (_, wk) => wk.statutoryContacts,
+    definition: 'Other statutory contacts (A&E, social work, police) this week' },
+  { name: 'clw_expertise_mean', unit: '0..1', rows: ['F5', 'C2'], value: (s) => ratio(s.expertise, s.clws),
+    definition: 'Mean expertise of active CLWs' },
+  { name: 'clw_pressure_mean', unit: 'ratio', rows: ['U7', 'U8', 'C3', 'C5'], value: (s) => ratio(s.pressure, s.clws),
+    definition: 'Mean CLW pressure: caseload ÷ effective caseload cap' },
+  { name: 'collab_index', unit: 'share', rows: ['F3'], value: (s) => ratio(s.collab, s.open),
+    definition: 'Share of open TSOs whose trust is above the collaboration threshold (joint work, innovation)' },
+  { name: 'places_total', unit: 'places', rows: ['F3', 'F8', 'U8'], value: (s) => s.places,
+    definition: 'Places for CLW clients across open TSOs' },
+  { name: 'good_signal_share', unit: 'share', rows: ['F3', 'U1', 'U3', 'U4'], value: (_, wk) => ratio(wk.signalPos, wk.signalPos + wk.signalNeg),
+    definition: 'Share of this week\'s trust signals at open TSOs that were good (appropriate referrals, follow-ups, completions), before any bias' },
+  { name: 'referral_links', unit: 'referrals/week', rows: ['U4'], value: (_, wk) => wk.referralLinks,
+    definition: 'Referrals to TSOs made this week, each service of a scattergun referral counted' },
+  { name: 'sessions_mean', unit: 'sessions', rows: ['F6', 'U1', 'U5'], value: (_, wk) => ratio(wk.sessionsSum, wk.referrals),
+    definition: 'Mean CLW sessions before referral of clients referred on this week (0 when none)' },
+  { name: 'tso_grants', unit: '£/week', rows: ['F8', 'U8'], value: (s) => s.grants,
+    definition: 'Grant funding paid to open TSOs this week (annual funding ÷ 52); closed TSOs receive none' },
 ] as const satisfies readonly MetricDef[];
 
 export type MetricName = (typeof METRICS)[number]['name'];
 export const METRIC_NAMES: MetricName[] = METRICS.map((m) => m.name);
 
-export const TYPE_FIELDS = ['open', 'places', 'filled', 'waitlist', 'wait_weeks_mean', 'full_share'] as const;
-export type TypeField = (typeof TYPE_FIELDS)[number];
-
-const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-
-/** Every metric for the week just simulated, in METRIC_NAMES order. */
-export function measure(w: World, out: Float64Array): void {
-  const { tsos: t, clws: k, wk } = w;
-  let open = 0, trust = 0, wait = 0, waitMh = 0, places = 0, collab = 0, grants = 0;
-  const mh = TYPE_INDEX.mh;
-  for (let j = 0; j < t.n; j++) {
-    if (!t.open[j]) continue;
-    open++;
-    trust += t.trust[j]!;
-    wait += t.waitN[j]!;
-    if (t.type[j] === mh) waitMh += t.waitN[j]!;
-    places += t.places[j]!;
-    grants += t.funding[j]! / 52;
-    if (t.trust[j]! > w.p.trust.collabThreshold) collab++;
-  }
-  const nActive = Math.min(w.p.clw.count, k.n);
-  let load = 0, expertise = 0, pressure = 0, clwWait = 0;
-  for (let i = 0; i < k.n; i++) {
-    clwWait += k.waitN[i]!;
-    if (i >= nActive) continue;
-    load += caseload(w, i);
-    expertise += k.expertise[i]!;
-    pressure += k.pressure[i]!;
-  }
-  const sc = w.stateCount;
-  const observed = sc[S.WAIT_CLW]! + sc[S.WITH_CLW]! + sc[S.WAIT_TSO]! + sc[S.ENGAGED]! + sc[S.EXITED]!;
-  const v = [
-    ratio(trust, open), wait, waitMh, ratio(wk.startWaitSum, wk.starts), wk.dropouts,
-    ratio(wk.dropouts, wk.dropouts + wk.completions), wk.gpAttendances, open, ratio(load, nActive),
-    ratio(wk.accompanied, wk.complexStarts), wk.duplicates, ratio(w.wellbeingSum, observed),
-    ratio(wk.startsMatched, wk.starts), ratio(wk.fitSum, wk.starts), wk.gaveUp, wk.dropouts + wk.gaveUp + wk.noShows, wk.completions, wk.starts, wk.arrivals + wk.rereferrals,
-    wk.referrals, ratio(wk.scatterReferrals, wk.referrals), ratio(wk.followUps, wk.referrals), wk.refused,
-    clwWait, observed - sc[S.EXITED]!, wk.statutoryContacts, ratio(expertise, nActive), ratio(pressure, nActive),
-    ratio(collab, open), places, ratio(wk.signalPos, wk.signalPos + wk.signalNeg), wk.referralLinks, ratio(wk.sessionsSum, wk.referrals), grants,
-  ];
-  for (let m = 0; m < v.length; m++) out[m] = v[m]!;
+/** Sums over the open TSOs of one type (measure.ts). */
+export interface TypeTally {
+  open: number;
+  places: number;
+  filled: number; // engaged clients plus redundant second places
+  waitlist: number;
+  starts: number;
+  startWaitSum: number;
+  full: number; // open TSOs with every place taken
 }
 
-/** Per TSO type: open, places, places filled, waiting list, mean wait of starters, share full. */
-export function measureTypes(w: World, out: Float64Array[]): void {
-  const t = w.tsos;
-  for (let ti = 0; ti < NTYPES; ti++) {
-    let open = 0, places = 0, filled = 0, wait = 0, starts = 0, waitSum = 0, full = 0;
-    const ids = w.tsoByType[ti]!;
-    for (let m = 0; m < ids.length; m++) {
-      const j = ids[m]!;
-      if (!t.open[j]) continue;
-      open++;
-      places += t.places[j]!;
-      filled += t.engaged[j]! + t.phantom[j]!;
-      wait += t.waitN[j]!;
-      starts += t.starts[j]!;
-      waitSum += t.startWaitSum[j]!;
-      if (t.engaged[j]! + t.phantom[j]! >= t.places[j]!) full++;
-    }
-    const o = out[ti]!;
-    o[0] = open; o[1] = places; o[2] = filled; o[3] = wait; o[4] = ratio(waitSum, starts); o[5] = ratio(full, open);
-  }
-}
+export interface TypeMetricDef { name: string; unit: string; definition: string; value: (s: TypeTally) => number }
 
-export const typeName = (ti: number): TsoType => TSO_TYPES[ti]!;
+/** Per TSO type, each week (tso_types.csv). */
+export const TYPE_METRICS = [
+  { name: 'open', unit: 'TSOs', definition: 'TSOs of this type open at the end of the week', value: (s) => s.open },
+  { name: 'places', unit: 'places', definition: 'Places for CLW clients at open TSOs of this type', value: (s) => s.places },
+  { name: 'filled', unit: 'places', definition: 'Places taken: engaged clients plus redundant second places (scattergun)', value: (s) => s.filled },
+  { name: 'waitlist', unit: 'entries', definition: 'Entries on the waiting lists of open TSOs of this type, end of week', value: (s) => s.waitlist },
+  { name: 'wait_weeks_mean', unit: 'weeks', definition: 'Mean weeks waited by clients who started at a TSO of this type this week (0 when none)', value: (s) => ratio(s.startWaitSum, s.starts) },
+  { name: 'full_share', unit: 'share', definition: 'Share of open TSOs of this type with every place taken (0 when none open)', value: (s) => ratio(s.full, s.open) },
+] as const satisfies readonly TypeMetricDef[];
+
+export type TypeField = (typeof TYPE_METRICS)[number]['name'];
+export const TYPE_FIELDS: TypeField[] = TYPE_METRICS.map((m) => m.name);

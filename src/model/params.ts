@@ -7,6 +7,9 @@
  */
 import type { MatrixRow } from './matrix.js';
 
+/** Weeks in a model year: one tick is a week, and per-year parameters become weekly rates by this. */
+export const WEEKS_PER_YEAR = 52;
+
 export const TSO_TYPES = ['crisis', 'mh', 'activity', 'specialist'] as const;
 export type TsoType = (typeof TSO_TYPES)[number];
 export const TSO_TYPE_LABELS: Record<TsoType, string> = {
@@ -59,7 +62,8 @@ export const PARAM_SPEC = {
     complexShare: num(0.4, 0, 1, { unit: 'share', rows: ['F2'], description: 'Share of clients with complex needs who need handholding into a service', source: 'Assumption: "many others required much more in-depth support in their transition" (Allbutt L171)' }),
     readinessMin: num(0.1, 0, 1, { unit: '0..1', rows: ['F1'], description: 'Lowest readiness/motivation of a new client (uniform between min and max)', source: 'Assumption: chosen so 4-6 sessions reach the referral threshold (Allbutt L85)' }),
     readinessMax: num(0.5, 0, 1, { unit: '0..1', rows: ['F1'], description: 'Highest readiness/motivation of a new client', source: 'Assumption: see readinessMin' }),
-    wellbeingInitialMean: num(0.35, 0, 1, { unit: '0..1 (WEMWBS rescaled)', rows: ['C8'], description: 'Mean wellbeing of a new client (uniform ±0.1)', source: 'Assumption: referred clients start below the population mean (0.5 on this scale)' }),
+    wellbeingInitialMean: num(0.35, 0, 1, { unit: '0..1 (WEMWBS rescaled)', rows: ['C8'], description: 'Mean wellbeing of a new client (uniform ± wellbeingInitialSpread)', source: 'Assumption: referred clients start below the population mean (0.5 on this scale)' }),
+    wellbeingInitialSpread: num(0.1, 0, 0.5, { unit: '0..1 (WEMWBS rescaled)', rows: ['C8'], description: 'Half-width of the uniform spread of a new client\'s wellbeing around wellbeingInitialMean', source: 'Assumption: referred clients differ, within a band below the population mean' }),
     rereferralProb: num(0.3, 0, 1, { unit: 'probability', rows: ['C1'], description: 'Chance that a client who leaves with need unmet is re-referred by their GP (scaled by their GP visit rate)', source: 'Assumption: demand feedback in the brief ("GP visits raise re-referral"); no source figure' }),
     rereferralDelayWeeks: num(12, 1, 104, { unit: 'weeks', description: 'Mean delay before a re-referral (geometric, capped at the observation window)', source: 'Assumption' }),
   },
@@ -72,7 +76,9 @@ export const PARAM_SPEC = {
     readinessThreshold: num(0.7, 0, 1, { unit: '0..1', rows: ['F1'], description: 'Readiness at which a targeted CLW refers on', source: 'Assumption: "mentally in right place for services" (Table 2)' }),
     maxSessions: int(12, 1, 52, { unit: 'sessions', rows: ['F6'], description: 'Most sessions before a CLW refers on regardless of readiness', source: 'Evidence §1a: 6-12 contacts per person (NHSE guidance)' }),
     expertiseMean: num(0.5, 0, 1, { unit: '0..1', rows: ['F5', 'C2'], description: 'Mean CLW expertise (accuracy of needs-service matching); changed during a run, it shifts every CLW\'s expertise by the same amount (training)', source: 'Assumption: "varying levels of link worker experience" (Allbutt L165)' }),
-    expertiseSd: num(0.15, 0, 0.5, { unit: '0..1', rows: ['C2'], description: 'Spread of CLW expertise (normal, clamped to 0.05..0.95)', source: 'Assumption' }),
+    expertiseSd: num(0.15, 0, 0.5, { unit: '0..1', rows: ['C2'], description: 'Spread of CLW expertise (normal, clamped to expertiseFloor..expertiseCeiling)', source: 'Assumption' }),
+    expertiseFloor: num(0.05, 0, 1, { unit: '0..1', rows: ['C2', 'F5'], description: 'Lowest expertise the initial draw or a change of expertiseMean during a run (training) gives a CLW', source: 'Assumption: no serving CLW matches needs to services at random' }),
+    expertiseCeiling: num(0.95, 0, 1, { unit: '0..1', rows: ['C2', 'F5'], description: 'Highest expertise the initial draw or a change of expertiseMean gives a CLW (learning on the job may go above)', source: 'Assumption: no CLW starts out matching every client perfectly' }),
     noviceExpertise: num(0.2, 0, 1, { unit: '0..1', rows: ['C2'], description: 'Expertise of a new CLW replacing one who left', source: 'Assumption' }),
     matchAccuracyBase: num(0.5, 0, 1, { unit: 'probability', rows: ['F5'], description: 'Chance an expertise-0 CLW identifies the right kind of service (rises linearly to 1 at expertise 1)', source: 'Assumption' }),
     knownTsos: int(6, 1, 32, { unit: 'TSOs', rows: ['F4', 'U2'], description: 'TSOs a CLW knows at the start (favourites first)', source: 'Assumption: CLWs "relied too heavily on familiar TSO provision" (Allbutt L197)' }),
@@ -89,6 +95,11 @@ export const PARAM_SPEC = {
     employedKnowledgeBonus: int(4, 0, 16, { unit: 'TSOs', rows: ['F7'], description: 'Extra TSOs known by a TSO-employed CLW', source: 'Assumption: employment by TSOs "helped to embed link workers securely in local communities" (Allbutt L261)' }),
     employedExploreBoost: num(2, 1, 10, { unit: 'multiplier', rows: ['F7'], description: 'How much more often a TSO-employed CLW finds a service it did not know (times exploreProb)', source: 'Assumption: embedded CLWs "know where the groups are" (Allbutt L169)' }),
     declineProb: num(0.15, 0, 1, { unit: 'probability', description: 'Chance a client leaves the CLW before being referred on', source: 'Evidence §1b: 22% (2019) → 12% (2023) decline SP (Bu et al. 2025)' }),
+    declineSessionsMax: int(3, 1, 52, { unit: 'sessions', description: 'Most sessions a client who declines comes to before leaving the CLW (uniform from 1 to this)', source: 'Assumption: people who decline social prescribing do so within the first few contacts' }),
+    resolveSessionsMax: int(4, 1, 52, { unit: 'sessions', rows: ['F1'], description: 'Most sessions a client whose needs the CLW can meet takes before leaving resolved (uniform from 1 to this)', source: 'Assumption: some clients "needed simple navigation" (Allbutt L171), a few contacts' }),
+    fitChoiceMax: int(8, 1, 32, { unit: 'TSOs', rows: ['F4'], description: 'Most known services of the right kind a CLW weighs when fitting a placement to the person: the personal fit is the best of min(known, this) uniform draws', source: 'Assumption: a CLW weighs a handful of options, not every service it has heard of' }),
+    retryWeeks: int(2, 1, 52, { unit: 'weeks', description: 'Weeks before a CLW tries again for a client for whom it found no open service to refer to', source: 'Assumption: the CLW asks around before the next session' }),
+    maxRetries: int(3, 0, 20, { unit: 'attempts', description: 'Failed attempts to refer a client (no service found, or every referral turned back) that are retried; the next failure ends the episode as no service found', source: 'Assumption' }),
   },
   practice: {
     overReferral: num(0.1, 0, 1, { unit: 'probability', rows: ['U1'], description: 'Chance a referral is made after one session, before readiness, even for a client who would have declined', source: 'Assumption: "Some TSOs reported over-referral and/or under-referral" (Allbutt L189)' }),
@@ -107,9 +118,12 @@ export const PARAM_SPEC = {
     fundingPerYear: perType({ crisis: 70000, mh: 70000, activity: 20000, specialist: 60000 }, 0, 1e8, { unit: '£/TSO/year', rows: ['F8'], description: 'Grant funding per TSO for work with CLW-referred clients', source: 'Evidence §1d: EIJB £4.5m across 64 organisations ≈ £70k mean grant [I]; Murrayfield Dementia Project £54k' }),
     costPerPlaceYear: perType({ crisis: 14000, mh: 7000, activity: 3000, specialist: 8000 }, 1, 1e6, { unit: '£/place/year', rows: ['F8'], description: 'Cost of one concurrent place for a year', source: 'Evidence §4: £80-£3,000 per person-year [I/A]; per concurrent place ≈ per-person cost × throughput; set so the baseline crisis wait is about a month (Allbutt L191)' }),
     programmeWeeks: perType({ crisis: 4, mh: 12, activity: 10, specialist: 8 }, 1, 104, { unit: 'weeks', description: 'Length of a programme at the TSO', source: 'Assumption: crisis help is short; group and therapy programmes run a term' }, true),
-    coreCostShare: num(0.6, 0, 1, { unit: 'share of initial funding', rows: ['U8', 'C6'], description: 'Mean share of its initial funding a TSO needs to cover core costs (varies ±50% between TSOs); below it, it burns reserves and closes when they run out', source: 'Evidence §4: close when funding < core cost beyond reserves [A]' }),
+    coreCostShare: num(0.6, 0, 1, { unit: 'share of initial funding', rows: ['U8', 'C6'], description: 'Mean share of its initial funding a TSO needs to cover core costs (varies by ± coreCostSpread between TSOs); below it, it burns reserves and closes when they run out', source: 'Evidence §4: close when funding < core cost beyond reserves [A]' }),
+    coreCostSpread: num(0.5, 0, 1, { unit: 'share', rows: ['C6'], description: 'Spread of core costs between TSOs: each needs coreCostShare × uniform(1 − spread, 1 + spread) of its funding, at most all of it', source: 'Assumption: some organisations depend on the grant entirely' }),
+    fundingSpread: num(0.5, 0, 1, { unit: 'share', rows: ['F8'], description: 'Spread of grants between TSOs of a type: each gets fundingPerYear × uniform(1 − spread, 1 + spread)', source: 'Assumption: organisations of a type differ in size' }),
     reserveWeeksMax: num(26, 0, 520, { unit: 'weeks', rows: ['C6'], description: 'Reserves of a TSO, uniform between 0 and this', source: 'Evidence §4: reserves 0-6 months (uniform) [A]' }),
-    refuseMismatchProb: num(0.4, 0, 1, { unit: 'probability', rows: ['U1'], description: 'Chance a TSO at trust 0.5 turns back a referral outside its remit (rises as trust falls)', source: 'Assumption' }),
+    refuseMismatchProb: num(0.4, 0, 1, { unit: 'probability', rows: ['U1'], description: 'Chance a TSO at trust 0.5 turns back a referral outside its remit; in general refuseMismatchProb × (refuseTrustOffset − trust), so it rises as trust falls', source: 'Assumption' }),
+    refuseTrustOffset: num(1.5, 1, 3, { unit: 'trust', rows: ['U1', 'F3'], description: 'How trust scales refusals: the chance is refuseMismatchProb × (this − trust); at 1.5 a fully trusting TSO refuses half as often as one at trust 0.5', source: 'Assumption: trusting TSOs give CLW referrals the benefit of the doubt' }),
     dupCostPlaces: num(0.15, 0, 5, { unit: 'place-weeks', rows: ['U4'], description: 'Staff time a TSO loses trying to contact a client already placed elsewhere', source: 'Evidence §4: 0.5-1 h per duplicate referral [A]; "multiple attempts from myself to follow up and initiate contact and make appointments, which does not follow through" (Allbutt L201)' }),
     trustCapacityFlex: num(0.2, 0, 1, { unit: 'share of places', rows: ['F3'], description: 'Extra places a trusting TSO makes for CLW clients (places × (1 + flex × trust))', source: 'Assumption: "TSOs made great effort to accommodate clients" (Allbutt L189)' }),
   },
@@ -129,7 +143,10 @@ export const PARAM_SPEC = {
     trustLogHR: num(-1.0, -5, 0, { unit: 'log HR per unit trust', rows: ['F3'], description: 'Drop-out log hazard ratio per unit of TSO trust above 0.5 (joint working)', source: 'Assumption: "increased client confidence in CLW and TSO services" (Table 2)' }),
     wellbeingGain: num(0.25, 0, 1, { unit: 'share of gap to 1', description: 'Wellbeing gained on completion, times match quality', source: 'Assumption: "increased client health and wellbeing" (Table 2)' }),
     dropWellbeingLoss: num(0.03, 0, 1, { unit: '0..1', description: 'Wellbeing lost on dropping out or giving up', source: 'Assumption: "adverse impacts on health and wellbeing" (Table 2)' }),
-    mismatchFit: num(0.3, 0, 1, { unit: 'match quality', rows: ['F5'], description: 'Match quality of a service of the wrong kind relative to the right kind (times the 0.5-1 personal fit)', source: 'Assumption' }),
+    mismatchFit: num(0.3, 0, 1, { unit: 'match quality', rows: ['F5'], description: 'Match quality of a service of the wrong kind relative to the right kind (times the personal fit, personalFitMin to 1)', source: 'Assumption' }),
+    personalFitMin: num(0.5, 0, 1, { unit: 'match quality', rows: ['F4', 'F5'], description: 'Personal fit of the worst-fitting service of the right kind: a placement\'s personal fit runs from this to 1', source: 'Assumption: any service of the right kind meets at least part of what the person needs' }),
+    clwOnlyProgrammeFit: num(0.5, 0, 1, { unit: 'multiplier', rows: ['U1'], description: 'Match quality multiplier of a TSO programme for a client whose needs the CLW\'s own sessions could have met (over-referred)', source: 'Assumption: such a client gets less from a programme built for greater need' }),
+    resolvedFit: num(0.5, 0, 1, { unit: 'match quality', rows: ['F1'], description: 'Match quality credited to a client whose needs the CLW\'s own sessions met: it scales their wellbeing gain (× wellbeingGain) and their later fall in GP use (× gp.metReduction), as for a completed programme', source: 'Assumption: CLWs "offer valuable preparatory support" (Allbutt L157), but navigation alone helps less than a well-matched programme' }),
   },
   waiting: {
     attendP0: num(0.8, 0.01, 0.99, { unit: 'probability', description: 'Chance of coming to a first session offered with no wait; after w weeks on the list it is logistic(logit p₀ − b·w)', source: 'Evidence §1b: uptake 81% (Gloucestershire; ERS RCTs)' }),
@@ -141,7 +158,10 @@ export const PARAM_SPEC = {
     waitingMultiplier: num(1.1, 0, 5, { unit: 'multiplier', rows: ['U8'], description: 'GP rate multiplier while waiting for a TSO or after leaving with need unmet', source: 'Assumption: unmet need raises GP use (Allbutt L277: "make higher demands on the services")' }),
     engagedReduction: num(0.1, 0, 1, { unit: 'share', description: 'Fall in GP rate while engaged at a TSO', source: 'Evidence §1c: −10% central [A]' }),
     metReduction: num(0.28, 0, 1, { unit: 'share', description: 'Fall in GP rate after completing a programme, times match quality', source: 'Evidence §1c: −28% average GP demand (Polley et al. 2017; weak evidence, 0 in controlled studies)' }),
-    wellbeingSlope: num(1, 0, 5, { unit: 'per unit wellbeing', description: 'GP rate falls by this share per unit of wellbeing above the starting mean', source: 'Assumption: GP attendance "falls as wellbeing rises" (brief)' }),
+    wellbeingSlope: num(1, 0, 5, { unit: 'per unit wellbeing', description: 'GP rate falls by this share per unit of wellbeing above the starting mean (the factor is clamped to wellbeingFactorMin..wellbeingFactorMax)', source: 'Assumption: GP attendance "falls as wellbeing rises" (brief)' }),
+    wellbeingFactorMin: num(0.2, 0, 1, { unit: 'multiplier', description: 'Lowest multiplier of a client\'s GP rate from high wellbeing', source: 'Assumption: a client who feels well still sees the GP now and then' }),
+    wellbeingFactorMax: num(3, 1, 10, { unit: 'multiplier', description: 'Highest multiplier of a client\'s GP rate from low wellbeing', source: 'Assumption: bounds the rise in GP use of a client in crisis' }),
+    rateSpread: num(0.5, 0, 1, { unit: 'share', description: 'Spread of personal GP use: each client\'s rate (and chance of a GP re-referral) is scaled by uniform(1 − spread, 1 + spread)', source: 'Assumption: GP use varies between people around the mean' }),
     observeWeeks: int(26, 1, 260, { unit: 'weeks', description: 'Weeks after exit a client is still observed for GP attendance', source: 'Assumption: a half-year follow-up window' }),
     otherStatutoryRatio: num(0.3, 0, 5, { unit: 'contacts per GP consultation', description: 'Other statutory contacts (A&E, social work, police) per GP consultation, following the same logic', source: 'Assumption: Allbutt Table 2 names them; Evidence §1c: A&E falls about as much as GP use (−24%)' }),
   },
@@ -153,6 +173,7 @@ export const PARAM_SPEC = {
     followUpReciprocity: num(0.5, 0, 1, { unit: 'share', rows: ['F3', 'U3'], description: 'How much a CLW\'s follow-up depends on the relationship: chance × (1 − r + 2r × trust of the TSO)', source: 'Assumption: communication "often reportedly one-way"; collaborative exchanges came from "long-lasting connections" (Allbutt L321)' }),
     referralWeight: num(1, 0, 5, { unit: 'signal weight', rows: ['F1', 'F3'], description: 'Weight of an appropriate, ready referral as a good signal (a follow-up and a completed placement weigh 1; an inappropriate, unready or duplicate referral weighs 1 as a bad signal)', source: 'Assumption: TSOs judged the service by outcomes and contact more than by referral volume (Allbutt L231)' }),
     dropoutWeight: num(1, 0, 5, { unit: 'signal weight', rows: ['U3'], description: 'Weight of a client dropping out as a bad signal', source: 'Assumption: "the success rate for link worker referrals is very low" eroded trust (Allbutt L201)' }),
+    signalClamp: num(0.02, 0.001, 0.49, { unit: 'share', rows: ['F3'], description: 'A week\'s share of good signals, and current trust, are read within clamp..1 − clamp before taking log-odds: a week of only good (or only bad) signals is strong evidence, not certainty', source: 'Assumption; also keeps the log-odds finite' }),
     volumeRef: num(2, 0.1, 100, { unit: 'signals/week', description: 'Weekly signal volume at which trust moves at its full rate', source: 'Assumption' }),
     silenceWeeks: int(8, 1, 104, { unit: 'weeks', rows: ['U2'], description: 'Weeks without a referral after which a TSO feels forgotten', source: 'Assumption: "It feels like it might be that sometimes we are forgotten" (Allbutt L201)' }),
     silenceRate: num(0.1, 0, 1, { unit: 'share of etaDown', rows: ['U2'], description: 'Rate at which a forgotten TSO loses trust, as a share of etaDown', source: 'Assumption' }),

@@ -3,38 +3,47 @@
  * scenario and seed give the same result in a test, a worker thread, a cluster job or a browser.
  */
 import type { Scenario } from './scenario.js';
-import { type World, type Funnel, S, NTYPES, createWorld, newWeek } from './world.js';
-import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField, measure, measureTypes } from './metrics.js';
+import { type World, type Funnel, S, NTYPES, newWeek } from './world.js';
+import { createWorld } from './createWorld.js';
+import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField } from './metrics.js';
+import { measure, measureTypes, newTally, newTypeTally } from './measure.js';
 import { TSO_TYPES, type TsoType } from './params.js';
 import { repSeed } from './rng.js';
+import type { Mechanism } from './mechanism.js';
 import { applyInterventions } from './mechanisms/interventions.js';
-import { syncHeadcount, turnover } from './mechanisms/learning.js';
-import { updateFunding } from './mechanisms/funding.js';
-import { arrivals, exitEvents } from './mechanisms/demand.js';
+import { syncHeadcount, turnOverClws } from './mechanisms/learning.js';
+import { fundTsos } from './mechanisms/funding.js';
+import { referToClws, reviewExits } from './mechanisms/demand.js';
 import { updatePressure, takeOnClients } from './mechanisms/clwWork.js';
-import { referrals } from './mechanisms/referral.js';
-import { intake } from './mechanisms/intake.js';
-import { engagementEnds } from './mechanisms/engagement.js';
-import { giveUps } from './mechanisms/waiting.js';
-import { gpAttendance } from './mechanisms/gp.js';
+import { referOn } from './mechanisms/referral.js';
+import { admitToTsos } from './mechanisms/intake.js';
+import { endEngagements } from './mechanisms/engagement.js';
+import { giveUpWaiting } from './mechanisms/waiting.js';
+import { attendGp } from './mechanisms/gp.js';
 import { updateTrust } from './mechanisms/trust.js';
 
-/** One week, in order: a list of verbs (docs/ODD.md explains each). */
-export const SCHEDULE: ReadonlyArray<readonly [string, (w: World) => void]> = [
-  ['1. scheduled interventions', applyInterventions],
-  ['1b. CLW headcount', syncHeadcount],
-  ['2. funding → capacity; closures', updateFunding],
-  ['3. GP referrals to CLWs', arrivals],
-  ['3b. re-referrals and end of observation', exitEvents],
-  ['4a. CLW pressure, handholding and follow-up capacity', updatePressure],
-  ['4b. CLWs take clients on (sessions)', takeOnClients],
-  ['4c. referral choice', referrals],
-  ['5. TSO intake', intake],
-  ['6. engagement: completion and drop-out', engagementEnds],
-  ['7. giving up while waiting', giveUps],
-  ['8. GP attendance', gpAttendance],
-  ['9. trust', updateTrust],
-  ['10. CLW turnover', turnover],
+export { setUp as SETUP } from './mechanisms/setup.js';
+
+/**
+ * One week, in order: a list of verbs. Each is a Mechanism (id, step, title, module, realist-
+ * matrix rows, fn); docs/matrix.md maps them to the matrix and docs/ODD.md explains each.
+ * Step 0, the setup before the first week, is SETUP (run by createWorld).
+ */
+export const SCHEDULE: readonly Mechanism[] = [
+  applyInterventions,
+  syncHeadcount,
+  fundTsos,
+  referToClws,
+  reviewExits,
+  updatePressure,
+  takeOnClients,
+  referOn,
+  admitToTsos,
+  endEngagements,
+  giveUpWaiting,
+  attendGp,
+  updateTrust,
+  turnOverClws,
 ];
 
 export interface RunResult {
@@ -53,6 +62,8 @@ export class Simulation {
   readonly world: World;
   readonly rep: number;
   readonly seed: number;
+  private readonly tally = newTally();
+  private readonly typeTally = newTypeTally();
   private readonly scratch = new Float64Array(METRIC_NAMES.length);
   private readonly typeScratch = Array.from({ length: NTYPES }, () => new Float64Array(TYPE_FIELDS.length));
   readonly metrics: Record<MetricName, Float64Array>;
@@ -80,9 +91,9 @@ export class Simulation {
     const w = this.world;
     w.week++;
     Object.assign(w.wk, newWeek());
-    for (let k = 0; k < SCHEDULE.length; k++) SCHEDULE[k]![1](w);
-    measure(w, this.scratch);
-    measureTypes(w, this.typeScratch);
+    for (let k = 0; k < SCHEDULE.length; k++) SCHEDULE[k]!.fn(w);
+    measure(w, this.tally, this.scratch);
+    measureTypes(w, this.typeTally, this.typeScratch);
     const wi = w.week - 1;
     if (wi < this.scenario.weeks) {
       for (let m = 0; m < METRIC_NAMES.length; m++) this.metrics[METRIC_NAMES[m]!][wi] = this.scratch[m]!;

@@ -1,13 +1,15 @@
 /**
- * The world state: flat typed arrays for clients, CLWs and TSOs (data-oriented, so a national
- * run with millions of clients stays compact), the queues and event calendars, and this week's
- * counters. Mechanisms change it; metrics only read it.
+ * The shape of the world state: flat typed arrays for clients, CLWs and TSOs (data-oriented, so
+ * a national run with millions of clients stays compact), the queues and event calendars, and
+ * this week's counters, with the few helpers every mechanism shares. Mechanisms change it;
+ * metrics only read it. createWorld.ts builds one; mechanisms/setup.ts fills it.
  */
-import { type Params, TSO_TYPES, type TsoType, cloneParams } from './params.js';
-import { Calendar, QueuePool, grow } from './pools.js';
-import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
+import { type Params, TSO_TYPES, type TsoType } from './params.js';
+import { type Calendar, type QueuePool, grow } from './pools.js';
+import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
+import type { Week, Funnel } from './counters.js';
 
 /** Client states: every client slot is in exactly one. */
 export const enum S {
@@ -18,7 +20,6 @@ export const enum S {
   ENGAGED = 4,
   EXITED = 5,
 }
-export const STATE_NAMES = ['free', 'waiting_for_clw', 'with_clw', 'waiting_for_tso', 'engaged', 'exited'] as const;
 
 /** How a client left (for exited clients). */
 export const enum Exit {
@@ -44,6 +45,7 @@ export const enum F {
 }
 
 export { Clients, MAX_REFS };
+export { type Week, type Funnel, FUNNEL_KEYS, newWeek, newFunnel } from './counters.js';
 /** Most TSOs a CLW can know. */
 export const MAX_KNOWN = 32;
 export const NTYPES = TSO_TYPES.length;
@@ -86,58 +88,19 @@ export interface Tsos {
   starts: Int32Array;
 }
 
-/** This week's flow counters (reset at the start of each week). */
-export interface Week {
-  arrivals: number;
-  rereferrals: number;
-  starts: number;
-  startsMatched: number;
-  fitSum: number;
-  startWaitSum: number;
-  complexStarts: number;
-  accompanied: number;
-  completions: number;
-  dropouts: number;
-  gaveUp: number;
-  noShows: number;
-  declined: number;
-  duplicates: number;
-  referrals: number;
-  referralLinks: number;
-  sessionsSum: number;
-  scatterReferrals: number;
-  followUps: number;
-  refused: number;
-  returned: number;
-  gpAttendances: number;
-  statutoryContacts: number;
-  signalPos: number;
-  signalNeg: number;
-  closures: number;
+/**
+ * Scratch space of the referral step. Owned by the world, not the module, so simulations that
+ * share the code (the explorer's, a test's) never share state.
+ */
+export interface ReferralScratch {
+  chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
+  /**
+   * Programme weeks per TSO type, refreshed each week before referrals (interventions may
+   * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
+   * compared (a hot spot of the national profile).
+   */
+  programmeWeeks: Float64Array;
 }
-
-/** Cumulative per-run counters: the funnel of where clients went. */
-export interface Funnel {
-  referred_to_clw: number;
-  rereferred_by_gp: number;
-  seen_by_clw: number;
-  seen_3plus: number;
-  referred_to_tso: number;
-  started_tso: number;
-  completed: number;
-  gave_up_waiting: number;
-  did_not_attend: number;
-  dropped_out: number;
-  left_clw_before_referral: number;
-  resolved_by_clw: number;
-  no_service_found: number;
-  returned_to_clw: number;
-  in_system_end: number;
-}
-export const FUNNEL_KEYS: Array<keyof Funnel> = [
-  'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
-  'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
-];
 
 export interface World {
   p: Params; // live parameters (interventions change them)
@@ -161,6 +124,7 @@ export interface World {
   exitCal: Calendar; // EXITED → end of observation or GP re-referral
   phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
   stateCount: Int32Array;
+  referral: ReferralScratch;
   gpRateSum: number;
   wellbeingSum: number;
   wk: Week;
@@ -168,16 +132,6 @@ export interface World {
   arrivalsTotal: number; // episodes begun
   exitsTotal: number; // episodes ended
   clientWeeks: number; // client-weeks in the system (incl. observed exits)
-}
-
-export const newWeek = (): Week => ({
-  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
-  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
-});
-
-export function newFunnel(): Funnel {
-  return Object.fromEntries(FUNNEL_KEYS.map((k) => [k, 0])) as unknown as Funnel;
 }
 
 /** Get a free client slot, growing the records when full. */
@@ -193,104 +147,15 @@ export function freeClient(w: World, i: number): void {
   w.freeSlots[w.freeN++] = i;
 }
 
-/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
-export function expectedWait(w: World, j: number): number {
-  const t = w.tsos;
-  const weeks = w.p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
-  return (t.waitN[j]! * weeks) / Math.max(1, t.places[j]!);
-}
-
-/** Build the initial world: CLWs, TSOs, empty client pool, streams. */
-export function createWorld(scenario: Scenario, seed: number): World {
-  const p = cloneParams(scenario.params);
-  const rng = {} as Record<StreamName, Rng>;
-  const dist = {} as Record<StreamName, Draws>;
-  for (const s of STREAMS) {
-    rng[s] = stream(seed, s);
-    dist[s] = draws(rng[s]);
-  }
-  const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
-  const nClw = p.clw.count;
-  const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * 60));
-  const w: World = {
-    p, scenario, week: 0, rng, dist,
-    interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
-    ivFrom: [],
-    clients: new Clients(expectedClients),
-    clws: newClws(nClw),
-    tsos: newTsos(nTso),
-    tsoByType: [],
-    clwQueue: new QueuePool(nClw),
-    tsoQueue: new QueuePool(nTso),
-    freeSlots: new Int32Array(1024),
-    freeN: 0,
-    referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
-    stateCount: new Int32Array(6),
-    gpRateSum: 0, wellbeingSum: 0,
-    wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
-  };
-  initTsos(w);
-  initClws(w);
-  return w;
-}
-
-function newClws(n: number): Clws {
-  return {
-    n, expertise: new Float64Array(n), employed: new Uint8Array(n), known: new Int32Array(n * MAX_KNOWN).fill(-1),
-    knownN: new Uint8Array(n), withN: new Int32Array(n), heldN: new Int32Array(n), waitN: new Int32Array(n),
-    pressure: new Float64Array(n), hhCap: new Float64Array(n), hhUsed: new Int32Array(n), followUpP: new Float64Array(n),
-  };
-}
-
-function newTsos(n: number): Tsos {
-  return {
-    n, type: new Uint8Array(n), open: new Uint8Array(n), baseFunding: new Float64Array(n), funding: new Float64Array(n),
-    mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), phantom: new Int32Array(n), waitN: new Int32Array(n),
-    reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
-    lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
-  };
-}
-
-function initTsos(w: World): void {
-  const { p, tsos: t } = w;
-  const r = w.rng.init;
-  let j = 0;
-  for (let ti = 0; ti < NTYPES; ti++) {
-    const type = TSO_TYPES[ti]!;
-    const ids: number[] = [];
-    for (let k = 0; k < p.tso.count[type]; k++, j++) {
-      t.type[j] = ti;
-      t.open[j] = 1;
-      // Funding varies ±50% between organisations of a type (assumption: mixed sizes).
-      t.baseFunding[j] = p.tso.fundingPerYear[type] * (0.5 + r());
-      t.mult[j] = p.funding.multiplier[type];
-      t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
-      t.reserve[j] = p.tso.reserveWeeksMax * r();
-      // Core costs vary: some organisations depend on the grant entirely (±50% around the mean).
-      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (0.5 + r()));
-      t.trust[j] = p.trust.initial;
-      ids.push(j);
-    }
-    w.tsoByType.push(Int32Array.from(ids));
-  }
-}
-
-function initClws(w: World): void {
-  const { p, clws: c } = w;
-  for (let i = 0; i < c.n; i++) {
-    c.expertise[i] = Math.min(0.95, Math.max(0.05, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
-    c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
-    const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
-    resetKnown(w, i, nKnown, w.rng.init);
-  }
-}
+/** Guard: draws per TSO to learn before resetKnown stops (repeats are skipped, types may be empty). */
+const DRAWS_PER_KNOWN = 20;
 
 /** Give CLW i a fresh known set of n TSOs: one of each type in turn, drawn at random. */
 export function resetKnown(w: World, i: number, n: number, r: Rng): void {
   const c = w.clws;
   c.knownN[i] = 0;
   const limit = Math.min(n, MAX_KNOWN, w.tsos.n);
-  for (let k = 0, tries = 0; c.knownN[i]! < limit && tries < limit * 20; k++, tries++) {
+  for (let k = 0, tries = 0; c.knownN[i]! < limit && tries < limit * DRAWS_PER_KNOWN; k++, tries++) {
     const ids = w.tsoByType[k % NTYPES]!;
     if (ids.length === 0) continue;
     learnTso(w, i, ids[Math.floor(r() * ids.length)]!);

@@ -4,7 +4,7 @@
  * overridable unit costs under params.costs) and CLW posts (headcount × cost per post-year).
  * Unit costs are the baseline's, so both arms are priced alike; each carries its source.
  */
-import { specAt, getParam } from '../model/params.js';
+import { specAt, getParam, WEEKS_PER_YEAR } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
 import { summarize, statistic } from '../scenario/stats.js';
 import { fmt, toCsv } from '../scenario/csv.js';
@@ -78,7 +78,7 @@ function spend(r: RepSeries, headcount: Float64Array, prices: ReturnType<typeof 
   const grants = statistic(r.metrics.tso_grants, { from, to }, 'sum');
   const gp = statistic(r.metrics.gp_attendances, { from, to }, 'sum') * prices.gp.value;
   const statutory = statistic(r.metrics.statutory_contacts, { from, to }, 'sum') * prices.statutory.value;
-  const clw = (statistic(headcount, { from, to }, 'sum') * prices.clw.value) / 52;
+  const clw = (statistic(headcount, { from, to }, 'sum') * prices.clw.value) / WEEKS_PER_YEAR;
   return { grants, gp, statutory, services: gp + statutory, clw, net: grants + gp + statutory + clw };
 }
 

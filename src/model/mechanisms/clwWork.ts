@@ -1,19 +1,32 @@
 /**
- * Step 4a. CLW work: pressure, handholding capacity, follow-up, and taking clients on.
- * A CLW takes clients from its waiting list while its caseload (active clients plus, with a
- * smaller weight, clients it still holds while they wait at a TSO) is under its effective cap.
- * Sessions raise readiness, faster with expertise; a targeted CLW refers when the client is
- * ready (4-6 sessions), an over-referring one after a single session.
+ * Steps 4a and 4b. CLW work: pressure, handholding capacity and follow-up (4a), then taking
+ * clients on (4b). A CLW takes clients from its waiting list while its caseload (active clients
+ * plus, with a smaller weight, clients it still holds while they wait at a TSO) is under its
+ * effective cap. Sessions raise readiness, faster with expertise; a targeted CLW refers when the
+ * client is ready (4-6 sessions), an over-referring one after a single session; some clients
+ * decline, and some need no more than the CLW's own sessions.
  * Realist matrix: F1 "empathic navigators" and F6 "longer-term CLW client contact" (sessions
- * build readiness), U1 "over-referral", U5/C4 "referral-count KPIs" (faster referral),
- * U7/C5 "too many managers" (capacity lost), C3 "CLWs working under significant pressure"
- * (handholding and follow-up shrink: "now due to the pressures, they just do not have the
- * capacity", Allbutt L179).
+ * build readiness; some needs are met by the CLW), U1 "over-referral", U5/C4 "referral-count
+ * KPIs" (faster referral), U7/C5 "too many managers" (capacity lost), C3 "CLWs working under
+ * significant pressure" (handholding and follow-up shrink: "now due to the pressures, they just
+ * do not have the capacity", Allbutt L179): F2 "handholding support" (this week's capacity to
+ * accompany) and U3 "failure to follow up" (this week's propensity).
  */
 import { type World, S, F } from '../world.js';
+import { ClwOutcome } from '../clients.js';
 import { nextSeq, setState } from '../lifecycle.js';
+import type { Mechanism } from '../mechanism.js';
+import { clamp01 } from '../math.js';
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const updatePressure: Mechanism = {
+  id: 'pressure', step: '4a', title: 'CLW pressure, handholding and follow-up capacity', module: 'clwWork.ts',
+  rows: ['F2', 'U3', 'U7', 'C3', 'C5'], fn: pressureAndCapacity,
+};
+
+export const takeOnClients: Mechanism = {
+  id: 'sessions', step: '4b', title: 'CLWs take clients on (sessions)', module: 'clwWork.ts',
+  rows: ['F1', 'F6', 'U1', 'U5', 'U7', 'C3', 'C4', 'C5'], fn: takeFromWaitingLists,
+};
 
 export function effectiveCap(w: World): number {
   return Math.max(1e-9, w.p.clw.caseloadCap * (1 - w.p.clw.managementOverhead));
@@ -24,7 +37,7 @@ export function caseload(w: World, i: number): number {
 }
 
 /** Pressure and this week's handholding and follow-up capacity of every CLW. */
-export function updatePressure(w: World): void {
+function pressureAndCapacity(w: World): void {
   const { p, clws: k } = w;
   const cap = effectiveCap(w);
   for (let i = 0; i < k.n; i++) {
@@ -38,7 +51,7 @@ export function updatePressure(w: World): void {
 }
 
 /** Each active CLW takes clients from its waiting list while under its cap. */
-export function takeOnClients(w: World): void {
+function takeFromWaitingLists(w: World): void {
   const { clws: k, clients: cl } = w;
   const cap = effectiveCap(w);
   const nActive = Math.min(w.p.clw.count, k.n);
@@ -66,22 +79,22 @@ function startSessions(w: World, c: number, i: number): void {
   const uDecline = r();
   const uWhen = r();
   let n: number;
-  cl.setEndDrop(c, 0);
+  cl.setClwOutcome(c, ClwOutcome.REFER);
   if (uOver < pOver) {
     cl.setFlags(c, cl.flags(c) | F.OVER_REFERRED);
     n = 1;
   } else if (uDecline < p.clw.declineProb) {
-    cl.setEndDrop(c, 1); // leaves the CLW before referral
-    n = 1 + Math.floor(uWhen * 3);
+    cl.setClwOutcome(c, ClwOutcome.DECLINE);
+    n = 1 + Math.floor(uWhen * p.clw.declineSessionsMax);
   } else if (cl.clwOnly(c)) {
-    cl.setEndDrop(c, 2); // the CLW's sessions and signposting are enough
-    n = 1 + Math.floor(uWhen * 4);
+    cl.setClwOutcome(c, ClwOutcome.RESOLVED);
+    n = 1 + Math.floor(uWhen * p.clw.resolveSessionsMax);
   } else {
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));
   }
   cl.setSessions(c, Math.min(255, n));
-  if (!cl.endDrop(c)) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
+  if (cl.clwOutcome(c) === ClwOutcome.REFER) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
   // Sessions are weekly: the last one is n - 1 weeks after the first.
   w.referCal.add(w.week + n - 1, w.week, c, nextSeq(w, c));
 }

@@ -1,18 +1,30 @@
 /**
- * Step 3. Demand: GPs refer new clients to CLWs (Poisson per CLW per week), and unmet need
- * comes back: a client who left with need unmet keeps consulting the GP, who may refer again
- * (the demand feedback loop through GP visits). Exited clients stop being observed after the
- * follow-up window and their slot is reused.
- * Realist matrix: C1 "post-COVID challenges, high levels of individual need", C8 "CLWs linked to
- * GP practices in areas of socioeconomic deprivation"; long-term outcome "increased use of GP
- * and other statutory support" feeding back into referrals.
+ * Steps 3 and 3b. Demand: GPs refer new clients to CLWs (Poisson per CLW per week; step 3), and
+ * unmet need comes back: a client who left with need unmet keeps consulting the GP, who may
+ * refer again (the demand feedback loop through GP visits; lifecycle.ts draws it at exit, step
+ * 3b carries it out). Exited clients stop being observed after the follow-up window and their
+ * slot is reused.
+ * Realist matrix: C1 "post-COVID challenges, high levels of individual need" (demand level,
+ * kinds of need, re-referral), C8 "CLWs linked to GP practices in areas of socioeconomic
+ * deprivation" (referral rate, starting wellbeing); long-term outcome "increased use of GP and
+ * other statutory support" feeding back into referrals.
  * Evidence: §1a (≈133 referrals per CLW-year in Edinburgh).
  */
 import { TSO_TYPES } from '../params.js';
 import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
+import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+import type { Mechanism } from '../mechanism.js';
 
-export function arrivals(w: World): void {
+export const referToClws: Mechanism = {
+  id: 'arrivals', step: '3', title: 'GP referrals to CLWs', module: 'demand.ts', rows: ['C1', 'C8'], fn: arrivals,
+};
+
+export const reviewExits: Mechanism = {
+  id: 'exits', step: '3b', title: 're-referrals and end of observation', module: 'demand.ts', rows: ['C1'], fn: exitEvents,
+};
+
+function arrivals(w: World): void {
   const { p } = w;
   const rate = p.demand.referralsPerClwWeek * p.demand.level;
   const nClw = Math.min(p.clw.count, w.clws.n);
@@ -38,7 +50,8 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   cl.setReadiness(c, p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r());
   cl.setWellbeing(c, 0);
   cl.setGpRate(c, 0);
-  cl.setGpBase(c, 0.5 + r());
+  const spread = p.gp.rateSpread;
+  cl.setGpBase(c, 1 - spread + 2 * spread * r());
   cl.setClw(c, clw);
   cl.setTso(c, -1);
   cl.setSessions(c, 0);
@@ -46,7 +59,8 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   cl.setExit(c, 0);
   cl.setFit(c, 0);
   cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
-  setWellbeing(w, c, p.demand.wellbeingInitialMean - 0.1 + 0.2 * r());
+  const wbSpread = p.demand.wellbeingInitialSpread;
+  setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * r());
   enterClwQueue(w, c);
   w.funnel.referred_to_clw++;
   w.wk.arrivals++;
@@ -63,11 +77,11 @@ function enterClwQueue(w: World, c: number): void {
 }
 
 /** Exited clients: end of observation (slot freed) or a GP re-referral (a new episode). */
-export function exitEvents(w: World): void {
+function exitEvents(w: World): void {
   const cl = w.clients;
   w.exitCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.EXITED) return;
-    if (cl.endDrop(c)) {
+    if (cl.afterExit(c) === AfterExit.REREFERRAL) {
       clearRefs(w, c);
       cl.setFlags(c, cl.flags(c) & F.COMPLEX);
       cl.setExit(c, 0);

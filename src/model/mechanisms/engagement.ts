@@ -1,59 +1,34 @@
 /**
- * Step 5-6. Engagement, drop-out and completion, with handholding at the first session.
- * When a client starts, their weekly drop-out hazard is fixed from what they bring:
- *   log h = log h₀ + β_mismatch·[wrong kind of service] + β_wait·weeks waited
+ * Step 6. Engagement ends: completion or drop-out.
+ * When a client starts (startEngagement, called by intake in step 5), their weekly drop-out
+ * hazard is fixed from what they bring:
+ *   log h = log h₀ + β_mismatch·(1 − match quality) + β_wait·weeks waited
  *         + β_confusion·[referred to several at once] + β_unready·(1 − readiness)
  *         + β_alone·[complex and not accompanied] + β_followup·[followed up]
  *         + β_trust·(TSO trust − 0.5)
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
- * completion, which brings a wellbeing gain scaled by match quality. Clients who need
- * handholding are accompanied while the CLW's (pressure-limited) capacity lasts this week.
- * Realist matrix: F2 "handholding support" → "reduced drop out and non-attendance", F5 (match
- * quality), F3 (trust: "increased client confidence in CLW and TSO services"), U3 (follow-up),
- * U4 ("client confusion"), U1 (unready clients), outcome "sustained client engagement".
+ * completion (step 6), which brings a wellbeing gain scaled by match quality and teaches the
+ * CLW (learning.ts).
+ * Realist matrix: F1 "empathic navigators" → clients "mentally in right place for services"
+ * (readiness), F2 "handholding support" → "reduced drop out" (complex clients who came alone),
+ * F5 and F4 (match quality: the right kind of service, and the best fit among those the CLW
+ * knows; learning from completions), F3 (trust: "increased client confidence in CLW and TSO
+ * services"), U3 (follow-up), U4 ("client confusion"), U1 (unready clients; clients the CLW
+ * could have helped get little from a programme), outcome "sustained client engagement".
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
  */
 import { type World, S, F, Exit } from '../world.js';
+import { TsoOutcome } from '../clients.js';
 import { geometric } from '../rng.js';
-import { clearRefs, exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
+import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 import { learnFromCompletion } from './learning.js';
 import { TSO_TYPES } from '../params.js';
+import type { Mechanism } from '../mechanism.js';
 
-const logit = (x: number) => Math.log(x / (1 - x));
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
-
-/**
- * A place is offered: the CLW accompanies a complex client if it can, then the client comes to
- * the first session or not. Overall attendance after w weeks on the list is p₀·S(w) =
- * logistic(logit p₀ − b·w) (waiting.ts draws S); a complex client who comes alone is less likely
- * to come. Returns whether they came; one who did not leaves (non-attendance).
- */
-export function firstSession(w: World, c: number, j: number): boolean {
-  const { p, clients: cl, clws: k } = w;
-  const i = cl.clw(c);
-  let flags = cl.flags(c);
-  if (flags & F.COMPLEX) {
-    w.wk.complexStarts++;
-    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
-      k.hhUsed[i]!++;
-      flags |= F.ACCOMPANIED;
-      w.wk.accompanied++;
-    }
-  }
-  cl.setFlags(c, flags);
-  const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
-  const pAttend = logistic(logit(p.waiting.attendP0) - (alone ? p.engagement.complexAloneNoShowLogOdds : 0));
-  if (w.rng.intake() < pAttend) return true;
-  // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
-  clearRefs(w, c);
-  w.tsos.dupLoss[j] += p.tso.dupCostPlaces;
-  w.tsos.neg[j] += p.trust.dropoutWeight;
-  setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
-  exitClient(w, c, Exit.GAVE_UP);
-  w.funnel.did_not_attend++;
-  w.wk.noShows++;
-  return false;
-}
+export const endEngagements: Mechanism = {
+  id: 'engagement', step: '6', title: 'engagement: completion and drop-out', module: 'engagement.ts',
+  rows: ['F1', 'F2', 'F3', 'F4', 'F5', 'U1', 'U3', 'U4'], fn: engagementEnds,
+};
 
 export function startEngagement(w: World, c: number, j: number): void {
   const { p, clients: cl, tsos: t, clws: k } = w;
@@ -72,7 +47,8 @@ export function startEngagement(w: World, c: number, j: number): void {
   const matched = t.type[j] === cl.need(c);
   // Match quality: the right kind of service (or not), times how well it fits this person.
   // A client whose needs the CLW could have met gets little from a programme (over-referral, U1).
-  const fit = (matched ? 1 : e.mismatchFit) * (0.5 + 0.5 * cl.fit(c)) * (cl.clwOnly(c) ? 0.5 : 1);
+  const personal = e.personalFitMin + (1 - e.personalFitMin) * cl.fit(c);
+  const fit = (matched ? 1 : e.mismatchFit) * personal * (cl.clwOnly(c) ? e.clwOnlyProgrammeFit : 1);
   cl.setFit(c, fit);
   w.wk.fitSum += fit;
   setState(w, c, S.ENGAGED);
@@ -80,7 +56,7 @@ export function startEngagement(w: World, c: number, j: number): void {
   if (matched) w.wk.startsMatched++;
   w.wk.startWaitSum += waited;
   t.starts[j]!++;
-  t.startWaitSum[j] += waited;
+  t.startWaitSum[j]! += waited;
 
   const shortfall = 1 - cl.readiness(c);
   const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
@@ -94,26 +70,26 @@ export function startEngagement(w: World, c: number, j: number): void {
   const h = 1 - Math.exp(-Math.exp(logH));
   const length = p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
   const d = geometric(w.rng.engagement, h);
-  cl.setEndDrop(c, d < length ? 1 : 0);
-  w.endCal.add(w.week + (d < length ? d : length), w.week, c, nextSeq(w, c));
+  cl.setTsoOutcome(c, d < length ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
+  w.endCal.add(w.week + Math.min(d, length), w.week, c, nextSeq(w, c));
 }
 
-export function engagementEnds(w: World): void {
+function engagementEnds(w: World): void {
   const { p, clients: cl, tsos: t } = w;
   w.endCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.ENGAGED) return;
     const j = cl.tso(c);
     t.engaged[j]!--;
-    if (cl.endDrop(c)) {
+    if (cl.tsoOutcome(c) === TsoOutcome.DROP) {
       setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
-      t.neg[j] += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
+      t.neg[j]! += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);
       w.funnel.dropped_out++;
       w.wk.dropouts++;
     } else {
       const wb = cl.wellbeing(c);
       setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit(c) * (1 - wb));
-      t.pos[j] += 1;
+      t.pos[j]! += 1;
       learnFromCompletion(w, cl.clw(c), cl.fit(c));
       exitClient(w, c, Exit.COMPLETED);
       w.funnel.completed++;

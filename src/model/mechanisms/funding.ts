@@ -4,14 +4,21 @@
  * sector can offer a rich range of placements"), U8 "Cuts to TSO funding from the IJB" and C6
  * "short-term and fragile funding" (below core cost a TSO burns its reserves and closes; it does
  * not reopen by itself: "when resources are cut there are fewer community options"), U6
- * "perceptions of inequitable partnerships" (a cut costs trust).
+ * "perceptions of inequitable partnerships" (a cut costs trust), F3 (trusting TSOs stretch to
+ * take a few more CLW clients: trustCapacityFlex).
  * Evidence: §1d-1e (grant sizes, the 2024-25 EIJB proposal), §4 (closure rule, reserves).
  */
 import { TSO_TYPES } from '../params.js';
 import { type World, S, MAX_REFS } from '../world.js';
 import { returnToClw } from '../lifecycle.js';
+import type { Mechanism } from '../mechanism.js';
 
-export function updateFunding(w: World): void {
+export const fundTsos: Mechanism = {
+  id: 'funding', step: '2', title: 'funding → capacity; closures', module: 'funding.ts',
+  rows: ['F3', 'F8', 'U6', 'U8', 'C6'], fn: updateFunding,
+};
+
+function updateFunding(w: World): void {
   const { p, tsos: t } = w;
   let closing = 0;
   for (let j = 0; j < t.n; j++) {

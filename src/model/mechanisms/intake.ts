@@ -1,17 +1,27 @@
 /**
- * Step 5. TSO intake: free places are filled from the head of the waiting list. Under
- * scattergun the first offer wins; the other services still reach the client in their own
- * lists and spend staff time on someone already placed (a duplicate contact), or the client
- * takes that place too for a few weeks before dropping it (redundant support). Both cost the
- * CLW service trust.
- * Realist matrix: U4 "scattergun and multiple referral practices" → "duplication of staff time",
- * "increased waiting lists across services", "TSOs overloaded".
- * Evidence: §4 (each duplicate costs 0.5-1 h of staff time [A]).
+ * Step 5. TSO intake: free places are filled from the head of the waiting list. A place is
+ * offered: the CLW accompanies a complex client if this week's (pressure-limited) capacity
+ * allows, then the client comes to the first session or not. Under scattergun the first offer
+ * wins; the other services still reach the client in their own lists and spend staff time on
+ * someone already placed (a duplicate contact), or the client takes that place too for a few
+ * weeks before dropping it (redundant support). Both cost the CLW service trust.
+ * Realist matrix: F2 "CLWs providing handholding support (accompanying clients to groups)" →
+ * "reduced drop out and non-attendance"; U4 "scattergun and multiple referral practices" →
+ * "duplication of staff time", "increased waiting lists across services", "TSOs overloaded".
+ * Evidence: §1b (uptake 81%; warm hand-off OR 0.96, US), §4 (each duplicate costs 0.5-1 h of
+ * staff time [A]).
  */
-import { type World, S, MAX_REFS } from '../world.js';
-import { firstSession, startEngagement } from './engagement.js';
+import { type World, S, F, Exit, MAX_REFS } from '../world.js';
+import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
+import { logit, logistic } from '../math.js';
+import { startEngagement } from './engagement.js';
+import type { Mechanism } from '../mechanism.js';
 
-export function intake(w: World): void {
+export const admitToTsos: Mechanism = {
+  id: 'intake', step: '5', title: 'TSO intake', module: 'intake.ts', rows: ['F2', 'U4'], fn: intake,
+};
+
+function intake(w: World): void {
   const { tsos: t, clients: cl, tsoQueue: q } = w;
   const dupCost = w.p.tso.dupCostPlaces;
   const doubleUp = w.p.practice.doubleUpProb;
@@ -39,14 +49,47 @@ export function intake(w: World): void {
         // "All of the support is happening at once": the client takes this place too, for a while.
         t.phantom[j]!++;
         w.phantomCal.add(w.week + w.p.practice.doubleUpWeeks, w.week, j, 0);
-        t.neg[j] += 1;
+        t.neg[j]! += 1;
         w.wk.duplicates++;
       } else {
         // Already placed elsewhere (or gone): staff time spent on a duplicate referral.
-        t.dupLoss[j] += dupCost;
-        t.neg[j] += 1;
+        t.dupLoss[j]! += dupCost;
+        t.neg[j]! += 1;
         w.wk.duplicates++;
       }
     }
   }
+}
+
+/**
+ * A place is offered: the CLW accompanies a complex client if it can, then the client comes to
+ * the first session or not. Overall attendance after w weeks on the list is p₀·S(w) =
+ * logistic(logit p₀ − b·w) (waiting.ts draws S); a complex client who comes alone is less likely
+ * to come. Returns whether they came; one who did not leaves (non-attendance).
+ */
+function firstSession(w: World, c: number, j: number): boolean {
+  const { p, clients: cl, clws: k } = w;
+  const i = cl.clw(c);
+  let flags = cl.flags(c);
+  if (flags & F.COMPLEX) {
+    w.wk.complexStarts++;
+    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
+      k.hhUsed[i]!++;
+      flags |= F.ACCOMPANIED;
+      w.wk.accompanied++;
+    }
+  }
+  cl.setFlags(c, flags);
+  const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
+  const pAttend = logistic(logit(p.waiting.attendP0) - (alone ? p.engagement.complexAloneNoShowLogOdds : 0));
+  if (w.rng.intake() < pAttend) return true;
+  // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
+  clearRefs(w, c);
+  w.tsos.dupLoss[j]! += p.tso.dupCostPlaces;
+  w.tsos.neg[j]! += p.trust.dropoutWeight;
+  setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
+  exitClient(w, c, Exit.GAVE_UP);
+  w.funnel.did_not_attend++;
+  w.wk.noShows++;
+  return false;
 }

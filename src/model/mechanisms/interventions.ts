@@ -1,15 +1,22 @@
 /**
  * Step 1. Scheduled interventions: funding cuts and restorations, practice, demand and
  * headcount changes, applied at the start of their week; numeric changes may be phased in
- * linearly over `rampWeeks`.
- * Realist matrix: contexts that change over time: U8 (IJB cuts), F8 (stable funding), C1 (need),
- * C3/C4 (pressure, KPI regime), C2/F5 (a change of the mean CLW expertise during a run, e.g.
- * training, shifts every serving CLW's expertise by the same amount).
+ * linearly over `rampWeeks`. An intervention only sets parameters: the behaviour they change
+ * (a cut, a surge of need, a KPI regime) is in the mechanisms that read them, which name those
+ * rows. The one behaviour of its own is training: a change of the mean CLW expertise during a
+ * run shifts every serving CLW's expertise by the same amount.
+ * Realist matrix: F5 "CLWs with enough expertise" and C2 "CLWs with varying levels of experience"
+ * (the expertise shift).
  */
 import { getParam, setParam } from '../params.js';
 import type { World } from '../world.js';
+import type { Mechanism } from '../mechanism.js';
 
-export function applyInterventions(w: World): void {
+export const applyInterventions: Mechanism = {
+  id: 'interventions', step: '1', title: 'scheduled interventions', module: 'interventions.ts', rows: ['F5', 'C2'], fn: applyDue,
+};
+
+function applyDue(w: World): void {
   const expertiseBefore = w.p.clw.expertiseMean;
   for (let k = 0; k < w.interventions.length; k++) {
     const iv = w.interventions[k]!;
@@ -33,6 +40,7 @@ export function applyInterventions(w: World): void {
   const shift = w.p.clw.expertiseMean - expertiseBefore;
   if (shift !== 0) {
     const e = w.clws.expertise;
-    for (let i = 0; i < w.clws.n; i++) e[i] = Math.min(0.95, Math.max(0.05, e[i]! + shift));
+    const { expertiseFloor: lo, expertiseCeiling: hi } = w.p.clw;
+    for (let i = 0; i < w.clws.n; i++) e[i] = Math.min(hi, Math.max(lo, e[i]! + shift));
   }
 }

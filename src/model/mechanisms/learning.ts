@@ -1,26 +1,38 @@
 /**
- * Step 10. CLW learning, turnover and headcount.
- * Expertise grows with each completed placement (more for a good match) and is lost when a
- * CLW leaves and a novice, who knows few services, takes over the caseload. Headcount changes
- * (scheduled: e.g. Glasgow's planned 70 → 42 posts) add novices or wind CLWs down: a CLW
- * beyond the headcount takes no new clients and its waiting list moves to those who remain.
+ * Steps 1b and 10. CLW headcount, learning and turnover.
+ * Headcount changes (scheduled: e.g. Glasgow's planned 70 → 42 posts) add novices or wind CLWs
+ * down (step 1b): a CLW beyond the headcount takes no new clients and its waiting list moves to
+ * those who remain. Expertise grows with each completed placement, more for a good match
+ * (learnFromCompletion, called when a programme ends in step 6), and is lost when a CLW leaves
+ * and a novice, who knows few services, takes over the caseload (step 10).
  * Realist matrix: F5 "CLWs with enough expertise and community knowledge", C2 "CLWs with
- * varying levels of experience and knowledge of available community provision" (turnover
- * keeps that variety), F7 "TSOs as CLW employers" (embedded CLWs know more provision).
+ * varying levels of experience and knowledge of available community provision" (novices and
+ * turnover keep that variety), U2 "under-referral" (a novice knows few services), F7 "TSOs as
+ * CLW employers" (an embedded novice knows more provision: employedKnowledgeBonus).
  * Evidence: §4 (turnover 15-30%/yr [A]); §1e (Glasgow CLW near-cut).
  */
 import { type World, MAX_KNOWN, S, resetKnown } from '../world.js';
 import { grow } from '../pools.js';
+import { WEEKS_PER_YEAR } from '../params.js';
+import type { Mechanism } from '../mechanism.js';
+
+export const syncHeadcount: Mechanism = {
+  id: 'headcount', step: '1b', title: 'CLW headcount', module: 'learning.ts', rows: ['F7', 'U2', 'C2'], fn: matchHeadcount,
+};
+
+export const turnOverClws: Mechanism = {
+  id: 'turnover', step: '10', title: 'CLW turnover', module: 'learning.ts', rows: ['F5', 'F7', 'U2', 'C2'], fn: replaceLeavers,
+};
 
 export function learnFromCompletion(w: World, i: number, fit: number): void {
   const e = w.clws.expertise[i]!;
   w.clws.expertise[i] = e + w.p.clw.learningRate * fit * (1 - e);
 }
 
-export function turnover(w: World): void {
+function replaceLeavers(w: World): void {
   const { p, clws: k } = w;
   const r = w.rng.turnover;
-  const hazard = p.clw.turnoverPerYear / 52;
+  const hazard = p.clw.turnoverPerYear / WEEKS_PER_YEAR;
   const nActive = Math.min(p.clw.count, k.n);
   for (let i = 0; i < nActive; i++) {
     if (r() >= hazard) continue;
@@ -30,7 +42,7 @@ export function turnover(w: World): void {
 }
 
 /** Match the number of CLWs to p.clw.count (scheduled headcount changes). */
-export function syncHeadcount(w: World): void {
+function matchHeadcount(w: World): void {
   const { p, clws: k } = w;
   const want = p.clw.count;
   if (want > k.n) addClws(w, want);

@@ -1,51 +1,63 @@
 /**
- * Step 4b. Referral choice: when a client's sessions end, the CLW refers on.
+ * Step 4c. Referral choice: when a client's sessions end, the CLW refers on (or the client
+ * leaves: declined, or resolved by the CLW's own sessions).
  * - Targeted: the CLW identifies the kind of service needed (more often right with expertise)
  *   and, among the TSOs of that kind it knows, picks the shortest visible wait (with probability
  *   = expertise) or its favourite.
  * - Scattergun: k services at once; more tempting when the best visible wait is long ("game the
  *   system") and when the CLW is under pressure.
- * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to.
+ * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to;
+ *   a CLW who knows no open service of the kind needed sometimes finds one by asking around.
  * - Follow-up with the TSO, with a propensity that falls with pressure.
  * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls).
- * Realist matrix: F1 "empathic navigators", F4 "considering full range of local provision",
+ * Realist matrix: F1 "empathic navigators" (readiness-based referral; needs met by the CLW),
+ * F4 "considering full range of local provision" (the fit is the best of the services known),
  * F5 "expertise and community knowledge to match", U1 "over-referral" (unready referrals are
- * flagged to the TSO), U2 "under-referral", U3 "failure to follow up", U4 "scattergun and
- * multiple referral practices", F3 (trusting TSOs share what they offer: knowledge grows).
+ * flagged to the TSO; mismatches turned back), U2 "under-referral", U3 "failure to follow up",
+ * U4 "scattergun and multiple referral practices", C3 (pressure pushes scattergun), F3 (trusting
+ * TSOs refuse less and share what they offer: knowledge grows), F7 "TSOs as CLW employers"
+ * (embedded CLWs find services they did not know more often: employedExploreBoost).
  */
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
+import { ClwOutcome } from '../clients.js';
 import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
+import type { Mechanism } from '../mechanism.js';
 
-const MAX_RETRIES = 3;
-const chosen = new Int32Array(MAX_REFS);
-/**
- * Programme weeks per TSO type index, refreshed each week before referrals (interventions may
- * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
- * compared (a hot spot of the national profile). Same numbers as world.expectedWait.
- */
-const weeksOf = new Float64Array(NTYPES);
-const waitOf = (w: World, j: number) => (w.tsos.waitN[j]! * weeksOf[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
+export const referOn: Mechanism = {
+  id: 'referral', step: '4c', title: 'referral choice', module: 'referral.ts',
+  rows: ['F1', 'F3', 'F4', 'F5', 'F7', 'U1', 'U2', 'U3', 'U4', 'C3'], fn: referrals,
+};
 
-export function referrals(w: World): void {
+/** Sessions that count a client as seen_3plus in the funnel (a reporting threshold, not behaviour). */
+const SEEN_SESSIONS = 3;
+
+/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
+const waitOf = (w: World, j: number) =>
+  (w.tsos.waitN[j]! * w.referral.programmeWeeks[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
+
+function referrals(w: World): void {
   const cl = w.clients;
-  for (let ti = 0; ti < NTYPES; ti++) weeksOf[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
+  const weeks = w.referral.programmeWeeks;
+  for (let ti = 0; ti < NTYPES; ti++) weeks[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
-    if (cl.sessions(c) >= 3 && !(cl.flags(c) & F.SEEN3)) {
+    if (cl.sessions(c) >= SEEN_SESSIONS && !(cl.flags(c) & F.SEEN3)) {
       cl.setFlags(c, cl.flags(c) | F.SEEN3);
       w.funnel.seen_3plus++;
     }
-    if (cl.endDrop(c) === 2) {
+    const outcome = cl.clwOutcome(c);
+    if (outcome === ClwOutcome.RESOLVED) {
       const wb = cl.wellbeing(c);
-      setWellbeing(w, c, wb + 0.5 * w.p.engagement.wellbeingGain * (1 - wb));
-      cl.setFit(c, 0.5);
+      const fit = w.p.engagement.resolvedFit; // as a completed programme of this match quality
+      setWellbeing(w, c, wb + fit * w.p.engagement.wellbeingGain * (1 - wb));
+      cl.setFit(c, fit);
       exitClient(w, c, Exit.RESOLVED);
       w.funnel.resolved_by_clw++;
       return;
     }
-    if (cl.endDrop(c)) {
+    if (outcome === ClwOutcome.DECLINE) {
       exitClient(w, c, Exit.DECLINED);
       w.funnel.left_clw_before_referral++;
       w.wk.declined++;
@@ -58,12 +70,13 @@ export function referrals(w: World): void {
 /** The known open TSO of `type` a CLW would pick, or -1; `best` = shortest visible wait. */
 function pick(w: World, i: number, type: number, best: boolean, skip: number): number {
   const { clws: k, tsos: t } = w;
+  const chosen = w.referral.chosen;
   const base = i * MAX_KNOWN;
   let out = -1;
   let outWait = Infinity;
   for (let m = 0; m < k.knownN[i]!; m++) {
     const j = k.known[base + m]!;
-    if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(j, skip)) continue;
+    if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(chosen, j, skip)) continue;
     if (!best) return j;
     const wt = waitOf(w, j);
     if (wt < outWait) {
@@ -84,7 +97,7 @@ function countKnown(w: World, i: number, type: number): number {
   return m;
 }
 
-const isChosen = (j: number, n: number) => {
+const isChosen = (chosen: Int32Array, j: number, n: number) => {
   for (let m = 0; m < n; m++) if (chosen[m] === j) return true;
   return false;
 };
@@ -96,7 +109,7 @@ function discover(w: World, i: number, type: number, n: number): number {
   const start = Math.floor(w.rng.referral() * ids.length);
   for (let m = 0; m < ids.length; m++) {
     const j = ids[(start + m) % ids.length]!;
-    if (w.tsos.open[j] && !isChosen(j, n)) {
+    if (w.tsos.open[j] && !isChosen(w.referral.chosen, j, n)) {
       learnTso(w, i, j);
       return j;
     }
@@ -107,6 +120,7 @@ function discover(w: World, i: number, type: number, n: number): number {
 function refer(w: World, c: number): void {
   const { p, clients: cl, clws: k, tsos: t } = w;
   const r = w.rng.referral;
+  const chosen = w.referral.chosen;
   const i = cl.clw(c);
   const e = k.expertise[i]!;
   const need = cl.need(c);
@@ -117,7 +131,10 @@ function refer(w: World, c: number): void {
   const explore = p.clw.exploreProb * (k.employed[i] ? p.clw.employedExploreBoost : 1);
   if (first < 0 && r() < explore) first = discover(w, i, target, 0);
   if (first < 0) first = pick(w, i, -1, false, 0); // fall back on a familiar service of any kind
-  if (first < 0) return retryOrGiveUp(w, c);
+  if (first < 0) {
+    retryOrGiveUp(w, c);
+    return;
+  }
   chosen[0] = first;
   let n = 1;
   const excess = Math.max(0, k.pressure[i]! - p.clw.pressureKnee);
@@ -128,7 +145,7 @@ function refer(w: World, c: number): void {
     while (n < kk) {
       let j = pick(w, i, t.type[first]!, false, n);
       if (j < 0 && r() < explore) j = discover(w, i, t.type[first]!, n);
-      if (j < 0 || isChosen(j, n)) break;
+      if (j < 0 || isChosen(chosen, j, n)) break;
       chosen[n++] = j;
     }
   }
@@ -139,17 +156,17 @@ function refer(w: World, c: number): void {
   const followed = r() < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
   // How well the placement can fit the person: the best of the m services of the right kind the
   // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
-  cl.setFit(c, r() ** (1 / Math.max(1, Math.min(8, countKnown(w, i, need)))));
+  cl.setFit(c, r() ** (1 / Math.max(1, Math.min(p.clw.fitChoiceMax, countKnown(w, i, need)))));
   const unready = (cl.flags(c) & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
   let accepted = 0;
   for (let m = 0; m < n; m++) {
     const j = chosen[m]!;
     const mismatch = t.type[j] !== need;
     t.lastReferral[j] = w.week;
-    if (mismatch || unready) t.neg[j] += 1;
-    else t.pos[j] += p.trust.referralWeight;
-    if (followed) t.pos[j] += 1;
-    const refuseP = p.tso.refuseMismatchProb * (1.5 - t.trust[j]!);
+    if (mismatch || unready) t.neg[j]! += 1;
+    else t.pos[j]! += p.trust.referralWeight;
+    if (followed) t.pos[j]! += 1;
+    const refuseP = p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!);
     if (mismatch && r() < refuseP) {
       w.wk.refused++;
       continue;
@@ -167,7 +184,10 @@ function refer(w: World, c: number): void {
   w.wk.sessionsSum += cl.sessions(c);
   if (n > 1) w.wk.scatterReferrals++;
   if (followed) w.wk.followUps++;
-  if (accepted === 0) return retryOrGiveUp(w, c, true);
+  if (accepted === 0) {
+    retryOrGiveUp(w, c, true);
+    return;
+  }
   cl.setRetries(c, 0);
   if (followed) cl.setFlags(c, cl.flags(c) | F.FOLLOWED_UP);
   if (accepted > 1) cl.setFlags(c, cl.flags(c) | F.CONFUSED);
@@ -181,15 +201,15 @@ function refer(w: World, c: number): void {
   scheduleGiveUp(w, c, nextSeq(w, c));
 }
 
-/** No service found or every referral turned back: try again, or leave after MAX_RETRIES. */
+/** No service found or every referral turned back: try again, or leave after clw.maxRetries. */
 function retryOrGiveUp(w: World, c: number, refused = false): void {
   const cl = w.clients;
   cl.setRetries(c, cl.retries(c) + 1);
-  if (cl.retries(c) > MAX_RETRIES) {
+  if (cl.retries(c) > w.p.clw.maxRetries) {
     exitClient(w, c, Exit.NO_SERVICE);
     w.funnel.no_service_found++;
     return;
   }
   if (refused) returnToClw(w, c);
-  else w.referCal.add(w.week + 2, w.week, c, nextSeq(w, c));
+  else w.referCal.add(w.week + w.p.clw.retryWeeks, w.week, c, nextSeq(w, c));
 }

@@ -9,17 +9,23 @@
  * share what they offer (referral.ts), and clients placed there stay longer (engagement.ts).
  * Realist matrix: F3 "CLWs developing positive relationships with TSOs" → "increased TSO trust
  * in CLW service", "more facilitative environment for TSO/CLW collaboration"; U2
- * "under-referral" ("we are forgotten"); U3 "failure to follow up"; U6 inequitable partnerships.
+ * "under-referral" ("we are forgotten"); U3 "failure to follow up" (bad signals weigh more);
+ * U6 "TSO perceptions of inequitable partnerships" (a distrustful TSO reads the week's signals
+ * through its distrust).
  * Evidence: §3 (Rescorla-Wagner / exponential smoothing; asymmetry η₋/η₊ = 2), §4 (T₀, η).
  */
 import type { World } from '../world.js';
+import type { Mechanism } from '../mechanism.js';
+import { logit, logistic } from '../math.js';
 
-const logit = (p: number) => Math.log(p / (1 - p));
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+export const updateTrust: Mechanism = {
+  id: 'trust', step: '9', title: 'trust', module: 'trust.ts', rows: ['F3', 'U2', 'U3', 'U6'], fn: weighSignals,
+};
 
-export function updateTrust(w: World): void {
+function weighSignals(w: World): void {
   const { p, tsos: t } = w;
   const tr = p.trust;
+  const lo = tr.signalClamp;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
     const pos = t.pos[j]!;
@@ -30,8 +36,8 @@ export function updateTrust(w: World): void {
     w.wk.signalNeg += neg;
     if (n > 0) {
       // The week's signals, read through current trust (confirmation bias, in log-odds).
-      const raw = Math.min(0.98, Math.max(0.02, pos / n));
-      const Tc = Math.min(0.98, Math.max(0.02, T));
+      const raw = Math.min(1 - lo, Math.max(lo, pos / n));
+      const Tc = Math.min(1 - lo, Math.max(lo, T));
       const E = logistic(logit(raw) + tr.confirmationBias * logit(Tc));
       const eta = (E >= T ? tr.etaUp : tr.etaDown) * Math.min(1, n / tr.volumeRef);
       t.trust[j] = T + eta * (E - T);

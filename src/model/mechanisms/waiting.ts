@@ -4,15 +4,21 @@
  * nobody waiting beyond a cap; a give-up week is sampled once, when the client joins the list
  * (an event, not a weekly coin toss). Mental-health waits are the longest because MH places
  * are scarcest and programmes longest, so the same curve yields more give-ups there.
- * Realist matrix: U-outcomes "increased waiting lists across services", "particularly long
- * waiting list for mental health services", "client confusion if ... too long waiting lists".
+ * Realist matrix: the outcomes of U8 "cuts to TSO funding" and U4 "scattergun and multiple
+ * referral practices" for clients: "increased waiting lists across services", "particularly
+ * long waiting list for mental health services", "client confusion if ... too long waiting
+ * lists", "clients do not receive right support". The give-up curve itself has no row: it is
+ * how those longer lists lose people.
  * Evidence: §1b (OR 0.95 per week waited; give-up beyond ~30 weeks; uptake 81%).
  */
 import { type World, S, Exit } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
+import type { Mechanism } from '../mechanism.js';
+import { logit, logistic } from '../math.js';
 
-const logit = (p: number) => Math.log(p / (1 - p));
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+export const giveUpWaiting: Mechanism = {
+  id: 'giveUps', step: '7', title: 'giving up while waiting', module: 'waiting.ts', rows: ['U4', 'U8'], fn: giveUps,
+};
 
 /** Weeks until a client who joined a waiting list now would give up (inverse of S). */
 export function giveUpWeeks(u: number, p0: number, slope: number, cap: number): number {
@@ -29,7 +35,7 @@ export function scheduleGiveUp(w: World, c: number, seq: number): void {
   w.waitCal.add(w.week + d, w.week, c, seq);
 }
 
-export function giveUps(w: World): void {
+function giveUps(w: World): void {
   const cl = w.clients;
   w.waitCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WAIT_TSO) return;

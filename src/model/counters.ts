@@ -1,0 +1,67 @@
+/**
+ * Counters of flows: this week's (reset at the start of each week, read by the metrics) and the
+ * run's funnel of where clients went (RunResult.funnel, funnel.csv).
+ */
+
+/** This week's flow counters (reset at the start of each week). */
+export interface Week {
+  arrivals: number;
+  rereferrals: number;
+  starts: number;
+  startsMatched: number;
+  fitSum: number;
+  startWaitSum: number;
+  complexStarts: number;
+  accompanied: number;
+  completions: number;
+  dropouts: number;
+  gaveUp: number;
+  noShows: number;
+  declined: number;
+  duplicates: number;
+  referrals: number;
+  referralLinks: number;
+  sessionsSum: number;
+  scatterReferrals: number;
+  followUps: number;
+  refused: number;
+  returned: number;
+  gpAttendances: number;
+  statutoryContacts: number;
+  signalPos: number;
+  signalNeg: number;
+  closures: number;
+}
+
+export const newWeek = (): Week => ({
+  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
+  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
+  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
+});
+
+/** Cumulative per-run counters: the funnel of where clients went. */
+export interface Funnel {
+  referred_to_clw: number;
+  rereferred_by_gp: number;
+  seen_by_clw: number;
+  seen_3plus: number;
+  referred_to_tso: number;
+  started_tso: number;
+  completed: number;
+  gave_up_waiting: number;
+  did_not_attend: number;
+  dropped_out: number;
+  left_clw_before_referral: number;
+  resolved_by_clw: number;
+  no_service_found: number;
+  returned_to_clw: number;
+  in_system_end: number;
+}
+export const FUNNEL_KEYS: Array<keyof Funnel> = [
+  'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
+  'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
+];
+
+export function newFunnel(): Funnel {
+  return Object.fromEntries(FUNNEL_KEYS.map((k) => [k, 0])) as unknown as Funnel;
+}

@@ -1,0 +1,61 @@
+/** Build a world for one replication: streams, empty records, queues and calendars, then the setup. */
+import { TSO_TYPES, cloneParams } from './params.js';
+import { Calendar, QueuePool } from './pools.js';
+import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
+import type { Scenario } from './scenario.js';
+import { Clients, MAX_REFS } from './clients.js';
+import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel } from './world.js';
+import { setUp } from './mechanisms/setup.js';
+
+/** First allocation of client records, in weeks of referrals (they grow by doubling; results do not depend on it). */
+const INITIAL_CLIENT_WEEKS = 60;
+
+export function createWorld(scenario: Scenario, seed: number): World {
+  const p = cloneParams(scenario.params);
+  const rng = {} as Record<StreamName, Rng>;
+  const dist = {} as Record<StreamName, Draws>;
+  for (const s of STREAMS) {
+    rng[s] = stream(seed, s);
+    dist[s] = draws(rng[s]);
+  }
+  const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
+  const nClw = p.clw.count;
+  const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * INITIAL_CLIENT_WEEKS));
+  const w: World = {
+    p, scenario, week: 0, rng, dist,
+    interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
+    ivFrom: [],
+    clients: new Clients(expectedClients),
+    clws: newClws(nClw),
+    tsos: newTsos(nTso),
+    tsoByType: [],
+    clwQueue: new QueuePool(nClw),
+    tsoQueue: new QueuePool(nTso),
+    freeSlots: new Int32Array(1024),
+    freeN: 0,
+    referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
+    stateCount: new Int32Array(6),
+    referral: { chosen: new Int32Array(MAX_REFS), programmeWeeks: new Float64Array(NTYPES) },
+    gpRateSum: 0, wellbeingSum: 0,
+    wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
+  };
+  setUp.fn(w);
+  return w;
+}
+
+function newClws(n: number): Clws {
+  return {
+    n, expertise: new Float64Array(n), employed: new Uint8Array(n), known: new Int32Array(n * MAX_KNOWN).fill(-1),
+    knownN: new Uint8Array(n), withN: new Int32Array(n), heldN: new Int32Array(n), waitN: new Int32Array(n),
+    pressure: new Float64Array(n), hhCap: new Float64Array(n), hhUsed: new Int32Array(n), followUpP: new Float64Array(n),
+  };
+}
+
+function newTsos(n: number): Tsos {
+  return {
+    n, type: new Uint8Array(n), open: new Uint8Array(n), baseFunding: new Float64Array(n), funding: new Float64Array(n),
+    mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), phantom: new Int32Array(n), waitN: new Int32Array(n),
+    reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
+    lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Step 0. Setup: the TSOs and CLWs a run starts with, before the first week.
+ * Each TSO gets a grant that varies around its type's mean, reserves, the share of its funding
+ * it needs for core costs, and the initial trust in the CLW service. Each CLW gets an expertise
+ * drawn around the mean, an employer (a TSO or not), and a known set of TSOs, one of each type
+ * in turn; a TSO-employed CLW, embedded in the community, knows more of them.
+ * Realist matrix: F8 "stable TSO funding" (grants), C6 "short-term and fragile funding
+ * arrangements" (reserves, core costs), F3 (initial trust), C2 "varying levels of experience and
+ * knowledge of available community provision" and F5 (expertise), F4 and U2 (how much of the
+ * local provision a CLW knows), F7 "TSOs as CLW employers: embedded within local community".
+ * Evidence: §1d (grants), §4 (reserves and closure rule, T₀).
+ */
+import { TSO_TYPES } from '../params.js';
+import { type World, NTYPES, resetKnown } from '../world.js';
+import type { Mechanism } from '../mechanism.js';
+
+export const setUp: Mechanism = {
+  id: 'setup', step: '0', title: 'initial TSOs and CLWs', module: 'setup.ts',
+  rows: ['F3', 'F4', 'F5', 'F7', 'F8', 'U2', 'C2', 'C6'],
+  fn: (w) => {
+    initTsos(w);
+    initClws(w);
+  },
+};
+
+function initTsos(w: World): void {
+  const { p, tsos: t } = w;
+  const r = w.rng.init;
+  const { fundingSpread: fs, coreCostSpread: cs } = p.tso;
+  let j = 0;
+  for (let ti = 0; ti < NTYPES; ti++) {
+    const type = TSO_TYPES[ti]!;
+    const ids: number[] = [];
+    for (let k = 0; k < p.tso.count[type]; k++, j++) {
+      t.type[j] = ti;
+      t.open[j] = 1;
+      // Funding varies between organisations of a type (mixed sizes).
+      t.baseFunding[j] = p.tso.fundingPerYear[type] * (1 - fs + 2 * fs * r());
+      t.mult[j] = p.funding.multiplier[type];
+      t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
+      t.reserve[j] = p.tso.reserveWeeksMax * r();
+      // Core costs vary: some organisations depend on the grant entirely.
+      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * r()));
+      t.trust[j] = p.trust.initial;
+      ids.push(j);
+    }
+    w.tsoByType.push(Int32Array.from(ids));
+  }
+}
+
+function initClws(w: World): void {
+  const { p, clws: c } = w;
+  for (let i = 0; i < c.n; i++) {
+    c.expertise[i] = Math.min(p.clw.expertiseCeiling, Math.max(p.clw.expertiseFloor, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
+    c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
+    const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
+    resetKnown(w, i, nKnown, w.rng.init);
+  }
+}
