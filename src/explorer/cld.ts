@@ -99,7 +99,7 @@ export class LoopDiagram {
     });
     let best = 0;
     for (let i = 1; i < LOOPS.length; i++) if (score[i]! > score[best]!) best = i;
-    LOOPS.forEach((l, i) => {
+    LOOPS.forEach((_l, i) => {
       const g = this.loopText[i]!.parentElement!;
       g.setAttribute('class', `looplabel${i === best ? ' dominant' : ''}`);
       g.setAttribute('data-score', score[i]!.toFixed(4));

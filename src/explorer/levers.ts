@@ -15,7 +15,7 @@ export interface Lever {
 
 function lever(path: string, label: string, step: number, max?: number, setupOnly = false): Lever {
   const spec = specAt(path) as NumSpec | undefined;
-  if (!spec || spec.kind !== 'number') throw new Error(`explorer lever: no numeric parameter ${path}`);
+  if (spec?.kind !== 'number') throw new Error(`explorer lever: no numeric parameter ${path}`);
   return { path, label, min: spec.min, max: Math.min(spec.max, max ?? spec.max), step, unit: spec.unit, description: spec.description, setupOnly };
 }
 
