@@ -3,7 +3,7 @@
  * in-process; bin/clwsim.js only calls main().
  */
 import { Command, CommanderError } from 'commander';
-import { InputError, show } from '../scenario/errors.js';
+import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../io/scenario.js';
 import { writeRunOutputs, RUN_FILES } from '../io/results.js';
 import { claimOutput, releaseOutputs } from '../io/outputDir.js';
@@ -17,7 +17,7 @@ import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
 import { collect, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
-import { CommandFailed, commanderError, internalError } from './errors.js';
+import { CommandFailed, commanderError, internalError, oneLine, PREFIX } from './errors.js';
 import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
 import { registerCalibrate } from './calibrate.js';
@@ -123,12 +123,12 @@ export async function main(argv: string[], out: Io = stdio): Promise<number> {
       return 2; // commander has already printed its one-line message
     }
     if (e instanceof InputError) {
-      io.err(`clwsim: ${e.message}\n`);
+      io.err(`${PREFIX}${oneLine(e.message)}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && err.syscall) {
-      io.err(`clwsim: ${show(err.path ?? '', 200).replace(/^"|"$/g, '')}: ${err.code} (${err.syscall})\n`);
+      io.err(`${PREFIX}${oneLine(`${err.path ?? ''}: ${err.code} (${err.syscall})`)}\n`);
       return 2;
     }
     io.err(internalError(e));

@@ -4,7 +4,7 @@
  * referred to it, quoting at most a short, sanitised excerpt: never a file's whole content.
  */
 import { openSync, readSync, closeSync, fstatSync, statSync } from 'node:fs';
-import { isCollection, isPair, parseDocument, visit, type Document } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { InputError, show } from '../scenario/errors.js';
 import { checkPath } from '../scenario/checks.js';
 
@@ -49,22 +49,30 @@ export function readInput(file: string, by?: ReferredBy): string {
 /** Explicit tags that mean what a plain value means; every other tag (!!binary, !!set, !foo) is refused. */
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
-/** The first node a scenario file cannot mean: a tag other than a plain one, or a list or mapping used as a key. */
-function oddNode(doc: Document): { what: string; range?: [number, number, number] | null } | undefined {
-  let found: { what: string; range?: [number, number, number] | null } | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isPair(pair) && isCollection(pair.key)) {
-        found = { what: 'a list or mapping used as a key; expected plain names as keys', range: pair.key.range };
-        return visit.BREAK;
+type Odd = { what: string; range?: [number, number, number] | null };
+
+/**
+ * The first node a scenario file cannot mean: a tag other than a plain one, a list or mapping
+ * used as a key, or a key given twice in one mapping (checked here in linear time: the parser's
+ * own check compares every pair of keys, minutes for a file of 60,000 keys).
+ */
+function oddNode(doc: Document): Odd | undefined {
+  let found: Odd | undefined;
+  visit(doc, (_, node) => {
+    if (isPair(node)) {
+      if (isCollection(node.key)) found = { what: 'a list or mapping used as a key; expected plain names as keys', range: node.key.range };
+    } else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.tag && !PLAIN_TAGS.has(node.tag)) {
+      found = { what: `unsupported YAML tag ${shortTag(node.tag)}; clwsim files use plain values`, range: node.range };
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const { key } of node.items) {
+        if (!isScalar(key)) continue;
+        const k = String(key.value);
+        if (seen.has(k)) found = { what: `duplicate key ${show(k, 40)}; expected each key once in a mapping`, range: key.range };
+        seen.add(k);
       }
-    },
-    Node(_, node) {
-      if (node.tag && !PLAIN_TAGS.has(node.tag)) {
-        found = { what: `unsupported YAML tag ${shortTag(node.tag)}; clwsim files use plain values`, range: node.range };
-        return visit.BREAK;
-      }
-    },
+    }
+    return found ? visit.BREAK : undefined;
   });
   return found;
 }
@@ -82,7 +90,7 @@ function lineCol(text: string, offset: number): string {
  * parser never prints warnings of its own (logLevel 'silent').
  */
 export function parseYamlText(file: string, text: string): unknown {
-  const doc = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true, resolveKnownTags: false, logLevel: 'silent' });
+  const doc = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: false, resolveKnownTags: false, logLevel: 'silent' });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const where = problem.linePos?.[0] ? ` (line ${problem.linePos[0].line}, column ${problem.linePos[0].col})` : problem.pos ? lineCol(text, problem.pos[0]) : '';
@@ -91,7 +99,13 @@ export function parseYamlText(file: string, text: string): unknown {
   }
   const odd = oddNode(doc);
   if (odd) throw new InputError(`${file}: malformed YAML${odd.range ? lineCol(text, odd.range[0]) : ''}: ${odd.what}`);
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // the parser's guard against alias bombs (a few lines that expand to millions of nodes)
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new InputError(`${file}: malformed YAML: too many aliases (*name) to expand; expected a plain file`);
+    throw e;
+  }
 }
 
 export function readYaml(file: string, by?: ReferredBy): unknown {
