@@ -1,12 +1,13 @@
 /**
- * The one rule for where clwsim writes (docs/outputs.md): clwsim never deletes or overwrites a
- * file it did not write.
+ * The one rule for where clwsim writes (README.md, "Where results go"): clwsim never deletes or
+ * overwrites a file it did not write.
  *
  * - A folder clwsim writes carries a marker, .clwsim-output.json, listing every file (and
  *   folder, ending in "/") clwsim wrote there. clwsim writes only into a folder that is new,
  *   empty or marked; a folder with other files and no marker is refused (exit 2, nothing
- *   written). In a marked folder, a file clwsim is about to write that the marker does not
- *   list is refused too.
+ *   written). Subfolders with their own marker count as clwsim's (a sweep's shard folders in
+ *   the folder they are merged into). In a marked folder, a file clwsim is about to write that
+ *   the marker does not list is refused too.
  * - Replacing earlier results in a marked folder needs --overwrite; the files of the earlier
  *   results that the new ones do not replace are then removed (listed files only). Rebuilding
  *   derived files (clwsim report, clwsim explore) needs no option.
@@ -39,7 +40,8 @@ interface FolderState { exists: boolean; marker?: string[]; others: string[] }
 function stateOf(dir: string): FolderState {
   if (!existsSync(dir)) return { exists: false, others: [] };
   if (!statSync(dir).isDirectory()) throw new InputError(`${shown(dir)}: a file; expected an output folder`);
-  const entries = readdirSync(dir).filter((f) => f !== LOCK_FILE && f !== MARKER_FILE);
+  // a subfolder with its own marker is clwsim's too (shard folders inside the folder they merge into)
+  const entries = readdirSync(dir).filter((f) => f !== LOCK_FILE && f !== MARKER_FILE && !existsSync(join(dir, f, MARKER_FILE)));
   const mf = join(dir, MARKER_FILE);
   if (!existsSync(mf)) return { exists: true, others: entries };
   let files: unknown;

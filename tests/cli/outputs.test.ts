@@ -200,6 +200,21 @@ describe('item 2: never delete or overwrite a file clwsim did not write', () => 
   }, 60000);
 });
 
+describe('shards merge into the folder that holds them (the documented Slurm layout)', () => {
+  test('merge output/s/shard-* --out output/s', async () => {
+    const sweep = file(join(tmp, 'sw4.yaml'), `scenario: ${base}\nfactors: {clw.count: [20, 21, 22]}\nreps: 1\nweeks: 20\nwarmup: 5\nmetrics: [waitlist_total]\n`);
+    const s = join(tmp, 's');
+    for (const k of [1, 2, 3]) expect((await cli('sweep', sweep, '--shard', `${k}/3`, '--out', join(s, `shard-${k}`), '--quiet', '--workers', '1')).code).toBe(0);
+    // a folder of the user's among the shards is a reason to refuse
+    mkdirSync(join(s, 'notes'));
+    await refused(['merge', join(s, 'shard-1'), join(s, 'shard-2'), join(s, 'shard-3'), '--out', s], /holds files clwsim did not write \(notes\)/);
+    rmSync(join(s, 'notes'), { recursive: true });
+    const r = await cli('merge', join(s, 'shard-1'), join(s, 'shard-2'), join(s, 'shard-3'), '--out', s);
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(s).sort()).toEqual(['.clwsim-output.json', 'design.csv', 'failures.csv', 'manifest.json', 'points.csv', 'runs.csv', 'shard-1', 'shard-2', 'shard-3']);
+  }, 60000);
+});
+
 describe('item 6: one command at a time in a folder', () => {
   test('two runs on one --out at once: the second refuses with one line, the first finishes', async () => {
     const dir = join(tmp, 'race');
