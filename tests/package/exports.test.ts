@@ -31,11 +31,11 @@ describe("import from 'clwsim'", () => {
   test('runs the engine in a project that depends on clwsim', () => {
     const scenario = join(app.scenarios, 'baseline.yaml');
     const code = `import { loadScenario, simulate } from 'clwsim';
-      const r = simulate(loadScenario(${JSON.stringify(scenario)}, { weeks: 30 }), 0);
+      const r = simulate(loadScenario(${JSON.stringify(scenario)}, { weeks: 30, warmup: 0 }), 0);
       console.log(JSON.stringify({ clientWeeks: r.clientWeeks, weeks: r.weeks }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: consumer, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const here = simulate(loadScenario('scenarios/baseline.yaml', { weeks: 30 }), 0);
+    const here = simulate(loadScenario('scenarios/baseline.yaml', { weeks: 30, warmup: 0 }), 0);
     expect(JSON.parse(r.stdout), 'the build differs from src: stale dist/? npm run build').toEqual({ clientWeeks: here.clientWeeks, weeks: 30 });
   });
 
