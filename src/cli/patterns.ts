@@ -1,6 +1,8 @@
 /** `clwsim patterns`: every realist-matrix claim as a replicated paired experiment. */
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { claimOutput } from '../io/outputDir.js';
+import { outputFolder, OVERWRITE_HELP } from './outputs.js';
 import type { Io } from './program.js';
 import { CommandFailed } from './errors.js';
 import { runPatterns, QUICK, FULL, PATTERN_COLUMNS, type PatternResult } from '../patterns/run.js';
@@ -35,21 +37,25 @@ export function registerPatterns(program: Command, io: Io): void {
     .option('--seeds <n>', 'independent seed blocks; a pattern passes only if it passes in every one', positiveInt)
     .option('--only <id>', 'run only this pattern (repeatable)', collect, [])
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
-    .option('--out <dir>', 'folder for patterns.csv', 'output/patterns')
+    .option('--out <dir>', 'folder for patterns.csv (default output/patterns, or the next free one)')
+    .option('--overwrite', OVERWRITE_HELP)
     .option('--quiet', 'no progress output')
-    .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; seeds?: number; only: string[]; workers?: number; out: string; quiet?: boolean }) => {
+    .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; seeds?: number; only: string[]; workers?: number; out?: string; overwrite?: boolean; quiet?: boolean }) => {
       const mode = o.quick ? QUICK : FULL;
       const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, seeds: o.seeds ?? mode.seeds, only: o.only };
       if (opts.weeks < 104) throw new InputError(`--weeks: expected at least 104 (the funding cut starts at week 52), got ${opts.weeks}`);
       if (opts.reps < 2) throw new InputError(`--reps: expected at least 2 to form an interval, got ${opts.reps}`);
       for (const id of o.only) if (!PATTERNS.some((p) => p.id === id)) throw new InputError(`--only ${id}: unknown pattern; expected one of ${PATTERNS.map((p) => p.id).join(', ')}`);
+      const claim = claimOutput(io, outputFolder(io, o.out, 'output/patterns', o.overwrite), { mode: 'results', overwrite: o.overwrite });
+      claim.plan(['patterns.csv']);
       const bar = progress(o.quiet);
-      const rows = await runPatterns({ ...opts, workers: o.workers ?? defaultWorkers(), onProgress: (d, t) => bar.update(d, t, 'patterns: runs') });
+      const rows = await runPatterns({ ...opts, workers: o.workers ?? defaultWorkers(), onProgress: (d, t) => bar.update(d, t, 'patterns:', 'run') });
       bar.end();
-      const file = join(resolve(o.out), 'patterns.csv');
+      const file = join(claim.dir, 'patterns.csv');
       writeCsv(file, PATTERN_COLUMNS as string[], rows.map((r) => PATTERN_COLUMNS.map((c) => (typeof r[c] === 'number' ? fmt(r[c] as number) : (r[c] as string)))));
+      claim.finish(['patterns.csv']);
       io.out(patternsTable(rows));
-      io.out(`${opts.seeds} seed block(s) (seeds ${opts.seed} to ${opts.seed + opts.seeds - 1}) of ${opts.reps} paired replications of ${opts.weeks} weeks; wrote ${file}\n`);
+      io.out(`${opts.seeds === 1 ? '1 seed block' : `${opts.seeds} seed blocks`} (seeds ${opts.seed} to ${opts.seed + opts.seeds - 1}) of ${opts.reps} paired replications of ${opts.weeks} weeks; wrote ${file}\n`);
       if (rows.some((r) => r.verdict === 'fail')) throw new CommandFailed(1);
     });
 }

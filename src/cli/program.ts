@@ -3,10 +3,13 @@
  * in-process; bin/clwsim.js only calls main().
  */
 import { Command, CommanderError } from 'commander';
-import { resolve } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../io/scenario.js';
-import { writeRunOutputs } from '../io/results.js';
+import { writeRunOutputs, RUN_FILES } from '../io/results.js';
+import { claimOutput, releaseOutputs } from '../io/outputDir.js';
+import { folderName } from '../scenario/names.js';
+import { outputFolder, OVERWRITE_HELP } from './outputs.js';
+import { plural } from '../report/format.js';
 import { version, gitCommit } from '../io/provenance.js';
 import { paramsJson, paramsMarkdown, paramsText, scenarioJsonSchema } from '../io/paramsDoc.js';
 import { matrixMarkdown } from '../docs/matrix.js';
@@ -16,7 +19,7 @@ import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
 import { collect, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
-import { CommandFailed } from './errors.js';
+import { CommandFailed, commanderError, internalError, oneLine, PREFIX } from './errors.js';
 import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
 import { registerCalibrate } from './calibrate.js';
@@ -50,7 +53,7 @@ export function makeProgram(io: Io = stdio): Command {
     .description('Agent-based simulation of the CLW → TSO social-prescribing referral ecosystem')
     .version(version())
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: (s) => io.err(commanderError(s)) });
   for (const register of COMMANDS) register(program, io);
   return program;
 }
@@ -65,21 +68,24 @@ function registerRun(program: Command, io: Io): void {
     .option('--warmup <n>', 'weeks left out of summary statistics', warmupInt)
     .option('--set <path=value>', 'override a parameter (repeatable)', collect, [])
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
-    .option('--out <dir>', 'output folder (default output/<scenario name>)')
+    .option('--out <dir>', 'output folder (default output/<scenario name>, or the next free output/<name>-2 …)')
+    .option('--overwrite', OVERWRITE_HELP)
     .option('--quiet', 'no progress output')
-    .action(async (file: string, o: { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean }) => {
+    .action(async (file: string, o: { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean }) => {
       const scenario = loadScenario(file, { reps: o.reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
-      const dir = resolve(o.out ?? `output/${scenario.name}`);
+      const out = claimOutput(io, outputFolder(io, o.out, `output/${folderName(scenario.name)}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
+      out.plan(RUN_FILES);
+      const dir = out.dir;
       const started = new Date();
       const bar = progress(o.quiet);
       const runs = await replicate(scenario, {
         workers: o.workers ?? defaultWorkers(),
-        onProgress: (d, t) => bar.update(d, t, `${scenario.name}: replications`),
+        onProgress: (d, t) => bar.update(d, t, `${scenario.name}:`),
       });
       bar.end();
-      writeRunOutputs(dir, runs, {
+      out.finish(writeRunOutputs(dir, runs, {
         ...origin(io), scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
-      });
+      }));
       io.out(summaryText(runs));
       io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types}.csv and manifest.json\n`);
     });
@@ -90,7 +96,7 @@ function registerRun(program: Command, io: Io): void {
     .option('--set <path=value>', 'override a parameter (repeatable)', collect, [])
     .action((file: string, o: { set: string[] }) => {
       const s = loadScenario(file, { set: o.set });
-      io.out(`${file}: ok (${s.name}: ${s.weeks} weeks, ${s.reps} reps, seed ${s.seed}, ${s.interventions.length} intervention(s))\n`);
+      io.out(`${file}: ok (${s.name}: ${s.weeks} weeks, ${plural(s.reps, 'replication')}, seed ${s.seed}, ${plural(s.interventions.length, 'intervention')})\n`);
     });
 
   program
@@ -121,14 +127,17 @@ export async function main(argv: string[], out: Io = stdio): Promise<number> {
       return 2; // commander has already printed its one-line message
     }
     if (e instanceof InputError) {
-      io.err(`clwsim: ${e.message}\n`);
+      io.err(`${PREFIX}${oneLine(e.message)}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && err.syscall) {
-      io.err(`clwsim: ${err.path ?? ''}: ${err.code} (${err.syscall})\n`);
+      io.err(`${PREFIX}${oneLine(`${err.path ?? ''}: ${err.code} (${err.syscall})`)}\n`);
       return 2;
     }
-    throw e;
+    io.err(internalError(e));
+    return 1;
+  } finally {
+    releaseOutputs(io);
   }
 }

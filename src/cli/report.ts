@@ -10,7 +10,10 @@ import { defaultWorkers } from '../experiment/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { armFromRuns, lastWeeks } from '../report/arms.js';
 import { buildReport } from '../report/build.js';
-import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest } from '../io/results.js';
+import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest, comparisonFiles } from '../io/results.js';
+import { claimOutput } from '../io/outputDir.js';
+import { comparisonFolderName } from '../scenario/names.js';
+import { outputFolder, OVERWRITE_HELP } from './outputs.js';
 import { progress } from './progress.js';
 import { collect, intIn, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
 import { version, type Io } from './program.js';
@@ -18,7 +21,7 @@ import { version, type Io } from './program.js';
 const windowInt = intIn(1, 5200, 'a number of weeks');
 const topInt = intIn(0, 50, 'a number of parameters');
 
-interface CompareOpts { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean }
+interface CompareOpts { overwrite?: boolean; reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean }
 
 function checkWindow(window: number, weeks: number): void {
   if (window > weeks) throw new InputError(`--window: expected at most the horizon (${weeks} weeks), got ${window}`);
@@ -61,17 +64,19 @@ export function registerReport(program: Command, io: Io): void {
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--window <weeks>', 'compare means over the last this many weeks (default 52, the last year, or the whole run if shorter)', windowInt)
     .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5)
-    .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>)')
+    .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>, or the next free one)')
+    .option('--overwrite', OVERWRITE_HELP)
     .option('--quiet', 'no progress output')
     .action(async (baseFile: string, files: string[], o: CompareOpts) => {
       const started = new Date();
       const all = loadArms(baseFile, files, o);
       const [base, ...scenarios] = all;
-      const out = o.out ?? `output/${scenarios.map((s) => s.name).join('+')}-vs-${base!.name}`;
-      const dir = resolve(out);
+      const claim = claimOutput(io, outputFolder(io, o.out, `output/${comparisonFolderName(base!.name, scenarios.map((s) => s.name))}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
+      const out = o.out ?? relative(process.cwd(), claim.dir);
+      const dir = claim.dir;
       const workers = o.workers ?? defaultWorkers();
       const bar = progress(o.quiet);
-      const perArm = await replicateArms(all, base!.reps, { workers, onProgress: (d, t) => bar.update(d, t, 'simulating: replications') });
+      const perArm = await replicateArms(all, base!.reps, { workers, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
       const results = all.map((s, i) => ({ scenario: s, runs: perArm[i]! }));
       const arms = results.map((r) => armFromRuns(r.scenario, r.runs));
       const w = lastWeeks(base!.weeks, o.window!);
@@ -79,11 +84,13 @@ export function registerReport(program: Command, io: Io): void {
       bar.end();
       const bar2 = progress(o.quiet);
       const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
-        o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions: step') } : undefined);
+        o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
       bar2.end();
+      claim.plan(comparisonFiles(all.map((s) => s.name), report));
       writeComparison(dir, results, report, {
         version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w },
       }, started);
+      claim.finish();
       io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
       io.out(`wrote ${join(dir, 'comparison.csv')}, costs.csv, charts/*.svg and runs/\n`);
       io.out(`report: ${join(dir, 'report.html')}\n`);
@@ -99,6 +106,7 @@ export function registerReport(program: Command, io: Io): void {
     .action(async (dirArg: string, o: { window?: number; sensitivity?: number; workers?: number; quiet?: boolean }) => {
       const dir = resolve(dirArg);
       const res = loadResults(dir);
+      const claim = claimOutput(io, dir, { mode: 'rebuild', option: 'report' });
       const weeks = res.base.scenario.weeks;
       const window = o.window ?? res.manifest?.window.weeks ?? Math.min(52, weeks);
       checkWindow(window, weeks);
@@ -109,12 +117,14 @@ export function registerReport(program: Command, io: Io): void {
       const sameWindow = res.manifest && res.manifest.window.from === w.from && res.manifest.window.to === w.to;
       const bar = progress(o.quiet);
       const sens = o.sensitivity !== undefined
-        ? (o.sensitivity > 0 ? { top: o.sensitivity, workers: o.workers ?? defaultWorkers(), onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions: step') } : undefined)
+        ? (o.sensitivity > 0 ? { top: o.sensitivity, workers: o.workers ?? defaultWorkers(), onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions:', 'step') } : undefined)
         : sameWindow ? res.manifest!.sensitivity ?? undefined : undefined;
       const report = await buildReport(res.base, res.arms, w, { version: version(), command: res.command }, sens);
       bar.end();
+      claim.plan(report.files.map(([n]) => n));
       const names = writeReportFiles(dir, report);
       if (res.manifest) updateComparisonManifest(dir, res.manifest, report.sensitivity, { weeks: window, ...w }, names);
+      claim.finish([...names, ...(res.manifest ? ['report.json'] : [])]);
       io.out(`wrote ${names.filter((n) => !n.startsWith('charts/')).join(', ')} and charts/*.svg in ${relative(process.cwd(), dir) || '.'}\n`);
       io.out(`report: ${join(dir, 'report.html')}\n`);
     });

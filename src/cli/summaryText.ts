@@ -1,7 +1,9 @@
-/** The plain-text summary `clwsim run` prints: key metrics over the final year, with 95% intervals. */
+/** The plain-text summary `clwsim run` prints: key metrics over the final year, with 95% intervals (from 3 replications). */
 import type { RunResult } from '../model/simulate.js';
 import { METRICS, type MetricName } from '../model/metrics.js';
 import { summarize, statistic, lastWeeks } from '../scenario/stats.js';
+import { levelInterval, MIN_N, tooFew } from '../report/intervals.js';
+import { plural } from '../report/format.js';
 
 export const KEY_METRICS: MetricName[] = [
   'trust_mean', 'waitlist_total', 'waitlist_mh', 'wait_weeks_mean', 'dropouts', 'dropout_rate', 'gave_up',
@@ -14,11 +16,13 @@ const num = (x: number) => (!Number.isFinite(x) ? '-' : Math.abs(x) >= 100 ? x.t
 export function summaryText(runs: RunResult[], window = 52): string {
   const weeks = runs[0]!.weeks;
   const from = Math.max(0, weeks - window);
-  const lines = [`${runs[0]!.scenario}: ${runs.length} replication(s), mean of weeks ${from + 1}-${weeks}, 95% interval across replications`];
+  const n = runs.length;
+  const lines = [`${runs[0]!.scenario}: ${plural(n, 'replication')}, mean of weeks ${from + 1}-${weeks}, ${n < MIN_N ? `no interval (${tooFew(n)}; use --reps ${MIN_N} or more)` : '95% interval across replications'}`];
   for (const m of KEY_METRICS) {
     const s = summarize(runs.map((r) => statistic(r.metrics[m], lastWeeks(weeks, window), 'mean')));
     const unit = METRICS.find((d) => d.name === m)!.unit;
-    const ci = s.n > 1 ? `(${num(s.ci_low)} to ${num(s.ci_high)})` : '';
+    const iv = levelInterval(s, m);
+    const ci = iv ? `(${num(iv.low)} to ${num(iv.high)})` : '';
     lines.push(`  ${m.padEnd(25)} ${num(s.mean).padStart(9)} ${ci.padEnd(22)} ${unit}`);
   }
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import type { Io } from './program.js';
 import { CommandFailed } from './errors.js';
-import { collect, positiveInt, seedInt, weeksInt, workersInt } from './options.js';
+import { collect, intIn, positiveInt, seedInt, weeksInt, workersInt } from './options.js';
+import { OVERWRITE_HELP } from './outputs.js';
+import { plural } from '../report/format.js';
+import { claimMergeOutput, claimSweepOutput, sweepOutput } from './sweepOutput.js';
 import { loadSweep } from '../io/sweepFile.js';
 import type { Sweep } from '../scenario/sweep.js';
 import { FileStore } from '../io/fileStore.js';
@@ -12,12 +15,12 @@ import { provenance } from '../io/provenance.js';
 import { runSweep, type SweepResult } from '../experiment/sweep.js';
 import { designPoints, shardRange } from '../experiment/design.js';
 import { mergeShards } from '../experiment/merge.js';
-import { resolveShard } from '../experiment/shard.js';
+import { MAX_SHARDS, resolveShard } from '../experiment/shard.js';
 import { defaultWorkers } from '../experiment/pool.js';
 import { morrisRows, morrisTable } from '../experiment/sensitivity.js';
 
 interface Opts {
-  out?: string; workers?: number; shard?: string; shards?: number; resume?: boolean; quiet?: boolean;
+  out?: string; overwrite?: boolean; workers?: number; shard?: string; shards?: number; resume?: boolean; quiet?: boolean;
   reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number; dryRun?: boolean;
 }
 
@@ -32,11 +35,12 @@ function common(c: Command): Command {
     .option('--out <dir>', 'output folder (default output/<sweep name>)')
     .option('--workers <n>', 'worker threads (default: every core)', workersInt)
     .option('--resume', 'finish an interrupted sweep in --out: run only what is missing')
+    .option('--overwrite', `${OVERWRITE_HELP}; an unfinished sweep there is started over`)
     .option('--reps <n>', 'replications per design point (overrides the sweep file)', positiveInt)
     .option('--weeks <n>', 'horizon in weeks (overrides the sweep file)', weeksInt)
     .option('--seed <n>', 'sweep seed (overrides the sweep file)', seedInt)
     .option('--set <path=value>', 'fix a parameter for every run (repeatable)', collect, [])
-    .option('--precision <rel>', 'adaptive replications: add reps until every chosen metric\'s 95% half-width is within this share of its mean', precisionNum)
+    .option('--precision <rel>', 'adaptive replications: add replications until every chosen metric\'s 95% half-width is within this share of its mean', precisionNum)
     .option('--max-reps <n>', 'cap on replications per point under --precision (default 100)', positiveInt)
     .option('--dry-run', 'check the sweep file and print the design size; run and write nothing')
     .option('--quiet', 'no progress output');
@@ -71,25 +75,26 @@ export function runBar(io: Io, quiet: boolean, tty = process.stderr.isTTY === tr
 async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'): Promise<{ sweep: Sweep; res: SweepResult; secs: number } | null> {
   const sweep = loadSweep(file, { reps: o.reps, weeks: o.weeks, seed: o.seed, set: o.set, precision: o.precision, maxReps: o.maxReps }, mode);
   const shard = mode === 'sweep' ? resolveShard(o.shard, o.shards) : null;
-  const out = o.out ?? (shard ? join('output', sweep.name, `shard-${shard.index}-of-${shard.count}`) : join('output', sweep.name));
+  const out = sweepOutput(io, o, sweep.name, shard);
   for (const w of sweep.warnings) io.err(`clwsim: warning: ${w}\n`);
   const workers = o.workers ?? defaultWorkers();
   if (o.dryRun) {
     const all = designPoints(sweep).length;
     const r = shard ? shardRange(all, shard.index, shard.count) : { from: 0, to: all };
     const n = r.to - r.from;
-    io.out(`${file}: ok (${sweep.name}: ${all} design point(s) × ${sweep.reps} rep(s) = ${all * sweep.reps} run(s) of ${sweep.weeks} weeks`
+    io.out(`${file}: ok (${sweep.name}: ${plural(all, 'design point')} × ${plural(sweep.reps, 'replication')} = ${plural(all * sweep.reps, 'run')} of ${sweep.weeks} weeks`
       + `${sweep.precision ? `, up to ${all * sweep.precision.maxReps} with --precision ${sweep.precision.target}` : ''})\n`);
-    if (shard) io.out(`shard ${shard.index}/${shard.count}: points ${r.from}..${r.to - 1} (${n} point(s), ${n * sweep.reps} run(s))\n`);
+    if (shard) io.out(`shard ${shard.index}/${shard.count}: points ${r.from}..${r.to - 1} (${plural(n, 'point')}, ${plural(n * sweep.reps, 'run')})\n`);
     io.out(`would write ${out}\n`);
     return null;
   }
+  const claim = claimSweepOutput(io, out, o);
   const bar = runBar(io, o.quiet === true);
   const t0 = Date.now();
   // Ctrl-C: every finished run is already journaled; say how to carry on
   const onSignal = (sig: NodeJS.Signals) => {
     bar.end();
-    io.err(`\nclwsim: ${sig}: finished runs are kept in ${join(out, 'journal')}; run the same command with --resume to finish\n`);
+    io.err(`\nclwsim: ${sig}: finished runs are kept in ${join(out, 'journal')}; run the same command with --resume${o.out === undefined ? ` --out ${out}` : ''} to finish\n`);
     process.exit(sig === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
@@ -97,7 +102,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
   let res: SweepResult;
   try {
     res = await runSweep(sweep, {
-      store: new FileStore(out), provenance: provenance(), workers, resume: o.resume, kind: mode === 'morris' ? 'sensitivity' : 'sweep',
+      store: new FileStore(claim.dir), provenance: provenance(), workers, resume: o.resume, kind: mode === 'morris' ? 'sensitivity' : 'sweep',
       shard: shard ? { index: shard.index, count: shard.count } : undefined,
       onProgress: (d, t) => bar.update(d, t),
     });
@@ -106,15 +111,16 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
     process.removeListener('SIGTERM', onSignal);
     bar.end();
   }
+  claim.finish(res.files);
   const secs = (Date.now() - t0) / 1000;
   const t = res.totals;
   const what = shard ? `shard ${shard.index}/${shard.count} of ${sweep.name}` : sweep.name;
-  io.out(`${what}: ${t.points} design point(s), ${t.runs} run(s)${res.resumed ? ` (${res.resumed} from the journal, ${res.ranNow} run now)` : ''}, ${workers} worker(s), ${secs.toFixed(1)} s${res.ranNow ? `, ${(res.ranNow / secs).toFixed(1)} runs/s` : ''}\n`);
+  io.out(`${what}: ${plural(t.points, 'design point')}, ${plural(t.runs, 'run')}${res.resumed ? ` (${res.resumed} from the journal, ${res.ranNow} run now)` : ''}, ${plural(workers, 'worker')}, ${secs.toFixed(1)} s${res.ranNow ? `, ${(res.ranNow / secs).toFixed(1)} runs/s` : ''}\n`);
   if (sweep.precision && t.nonconverged) {
     const bad = res.points.flatMap((p) => (p.convergence ?? []).filter((c) => !c.converged).map((c) => `point ${p.point.id} ${c.metric} (±${(100 * c.relative).toFixed(1)}% after ${c.n})`));
-    io.out(`precision: ${t.nonconverged} metric(s) did not reach ±${100 * sweep.precision.target}% within ${sweep.precision.maxReps} reps${bad.length ? `: ${bad.slice(0, 8).join(', ')}${bad.length > 8 ? ', …' : ''}` : ''}; see convergence.csv\n`);
+    io.out(`precision: ${plural(t.nonconverged, 'metric')} did not reach ±${100 * sweep.precision.target}% within ${plural(sweep.precision.maxReps, 'replication')}${bad.length ? `: ${bad.slice(0, 8).join(', ')}${bad.length > 8 ? ', …' : ''}` : ''}; see convergence.csv\n`);
   } else if (sweep.precision) io.out(`precision: every chosen metric within ±${100 * sweep.precision.target}% of its mean\n`);
-  io.out(`summaries: ${sweep.statistic} of weeks ${sweep.window.from}-${sweep.window.to} of ${sweep.weeks}; ${t.failed} run(s) failed${t.failed ? ' (see failures.csv)' : ''}\n`);
+  io.out(`summaries: ${sweep.statistic} of weeks ${sweep.window.from}-${sweep.window.to} of ${sweep.weeks}; ${plural(t.failed, 'run')} failed${t.failed ? ' (see failures.csv)' : ''}\n`);
   io.out(`wrote ${out}/{${res.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
   return { sweep, res, secs };
 }
@@ -122,7 +128,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
 /** Exit code 3 when some runs failed (the outputs are complete otherwise). */
 function failIfAny(io: Io, res: SweepResult): void {
   if (res.totals.failed > 0) {
-    io.err(`clwsim: ${res.totals.failed} of ${res.totals.runs} run(s) failed; see ${join(res.where, 'failures.csv')}\n`);
+    io.err(`clwsim: ${res.totals.failed} of ${plural(res.totals.runs, 'run')} failed; see ${join(res.where, 'failures.csv')}\n`);
     throw new CommandFailed(3);
   }
 }
@@ -131,7 +137,7 @@ export function registerSweep(program: Command, io: Io): void {
   common(program.command('sweep <file>'))
     .description('run a parameter sweep (factorial lists, Latin-hypercube ranges) with replications; resumable, parallel, shardable')
     .option('--shard <k/N>', 'run only shard k of N (numbered from 1); default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX')
-    .option('--shards <n>', 'number of shards when the index comes from JOB_COMPLETION_INDEX', positiveInt)
+    .option('--shards <n>', 'number of shards when the index comes from JOB_COMPLETION_INDEX', intIn(1, MAX_SHARDS, 'a number of shards'))
     .action(async (file: string, o: Opts) => {
       const r = await execute(io, file, o, 'sweep');
       if (r) failIfAny(io, r.res);
@@ -140,10 +146,13 @@ export function registerSweep(program: Command, io: Io): void {
   program.command('merge <dirs...>')
     .description('combine the shard folders of one sweep into the output of the unsharded sweep')
     .requiredOption('--out <dir>', 'output folder')
-    .action((dirs: string[], o: { out: string }) => {
+    .option('--overwrite', OVERWRITE_HELP)
+    .action((dirs: string[], o: { out: string; overwrite?: boolean }) => {
       if (dirs.some((d) => resolve(d) === resolve(o.out))) throw new InputError(`--out ${o.out}: must not be one of the shard folders`);
-      const r = mergeShards(dirs.map((d) => new FileStore(d)), new FileStore(o.out));
-      io.out(`merged ${r.shards} shard(s): ${r.totals.points} design point(s), ${r.totals.runs} run(s), ${r.totals.failed} failed\n`);
+      const claim = claimMergeOutput(io, o.out, o.overwrite);
+      const r = mergeShards(dirs.map((d) => new FileStore(d)), new FileStore(claim.dir));
+      claim.finish(r.files);
+      io.out(`merged ${plural(r.shards, 'shard')}: ${plural(r.totals.points, 'design point')}, ${plural(r.totals.runs, 'run')}, ${r.totals.failed} failed\n`);
       io.out(`wrote ${o.out}/{${r.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
     });
 

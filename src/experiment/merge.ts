@@ -8,8 +8,9 @@ import { Journal, difference } from './journal.js';
 import { OUTPUT_FILES } from './sweep.js';
 import type { Totals, Shard } from './outputs.js';
 import type { Store } from './store.js';
+import { Sha256, sha256 } from './sha256.js';
 
-interface ShardManifest { tool: string; version: string; model: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[] }
+interface ShardManifest { tool: string; version: string; model: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[]; checksums?: Record<string, string> }
 
 function readShard(st: Store): ShardManifest {
   const text = st.read('manifest.json');
@@ -27,7 +28,43 @@ function readShard(st: Store): ShardManifest {
   if (typeof m !== 'object' || m === null || m.tool !== 'clwsim' || !m.sweep || !Array.isArray(m.files) || typeof m.totals !== 'object')
     throw new InputError(`${f}: not a clwsim sweep manifest`);
   if (!m.shard) throw new InputError(`${st.where}: not a shard (an unsharded sweep is already complete; nothing to merge)`);
+  if (typeof m.checksums !== 'object' || m.checksums === null) throw new InputError(`${f}: no checksums of the shard's files (made by an older clwsim); rerun the shard`);
   return m;
+}
+
+/** A shard's file, refused when missing or changed since the shard wrote it (its checksum). */
+function shardFile(st: Store, m: ShardManifest, name: string): string {
+  const text = st.read(name);
+  if (text === undefined) throw new InputError(`${st.where}/${name}: file not found; the shard's manifest lists it`);
+  if (m.checksums![name] !== sha256(text))
+    throw new InputError(`${st.where}/${name}: changed since the shard wrote it (its checksum differs from the one in manifest.json); rerun that shard`);
+  return text;
+}
+
+/** One merged table: the first shard's header, then every shard's rows in order; returns its checksum. */
+function concatenate(out: Store, name: string, shards: Store[]): string {
+  const w = out.append(name);
+  const hash = new Sha256();
+  try {
+    let header: string | undefined;
+    shards.forEach((st) => {
+      const text = st.read(name)!;
+      const nl = text.indexOf('\n');
+      const head = text.slice(0, nl + 1);
+      if (header === undefined) {
+        header = head;
+        w.write(head);
+        hash.update(head);
+      } else if (head !== header) throw new InputError(`${st.where}/${name}: columns differ from ${shards[0]!.where}/${name}`);
+      w.write(text.slice(nl + 1));
+      hash.update(text.slice(nl + 1));
+    });
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+  w.commit();
+  return `sha256:${hash.digest()}`;
 }
 
 export function mergeShards(shards: Store[], out: Store): { totals: Totals; files: string[]; shards: number } {
@@ -53,34 +90,18 @@ export function mergeShards(shards: Store[], out: Store): { totals: Totals; file
     at.set(k, shards[i]!.where);
   });
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !at.has(k));
-  if (missing.length) throw new InputError(`missing shard(s) ${missing.map((k) => `${k}/${n}`).join(', ')} (have ${[...at.keys()].sort((a, b) => a - b).join(', ')})`);
+  if (missing.length) throw new InputError(`missing shards ${missing.map((k) => `${k}/${n}`).join(', ')} (have ${[...at.keys()].sort((a, b) => a - b).join(', ')})`);
 
   const order = [...ms.keys()].sort((a, b) => ms[a]!.shard!.index - ms[b]!.shard!.index);
+  const csvs = ref.files.filter((f) => f.endsWith('.csv'));
+  // every file as its shard wrote it, before anything is written
+  for (const i of order) for (const name of csvs) shardFile(shards[i]!, ms[i]!, name);
   for (const f of OUTPUT_FILES) out.remove(f);
-  for (const name of ref.files.filter((f) => f.endsWith('.csv'))) {
-    const w = out.append(name);
-    try {
-      let header: string | undefined;
-      for (const i of order) {
-        const text = shards[i]!.read(name);
-        if (text === undefined) throw new InputError(`${shards[i]!.where}/${name}: file not found; the shard's manifest lists it`);
-        const nl = text.indexOf('\n');
-        const head = text.slice(0, nl + 1);
-        if (header === undefined) {
-          header = head;
-          w.write(head);
-        } else if (head !== header) throw new InputError(`${shards[i]!.where}/${name}: columns differ from ${shards[order[0]!]!.where}/${name}`);
-        w.write(text.slice(nl + 1));
-      }
-    } catch (e) {
-      w.abort();
-      throw e;
-    }
-    w.commit();
-  }
+  const checksums: Record<string, string> = {};
+  for (const name of csvs) checksums[name] = concatenate(out, name, order.map((i) => shards[i]!));
+  const { shard: _omit, totals: _t, files, checksums: _c, ...rest } = ref;
   const totals: Totals = { points: 0, runs: 0, failed: 0, nonconverged: 0 };
   for (const m of ms) for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += m.totals[k];
-  const { shard: _omit, totals: _t, files, ...rest } = ref;
-  out.write('manifest.json', `${JSON.stringify({ ...rest, totals, files }, null, 2)}\n`);
+  out.write('manifest.json', `${JSON.stringify({ ...rest, totals, files, checksums }, null, 2)}\n`);
   return { totals, files, shards: n };
 }

@@ -88,6 +88,7 @@ export function resolvedSweep(s: Sweep, kind: 'sweep' | 'sensitivity', points: n
 export type Resolved = ReturnType<typeof resolvedSweep>;
 export interface Shard { index: number; count: number; from: number; to: number }
 
-export function manifest(r: Resolved, shard: Shard | null, totals: Totals, files: string[]) {
-  return { ...r, ...(shard ? { shard } : {}), totals, files };
+/** The manifest of a sweep (or shard); `checksums` maps each output file to its sha256. */
+export function manifest(r: Resolved, shard: Shard | null, totals: Totals, files: string[], checksums: Record<string, string>) {
+  return { ...r, ...(shard ? { shard } : {}), totals, files, checksums };
 }

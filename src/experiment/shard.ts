@@ -10,8 +10,11 @@ export interface ShardSpec { index: number; count: number; source: string }
 
 const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : NaN);
 
+/** More shards than this is a typo (each shard is a process, usually a cluster job). */
+export const MAX_SHARDS = 10000;
+
 function check(index: number, count: number, source: string): ShardSpec {
-  if (!Number.isInteger(count) || count < 1) throw new InputError(`${source}: expected a shard count ≥ 1`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) throw new InputError(`${source}: expected a shard count from 1 to ${MAX_SHARDS}, got ${Number.isNaN(count) ? 'none' : count}`);
   if (!Number.isInteger(index) || index < 1 || index > count) throw new InputError(`${source}: expected a shard from 1 to ${count}, got ${Number.isNaN(index) ? 'none' : index}`);
   return { index, count, source };
 }

@@ -15,6 +15,7 @@ import { planPoint } from './plan.js';
 import type { RunRecord, Task } from './runTask.js';
 import * as out from './outputs.js';
 import { morrisCsv } from './sensitivity.js';
+import { Sha256, sha256 } from './sha256.js';
 
 export interface SweepOptions {
   /** Where the journal and outputs go. */
@@ -62,15 +63,21 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   ];
   if (s.precision) files.push(['convergence.csv', out.convergenceCsv(s, results)]);
   if (s.morris && !shard) files.push(['morris.csv', morrisCsv(s, results)]);
-  for (const [name, text] of files) o.store.write(name, text);
-  const names = files.map(([n]) => n);
-  if (s.keep === 'trajectories') {
-    writeTrajectories(o.store, s, results, journal);
-    names.splice(4, 0, 'trajectories.csv');
+  // every output's checksum goes into the manifest: merge refuses a shard whose files changed since
+  const sums: Record<string, string> = {};
+  for (const [name, text] of files) {
+    o.store.write(name, text);
+    sums[name] = sha256(text);
   }
+  if (s.keep === 'trajectories') {
+    files.splice(4, 0, ['trajectories.csv', '']);
+    sums['trajectories.csv'] = writeTrajectories(o.store, s, results, journal);
+  }
+  const names = files.map(([n]) => n);
   names.push('manifest.json');
   const totals = out.countTotals(results);
-  o.store.write('manifest.json', `${JSON.stringify(out.manifest(resolved, shard, totals, names), null, 2)}\n`);
+  const checksums = Object.fromEntries(names.filter((n) => sums[n]).map((n) => [n, sums[n]!]));
+  o.store.write('manifest.json', `${JSON.stringify(out.manifest(resolved, shard, totals, names, checksums), null, 2)}\n`);
   journal.remove();
   return { where: o.store.where, totals, files: names, ranNow, resumed: earlier.length, points: results };
 }
@@ -82,20 +89,20 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
 function startOrResume(o: SweepOptions, journal: Journal, resolved: out.Resolved, shard: out.Shard | null): RunRecord[] | SweepResult {
   const mf = o.store.read('manifest.json');
   if (!journal.exists && o.resume && mf !== undefined) {
-    let had: { totals: out.Totals; files: string[] } | undefined;
+    let had: { totals: out.Totals; files: string[]; checksums: Record<string, string> } | undefined;
     try {
-      had = JSON.parse(mf) as { totals: out.Totals; files: string[] };
+      had = JSON.parse(mf) as { totals: out.Totals; files: string[]; checksums: Record<string, string> };
     } catch {
       had = undefined;
     }
-    if (!had || JSON.stringify(out.manifest(resolved, shard, had.totals, had.files)) !== JSON.stringify(had))
+    if (!had || JSON.stringify(out.manifest(resolved, shard, had.totals, had.files, had.checksums)) !== JSON.stringify(had))
       throw new InputError(`${o.store.where}: --resume: holds a finished sweep that differs from this one; use another --out`);
     return { where: o.store.where, totals: had.totals, files: had.files, ranNow: 0, resumed: had.totals.runs, points: [] };
   }
   const identity = { ...resolved, shard };
   let earlier: RunRecord[] = [];
   if (journal.exists) {
-    if (!o.resume) throw new InputError(`${o.store.where}: holds an unfinished sweep; add --resume to finish it, or delete its journal/ folder to start over`);
+    if (!o.resume) throw new InputError(`${o.store.where}: holds an unfinished sweep; add --resume to finish it, or --overwrite to start over`);
     journal.check(identity);
     earlier = journal.load();
   } else {
@@ -160,18 +167,24 @@ async function runAll(s: Sweep, o: SweepOptions, points: Point[], done: Map<numb
   return ranNow;
 }
 
-/** trajectories.csv can be large: streamed run by run from the journal, published when complete. */
-function writeTrajectories(store: Store, s: Sweep, results: out.PointResult[], journal: Journal): void {
+/** trajectories.csv can be large: streamed run by run from the journal, published when complete; returns its checksum. */
+function writeTrajectories(store: Store, s: Sweep, results: out.PointResult[], journal: Journal): string {
   const f = store.append('trajectories.csv');
+  const hash = new Sha256();
+  const write = (text: string) => {
+    f.write(text);
+    hash.update(text);
+  };
   try {
-    f.write(out.trajectoriesHeader(s));
+    write(out.trajectoriesHeader(s));
     for (const { runs } of results)
-      for (const r of runs) if (r.ok) f.write(journal.get(r.point, r.rep).traj ?? '');
+      for (const r of runs) if (r.ok) write(journal.get(r.point, r.rep).traj ?? '');
   } catch (e) {
     f.abort();
     throw e;
   }
   f.commit();
+  return `sha256:${hash.digest()}`;
 }
 
 /** A worker that died (not a run that threw: runTask catches those) fails only its run. */

@@ -11,6 +11,7 @@ import type { RunResult } from '../model/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
 import { runTables } from '../scenario/tables.js';
+import { folderName } from '../scenario/names.js';
 import { writeAtomic, writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
@@ -30,6 +31,9 @@ export interface Manifest {
   duration_ms: number;
   files: string[];
 }
+
+/** The files of a run folder, in writing order (the manifest last). */
+export const RUN_FILES = ['trajectories.csv', 'summary.csv', 'funnel.csv', 'tso_types.csv', 'manifest.json'];
 
 /** Write every output of a run; each file atomically, the manifest last. */
 export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds'>): string[] {
@@ -54,8 +58,13 @@ export interface ComparisonManifest {
   files: string[];
 }
 
-/** A file-system-safe folder name for a scenario. */
-export const runFolder = (name: string) => `runs/${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+/** The folder of a scenario's runs inside a comparison folder (one safe path segment). */
+export const runFolder = (name: string) => `runs/${folderName(name)}`;
+
+/** Every file a comparison folder holds: each arm's run folder, the report files, report.json. */
+export function comparisonFiles(scenarios: string[], report: ReportFiles): string[] {
+  return [...scenarios.flatMap((n) => RUN_FILES.map((f) => `${runFolder(n)}/${f}`)), ...report.files.map(([n]) => n), 'report.json'];
+}
 
 /** Write the arms' run outputs, then the report files, then report.json; every file atomically. */
 export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; runs: RunResult[] }>, report: ReportFiles, m: Omit<ComparisonManifest, 'files' | 'runs' | 'tool' | 'kind' | 'sensitivity'>, started: Date): string[] {

@@ -3,7 +3,7 @@
  * same checks the explorer and worker threads run). Every error is one line naming the file,
  * the field path and what was expected.
  */
-import { dirname, resolve, basename, extname, relative } from 'node:path';
+import { dirname, resolve, basename, extname, relative, isAbsolute } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import { layerFromRaw, scenarioFromLayers, type Layer, type Overrides } from '../scenario/build.js';
 import type { Scenario } from '../model/scenario.js';
@@ -16,9 +16,17 @@ export function loadLayers(file: string, by?: ReferredBy, seen: string[] = []): 
   const layer = layerFromRaw(by ? `${by}: ${file}` : file, readYaml(file, by));
   layer.file = file;
   if (layer.extends === undefined) return [layer];
-  const target = resolve(dirname(abs), layer.extends);
-  const shown = relative(process.cwd(), target) || target;
-  return [...loadLayers(/^[a-z][a-z0-9+.-]*:\/\//i.test(layer.extends) ? layer.extends : shown, `${file}: extends`, [...seen, abs]), layer];
+  return [...loadLayers(referredPath(file, layer.extends), `${file}: extends`, [...seen, abs]), layer];
+}
+
+/**
+ * A path named inside `file` (extends:, a sweep's scenario:), resolved against that file's
+ * folder, shown relative to the working directory; absolute paths and URLs stay as written.
+ */
+export function referredPath(file: string, path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) || isAbsolute(path)) return path;
+  const target = resolve(dirname(resolve(file)), path);
+  return relative(process.cwd(), target) || target;
 }
 
 /** Load, merge (`extends`), override and validate a scenario file. */

@@ -11,6 +11,7 @@ import { METRICS, type MetricName } from '../model/metrics.js';
 import type { Arm } from './arms.js';
 import { el, type Markup } from './svg.js';
 import { num } from './format.js';
+import { levelInterval } from './intervals.js';
 
 export interface ChartSpec { metric: MetricName; title: string; axis: string }
 
@@ -30,15 +31,19 @@ const DASHES = [undefined, '7 4', '2 3', '10 3 2 3', '4 4', '1 2', '12 4'];
 
 export interface Band { mean: number[]; lo: number[]; hi: number[] }
 
-/** Weekly mean and 95% interval of the mean across replications (the mean alone with one replication). */
+/**
+ * Weekly mean and 95% interval of the mean across replications, within what the metric can be
+ * (never below zero); the mean alone with fewer than MIN_N replications.
+ */
 export function weeklyBand(arm: Arm, metric: MetricName): Band {
   const weeks = arm.scenario.weeks;
   const b: Band = { mean: [], lo: [], hi: [] };
   for (let w = 0; w < weeks; w++) {
     const s = summarize(arm.runs.map((r) => r.metrics[metric][w]!));
+    const ci = levelInterval(s, metric);
     b.mean.push(s.mean);
-    b.lo.push(Number.isFinite(s.ci_low) ? s.ci_low : s.mean);
-    b.hi.push(Number.isFinite(s.ci_high) ? s.ci_high : s.mean);
+    b.lo.push(ci ? ci.low : s.mean);
+    b.hi.push(ci ? ci.high : s.mean);
   }
   return b;
 }
@@ -69,8 +74,9 @@ const M = { top: 52, right: 20, bottom: 46, left: 72 };
 export function chartSvg(spec: ChartSpec, arms: Arm[]): Markup {
   const weeks = arms[0]!.scenario.weeks;
   const bands = arms.map((a) => weeklyBand(a, spec.metric));
-  const lo = Math.min(0, ...bands.flatMap((b) => b.lo));
-  const hi = Math.max(...bands.flatMap((b) => b.hi));
+  // every metric is ≥ 0: the axis starts at zero
+  const lo = 0;
+  const hi = Math.max(...bands.flatMap((b) => b.hi).filter(Number.isFinite));
   const x = scaleLinear().domain([1, weeks]).range([M.left, W - M.right]);
   const y = scaleLinear().domain([lo, hi > lo ? hi : lo + 1]).range([H - M.bottom, M.top]).nice();
   const unit = METRICS.find((m) => m.name === spec.metric)!.unit;

@@ -8,6 +8,7 @@ import { summarize, statistic as statOf, wholeRun } from '../scenario/stats.js';
 import { fmt, toCsv } from '../scenario/csv.js';
 import type { Arm } from './arms.js';
 import type { Window } from '../scenario/stats.js';
+import { metricRange } from './intervals.js';
 
 /** Metrics that are weekly counts, so a whole-horizon total means something. */
 export const TOTAL_METRICS: MetricName[] = ['gp_attendances', 'dropouts', 'gave_up', 'statutory_contacts', 'tso_grants'];
@@ -48,11 +49,14 @@ export function compareMetric(base: Arm, arm: Arm, metric: MetricName, statistic
   const bm = summarize(b).mean;
   const pct = (x: number) => (bm !== 0 ? (100 * x) / Math.abs(bm) : NaN);
   const weeks = base.runs[0]?.metrics[metric].length ?? 0;
+  // a mean difference lies within the metric's range minus the baseline mean (so never below −100%)
+  const [lo, hi] = statistic === 'window_mean' ? metricRange(metric) : [0, Infinity];
+  const low = Math.max(d.ci_low, lo - bm), high = Math.min(d.ci_high, hi - bm);
   return {
     scenario: arm.scenario.name, metric, unit: statistic === 'window_mean' ? unitOf(metric) : totalUnit(unitOf(metric)), statistic,
     from: statistic === 'window_mean' ? w.from : 1, to: statistic === 'window_mean' ? w.to : weeks,
-    baseline: bm, value: summarize(s).mean, diff: d.mean, diffLow: d.ci_low, diffHigh: d.ci_high,
-    pct: pct(d.mean), pctLow: pct(d.ci_low), pctHigh: pct(d.ci_high), n: d.n,
+    baseline: bm, value: summarize(s).mean, diff: d.mean, diffLow: low, diffHigh: high,
+    pct: pct(d.mean), pctLow: pct(low), pctHigh: pct(high), n: d.n,
   };
 }
 

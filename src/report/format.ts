@@ -43,6 +43,9 @@ export function signedGbp(x: number): string {
   return s.startsWith('−') || s === '£0' || s === '–' ? s : `+${s}`;
 }
 
+/** "1 replication", "3 replications". */
+export const plural = (n: number, word: string): string => `${n} ${n === 1 ? word : `${word}s`}`;
+
 /** Escape text for HTML and SVG text nodes and attribute values. */
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -12,7 +12,8 @@ import type { Sensitivity } from './sensitivity.js';
 import { KEY_CHARTS, chartSvg, markers } from './charts.js';
 import { summaryParagraphs, levelParagraph, HEADLINE } from './summary.js';
 import { el, raw, type Markup, type Child } from './svg.js';
-import { esc, gbp, num, pct, signed, signedGbp, thousands, unitGbp } from './format.js';
+import { esc, gbp, num, pct, plural, signed, signedGbp, thousands, unitGbp } from './format.js';
+import { MIN_N, levelInterval, tooFew } from './intervals.js';
 import { summarize, statistic } from '../scenario/stats.js';
 
 /** The measures of the report's tables, in order, with plain names (every metric is in comparison.csv). */
@@ -96,9 +97,9 @@ function comparisonTable(arm: Arm, rows: ComparisonRow[]): Markup {
       cell('baseline_mean', r.baseline, num(r.baseline)),
       cell('scenario_mean', r.value, num(r.value)),
       cell('difference', r.diff, signed(r.diff), dirClass(r.diffLow, r.diffHigh)),
-      el('td', { 'data-field': 'diff_ci', 'data-low': r.diffLow, 'data-high': r.diffHigh }, `${signed(r.diffLow)} to ${signed(r.diffHigh)}`),
+      el('td', { 'data-field': 'diff_ci', 'data-low': r.diffLow, 'data-high': r.diffHigh }, r.n < MIN_N ? tooFew(r.n) : `${signed(r.diffLow)} to ${signed(r.diffHigh)}`),
       cell('pct_change', r.pct, pct(r.pct), dirClass(r.diffLow, r.diffHigh)),
-      el('td', { 'data-field': 'pct_ci', 'data-low': r.pctLow, 'data-high': r.pctHigh }, Number.isFinite(r.pct) ? `${pct(r.pctLow)} to ${pct(r.pctHigh)}` : '–')))));
+      el('td', { 'data-field': 'pct_ci', 'data-low': r.pctLow, 'data-high': r.pctHigh }, Number.isFinite(r.pct) && r.n >= MIN_N ? `${pct(r.pctLow)} to ${pct(r.pctHigh)}` : '–')))));
 }
 
 function costTable(arm: Arm, costs: CostRow[], notes: Notes): Markup {
@@ -112,7 +113,7 @@ function costTable(arm: Arm, costs: CostRow[], notes: Notes): Markup {
         cell('baseline_gbp', r.baseline, gbp(r.baseline)),
         cell('scenario_gbp', r.value, gbp(r.value)),
         cell('difference_gbp', r.diff, signedGbp(r.diff), dirClass(r.diffLow, r.diffHigh)),
-        el('td', { 'data-field': 'diff_ci', 'data-low': r.diffLow, 'data-high': r.diffHigh }, `${signedGbp(r.diffLow)} to ${signedGbp(r.diffHigh)}`)))];
+        el('td', { 'data-field': 'diff_ci', 'data-low': r.diffLow, 'data-high': r.diffHigh }, r.n < MIN_N ? tooFew(r.n) : `${signedGbp(r.diffLow)} to ${signedGbp(r.diffHigh)}`)))];
   };
   return el('table', { class: 'costs', 'data-scenario': arm.scenario.name },
     el('thead', {}, el('tr', {}, ['Item', 'Baseline', arm.scenario.name, 'Difference', '95% interval'].map((h) => el('th', {}, h)))),
@@ -152,12 +153,18 @@ function sensitivitySection(s: Sensitivity, notes: Notes): Child {
 }
 
 function levelTable(arm: Arm, w: Window): { table: Markup; levels: Array<{ metric: MetricName; words: string; mean: number; low: number; high: number; unit: string }> } {
-  const stats = TABLE_METRICS.map((m) => ({ m, s: summarize(arm.runs.map((r) => statistic(r.metrics[m], w, 'mean'))) }));
+  const stats = TABLE_METRICS.map((m) => {
+    const s = summarize(arm.runs.map((r) => statistic(r.metrics[m], w, 'mean')));
+    return { m, s, ci: levelInterval(s, m) };
+  });
   const table = el('table', { class: 'levels' },
     el('thead', {}, el('tr', {}, ['Measure', 'Mean', '95% interval'].map((h) => el('th', {}, h)))),
-    el('tbody', {}, stats.map(({ m, s }) => el('tr', { 'data-metric': m }, measureCell(m, def(m).unit),
-      cell('mean', s.mean, num(s.mean)), el('td', {}, Number.isFinite(s.ci_low) ? `${num(s.ci_low)} to ${num(s.ci_high)}` : '–')))));
-  const levels = HEADLINE.map((h) => { const s = stats.find((x) => x.m === h.metric)!.s; return { metric: h.metric, words: h.words, mean: s.mean, low: s.ci_low, high: s.ci_high, unit: def(h.metric).unit }; });
+    el('tbody', {}, stats.map(({ m, s, ci }) => el('tr', { 'data-metric': m }, measureCell(m, def(m).unit),
+      cell('mean', s.mean, num(s.mean)), el('td', {}, ci ? `${num(ci.low)} to ${num(ci.high)}` : '–')))));
+  const levels = HEADLINE.map((h) => {
+    const { s, ci } = stats.find((x) => x.m === h.metric)!;
+    return { metric: h.metric, words: h.words, mean: s.mean, low: ci?.low ?? NaN, high: ci?.high ?? NaN, unit: def(h.metric).unit };
+  });
   return { table, levels };
 }
 
@@ -176,13 +183,15 @@ export function reportHtml(r: ReportInput): string {
       el('h1', {}, `Commissioner report: ${title}`),
       el('p', { class: 'lead' }, comparing
         ? `${reps} paired replications of ${base.scenario.weeks} weeks each: every scenario replication uses the same seed as its baseline replication, so the differences below are due to the change, not to chance arrivals.`
-        : `${reps} replication(s) of ${base.scenario.weeks} weeks.`)),
+        : `${plural(reps, 'replication')} of ${base.scenario.weeks} weeks.`)),
     el('section', { id: 'summary' }, el('h2', {}, 'Summary'),
       comparing ? summaryParagraphs(base, arms, r.rows, r.costs, w) : levelParagraph(base, single!.levels, w),
-      el('p', { class: 'note' }, `Figures are means over weeks ${w.from}–${w.to}. "95% interval" is the t-interval of the mean ${comparing ? 'paired difference ' : ''}across replications: it says how sure the model is of its own average, given its assumptions. `,
-        comparing ? 'It does not cover doubt about the assumptions themselves; the section "The assumptions that drive the result" shows which matter most.' : '')),
+      el('p', { class: 'note' }, reps < MIN_N
+        ? `Figures are means over weeks ${w.from}–${w.to} of ${plural(reps, 'replication')}: too few for a 95% interval, so none is shown. Run at least ${MIN_N} (10 or more for useful intervals) with --reps.`
+        : [`Figures are means over weeks ${w.from}–${w.to}. "95% interval" is the t-interval of the mean ${comparing ? 'paired difference ' : ''}across replications, cut at what a measure can be (no count below zero, no share above one): it says how sure the model is of its own average, given its assumptions. `,
+          comparing ? 'It does not cover doubt about the assumptions themselves; the section "The assumptions that drive the result" shows which matter most.' : ''])),
     el('section', { id: 'charts' }, el('h2', {}, 'Over time'),
-      el('p', { class: 'note' }, `Lines are weekly means over replications; shaded bands their 95% intervals. ${ivs.length ? 'Dashed vertical lines mark scheduled changes.' : ''}`),
+      el('p', { class: 'note' }, `Lines are weekly means over ${reps < MIN_N ? plural(reps, 'replication') : 'replications; shaded bands their 95% intervals'}. ${ivs.length ? 'Dashed vertical lines mark scheduled changes.' : ''}`),
       KEY_CHARTS.map((spec) => el('figure', { 'data-metric': spec.metric }, raw(chartSvg(spec, all).html),
         el('figcaption', {}, `${def(spec.metric).definition} (${def(spec.metric).unit}).`, ivs.map((m) => ` Week ${m.week}: ${m.label}.`))))),
     comparing
@@ -198,7 +207,7 @@ export function reportHtml(r: ReportInput): string {
       : el('section', { id: 'levels' }, el('h2', {}, 'Levels'), single!.table),
     el('section', { id: 'sources' }, el('h2', {}, 'Sources'), notes.list.length ? notes.render() : el('p', { class: 'note' }, 'No costed figures in this report.')),
     el('footer', { id: 'reproduce' },
-      el('p', {}, `Made by clwsim ${r.version}. Scenarios: ${all.map((a) => `${a.scenario.name} (seed ${a.scenario.seed}, ${a.runs.length} replications, ${a.scenario.weeks} weeks, warm-up ${a.scenario.warmup})`).join('; ')}.`),
+      el('p', {}, `Made by clwsim ${r.version}. Scenarios: ${all.map((a) => `${a.scenario.name} (seed ${a.scenario.seed}, ${plural(a.runs.length, 'replication')}, ${a.scenario.weeks} weeks, warm-up ${a.scenario.warmup})`).join('; ')}.`),
       el('p', {}, 'Replication seeds: ', el('code', { class: 'seeds' }, base.runs.map((x) => x.seed).join(' '))),
       el('p', {}, 'To make this report again: ', el('code', { class: 'command' }, r.command)),
       el('p', {}, 'The scenarios as resolved (every parameter) are in each run folder\'s manifest.json.')));

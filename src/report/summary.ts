@@ -9,7 +9,8 @@ import type { Window } from '../scenario/stats.js';
 import { type ComparisonRow, findRow } from './compare.js';
 import type { CostRow } from './costs.js';
 import { el, type Markup } from './svg.js';
-import { gbp, num, pct } from './format.js';
+import { gbp, num, pct, plural } from './format.js';
+import { MIN_N, tooFew } from './intervals.js';
 
 export const HEADLINE: Array<{ metric: MetricName; words: string }> = [
   { metric: 'waitlist_total', words: 'waiting lists' },
@@ -41,9 +42,12 @@ export function whatChanges(arm: Arm, base: Arm): string {
 const interval = (lo: string, hi: string) => `95% interval ${lo} to ${hi}`;
 
 function metricClause(r: ComparisonRow, words: string): Markup {
-  const dir = direction(r.diffLow, r.diffHigh);
+  // too few pairs: no interval, so no claim of a direction either
+  const few = r.n < MIN_N;
+  const dir = few ? 'unclear' : direction(r.diffLow, r.diffHigh);
   const usePct = Number.isFinite(r.pct);
-  const size = usePct ? `${pct(r.pct)} (${interval(pct(r.pctLow), pct(r.pctHigh))})` : `${num(r.diff)} ${r.unit} (${interval(num(r.diffLow), num(r.diffHigh))})`;
+  const ci = (lo: string, hi: string) => (few ? tooFew(r.n) : interval(lo, hi));
+  const size = usePct ? `${pct(r.pct)} (${ci(pct(r.pctLow), pct(r.pctHigh))})` : `${num(r.diff)} ${r.unit} (${ci(num(r.diffLow), num(r.diffHigh))})`;
   const verb = dir === 'up' ? 'higher' : dir === 'down' ? 'lower' : 'no clear change';
   return el('span', { class: 'claim', 'data-metric': r.metric, 'data-direction': dir, 'data-diff': r.diff, 'data-low': r.diffLow, 'data-high': r.diffHigh },
     `${words} ${verb}: ${size}`);
@@ -52,15 +56,17 @@ function metricClause(r: ComparisonRow, words: string): Markup {
 function costClause(rows: CostRow[], scenario: string): Markup[] {
   const get = (c: string) => rows.find((r) => r.scenario === scenario && r.component === c && r.period === 'per_year')!;
   const g = get('grants'), s = get('services'), n = get('net');
+  const few = n.n < MIN_N;
+  const dirOf = (lo: number, hi: number): Direction => (few ? 'unclear' : direction(lo, hi));
   const span = (r: CostRow, text: string) =>
-    el('span', { class: 'claim', 'data-cost': r.component, 'data-direction': direction(r.diffLow, r.diffHigh), 'data-diff': r.diff, 'data-low': r.diffLow, 'data-high': r.diffHigh }, text);
-  const ci = (r: CostRow, sign = 1) => interval(gbp(sign * (sign > 0 ? r.diffLow : r.diffHigh)), gbp(sign * (sign > 0 ? r.diffHigh : r.diffLow)));
+    el('span', { class: 'claim', 'data-cost': r.component, 'data-direction': dirOf(r.diffLow, r.diffHigh), 'data-diff': r.diff, 'data-low': r.diffLow, 'data-high': r.diffHigh }, text);
+  const ci = (r: CostRow, sign = 1) => (few ? tooFew(r.n) : interval(gbp(sign * (sign > 0 ? r.diffLow : r.diffHigh)), gbp(sign * (sign > 0 ? r.diffHigh : r.diffLow))));
   const grant = g.diff < 0 ? `it saves ${gbp(-g.diff)} a year in TSO grants (${ci(g, -1)})` : `it adds ${gbp(g.diff)} a year in TSO grants (${ci(g)})`;
-  const dir = direction(s.diffLow, s.diffHigh);
+  const dir = dirOf(s.diffLow, s.diffHigh);
   const services = dir === 'up' ? `adds ${gbp(s.diff)} a year in GP and other statutory costs (${ci(s)})`
     : dir === 'down' ? `saves ${gbp(-s.diff)} a year in GP and other statutory costs (${ci(s, -1)})`
       : `changes GP and other statutory costs by no clear amount (${gbp(s.diff)} a year, ${ci(s)})`;
-  const nd = direction(n.diffLow, n.diffHigh);
+  const nd = dirOf(n.diffLow, n.diffHigh);
   const net = nd === 'down' ? `a net saving of ${gbp(-n.diff)} a year (${ci(n, -1)})`
     : nd === 'up' ? `a net cost of ${gbp(n.diff)} a year (${ci(n)})`
       : `no clear net saving or cost (${gbp(n.diff)} a year, ${ci(n)})`;
@@ -84,7 +90,7 @@ export function summaryParagraphs(base: Arm, arms: Arm[], rows: ComparisonRow[],
 export function levelParagraph(arm: Arm, levels: Array<{ metric: MetricName; words: string; mean: number; low: number; high: number; unit: string }>, w: Window): Markup {
   return el('p', { class: 'summary', 'data-scenario': arm.scenario.name },
     el('strong', {}, `${arm.scenario.name}: ${arm.scenario.description || 'a single scenario'}.`), ' ',
-    `Over weeks ${w.from}–${w.to}, averaged over ${arm.runs.length} replication(s): `,
+    `Over weeks ${w.from}–${w.to}, averaged over ${plural(arm.runs.length, 'replication')}${arm.runs.length < MIN_N ? ` (${tooFew(arm.runs.length)})` : ''}: `,
     levels.map((l, i) => [i > 0 ? '; ' : '', el('span', { class: 'level', 'data-metric': l.metric, 'data-mean': l.mean },
       `${l.words} ${num(l.mean)} ${l.unit}${Number.isFinite(l.low) ? ` (${interval(num(l.low), num(l.high))})` : ''}`)]), '. ',
     'This folder holds one scenario only; run clwsim compare against a baseline for differences and costs.');

@@ -117,6 +117,18 @@ export function checkName(file: string, v: unknown): string {
   return s;
 }
 
+/** The longest file or folder path clwsim accepts (real paths are far shorter; errors quote it). */
+export const MAX_PATH_CHARS = 1024;
+
+/** A file or folder path from the command line or a file: printable, on one line, of sane length. */
+export function checkPath(where: string, p: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this check refuses
+  if (/[\u0000-\u001f\u007f]/.test(p)) throw new InputError(`${where}: expected a file path without control characters (NUL, newline…), got ${show(p)}`);
+  if (p.length > MAX_PATH_CHARS) throw new InputError(`${where}: expected a file path of at most ${MAX_PATH_CHARS} characters, got ${p.length}`);
+  if (p.trim() === '') throw new InputError(`${where}: expected a file path, got ${show(p)}`);
+  return p;
+}
+
 /** Parse a `path=value` string; the value is a number when it reads as one. */
 export function parseSet(s: string): [string, number | string] {
   const eq = s.indexOf('=');

@@ -15,7 +15,13 @@ export function show(v: unknown, max = 60): string {
   let s: string;
   if (typeof v === 'string') s = `"${v}"`;
   else if (typeof v === 'number' && !Number.isFinite(v)) s = String(v);
-  else s = JSON.stringify(v) ?? String(v);
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = Array.isArray(v) ? '[a list that contains itself]' : '{a mapping that contains itself}'; // YAML: &a [*a]
+    }
+  }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;

@@ -20,7 +20,7 @@ describe('clwsim run', () => {
     const dir = join(tmp, 'cut');
     const r = await cli('run', 'scenarios/funding-cut.yaml', '--reps', '3', '--seed', '7', '--weeks', '80', '--out', dir, '--quiet');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/funding-cut: 3 replication\(s\)/);
+    expect(r.out).toMatch(/funding-cut: 3 replications/);
     expect(r.out).toMatch(/waitlist_total\s+\d/);
     const traj = readFileSync(join(dir, 'trajectories.csv'), 'utf8').trim().split('\n');
     expect(traj[0]).toBe(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES].join(','));

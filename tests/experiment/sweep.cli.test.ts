@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, cpSy
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { main } from '../../src/cli/program.js';
 import { snapshotApp } from './app.js';
 
@@ -49,7 +50,8 @@ describe('clwsim sweep', () => {
   });
 
   test('writes tidy runs, points, design, failures, trajectories and manifest', () => {
-    expect(Object.keys(one)).toEqual(['design.csv', 'failures.csv', 'manifest.json', 'points.csv', 'runs.csv', 'trajectories.csv']);
+    expect(Object.keys(one)).toEqual(['.clwsim-output.json', 'design.csv', 'failures.csv', 'manifest.json', 'points.csv', 'runs.csv', 'trajectories.csv']);
+    expect(JSON.parse(one['.clwsim-output.json']!).files).toEqual(['design.csv', 'failures.csv', 'manifest.json', 'points.csv', 'runs.csv', 'trajectories.csv']);
     const runs = one['runs.csv']!.trim().split('\n');
     expect(runs[0]).toBe('point,funding.multiplier.crisis,practice.scatterShare,rep,seed,waitlist_total,dropout_rate,trust_mean,gp_attendances');
     expect(runs.length).toBe(1 + 12);
@@ -59,6 +61,9 @@ describe('clwsim sweep', () => {
     expect(one['trajectories.csv']!.trim().split('\n').length).toBe(1 + 12 * 40);
     const m = JSON.parse(one['manifest.json']!);
     expect(m.totals).toEqual({ points: 6, runs: 12, failed: 0, nonconverged: 0 });
+    // every output's checksum, so merge can tell an edited file
+    for (const f of ['design.csv', 'runs.csv', 'points.csv', 'failures.csv', 'trajectories.csv'])
+      expect(m.checksums[f], f).toBe(`sha256:${createHash('sha256').update(one[f]!, 'latin1').digest('hex')}`);
     expect(m.sweep.window).toEqual({ from: 11, to: 40 });
     // common random numbers: every point's rep 0 has the same seed
     expect(new Set(runs.slice(1).filter((l) => l.split(',')[3] === '0').map((l) => l.split(',')[4])).size).toBe(1);
@@ -67,7 +72,7 @@ describe('clwsim sweep', () => {
   test('--workers 2 is byte-identical to --workers 1', () => {
     const r = clwsim('sweep', small, '--out', join(tmp, 'w2'), '--workers', '2', '--quiet');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/6 design point\(s\), 12 run\(s\), 2 worker\(s\)/);
+    expect(r.out).toMatch(/6 design points, 12 runs, 2 workers/);
     expect(files(join(tmp, 'w2'))).toEqual(one);
   });
 
@@ -90,7 +95,7 @@ describe('clwsim sweep', () => {
     const o = join(tmp, 'bad-merge');
     const cases: Array<[string[], RegExp]> = [
       [[d(1), d(2), d(2), d(3), d(4)], /shards overlap: .*shard-2 and .*shard-2 are both shard 2\/4/],
-      [[d(1), d(2)], /missing shard\(s\) 3\/4, 4\/4 \(have 1, 2\)/],
+      [[d(1), d(2)], /missing shards 3\/4, 4\/4 \(have 1, 2\)/],
       [[d(1), join(tmp, 'w1')], /w1: not a shard/],
       [[d(1), join(tmp, 'nothing')], /nothing: no manifest.json/],
     ];
@@ -103,6 +108,17 @@ describe('clwsim sweep', () => {
     const mf = join(moved, 'manifest.json');
     writeFileSync(mf, readFileSync(mf, 'utf8').replace(/"model": "sha256:[0-9a-f]+"/, '"model": "sha256:0000000000000000"'));
     cases.push([[d(1), moved, d(3), d(4)], /model-2: made with different model code \(sha256:0{16}\)/]);
+    // a shard's table edited after it was written: its checksum in manifest.json no longer matches
+    const edited = join(tmp, 'edited-2');
+    cpSync(d(2), edited, { recursive: true });
+    const rf = join(edited, 'runs.csv');
+    writeFileSync(rf, readFileSync(rf, 'utf8').replace(/\n(\d+),/, '\n$1,9'));
+    cases.push([[d(1), edited, d(3), d(4)], /edited-2\/runs.csv: changed since the shard wrote it/]);
+    // a manifest that is not JSON
+    const broken = join(tmp, 'broken-2');
+    cpSync(d(2), broken, { recursive: true });
+    writeFileSync(join(broken, 'manifest.json'), '{"tool": "clwsim", ');
+    cases.push([[d(1), broken, d(3), d(4)], /broken-2\/manifest.json: not valid JSON/]);
     // a shard still running (or killed): journal, no manifest
     mkdirSync(join(tmp, 'running', 'journal'), { recursive: true });
     writeFileSync(join(tmp, 'running', 'journal', 'identity.json'), '{}\n');
@@ -121,8 +137,8 @@ describe('clwsim sweep', () => {
     const f = file('fail.yaml', `${base}factors:\n  demand.readinessMin: [0.1, 0.6]\nreps: 2\nweeks: 30\nwarmup: 10\nmetrics: [waitlist_total]\n`);
     const r = clwsim('sweep', f, '--out', join(tmp, 'fail'), '--quiet', '--workers', '2');
     expect(r.code).toBe(3);
-    expect(r.out).toMatch(/2 run\(s\) failed \(see failures.csv\)/);
-    expect(r.err).toMatch(/2 of 4 run\(s\) failed/);
+    expect(r.out).toMatch(/2 runs failed \(see failures.csv\)/);
+    expect(r.err).toMatch(/2 of 4 runs failed/);
     const fails = readFileSync(join(tmp, 'fail', 'failures.csv'), 'utf8').trim().split('\n');
     expect(fails[0]).toBe('point,demand.readinessMin,rep,seed,error');
     expect(fails.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,0.6,0', '1,0.6,1']);
@@ -192,7 +208,7 @@ describe('adaptive precision', () => {
       if (r[7] === 'false') expect(Number(r[3])).toBe(6);
     }
     const bad = rows.filter((r) => r[7] === 'false').length;
-    if (bad) expect(a.out).toMatch(new RegExp(`precision: ${bad} metric\\(s\\) did not reach ±2% within 6 reps`));
+    if (bad) expect(a.out).toMatch(new RegExp(`precision: ${bad} metrics? did not reach ±2% within 6 replications`));
     else expect(a.out).toMatch(/every chosen metric within ±2%/);
     // the runs of each point are reps 0..n-1 with n from convergence.csv
     const runs = readFileSync(join(tmp, 'prec1', 'runs.csv'), 'utf8').trim().split('\n').slice(1);
@@ -222,8 +238,8 @@ describe('--dry-run', () => {
     const out = join(tmp, 'dry');
     const r = await inProcess('sweep', small, '--shard', '2/4', '--dry-run', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/ok \(small: 6 design point\(s\) × 2 rep\(s\) = 12 run\(s\) of 40 weeks\)/);
-    expect(r.out).toMatch(/shard 2\/4: points 1\.\.2 \(2 point\(s\), 4 run\(s\)\)/);
+    expect(r.out).toMatch(/ok \(small: 6 design points × 2 replications = 12 runs of 40 weeks\)/);
+    expect(r.out).toMatch(/shard 2\/4: points 1\.\.2 \(2 points, 4 runs\)/);
     expect(existsSync(out)).toBe(false);
   });
 });

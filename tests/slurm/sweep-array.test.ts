@@ -72,7 +72,7 @@ describe('Slurm job array', () => {
     expect(shards.length).toBe(4);
     const merged = spawnSync(process.execPath, [app.bin, 'merge', ...shards, '--out', join(tmp, 'merged')], { encoding: 'utf8', env });
     expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stdout).toMatch(/merged 4 shard\(s\): 6 design point\(s\), 12 run\(s\), 0 failed/);
+    expect(merged.stdout).toMatch(/merged 4 shards: 6 design points, 12 runs, 0 failed/);
     expect(files(join(tmp, 'merged'))).toEqual(files(join(tmp, 'local')));
   });
 });
