@@ -15,6 +15,7 @@ import { writeAtomic, writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
 import type { ReportFiles } from '../report/build.js';
+import type { PosteriorUse } from '../experiment/posterior.js';
 
 export interface Manifest {
   tool: string;
@@ -29,6 +30,8 @@ export interface Manifest {
   started: string;
   duration_ms: number;
   files: string[];
+  /** The posterior replication i drew its parameters from (draw i), if any. */
+  posterior?: PosteriorUse;
 }
 
 /** Write every output of a run; each file atomically, the manifest last. */
@@ -52,6 +55,8 @@ export interface ComparisonManifest {
   window: { weeks: number; from: number; to: number };
   sensitivity: Sensitivity | null;
   files: string[];
+  /** The posterior replication i of every arm drew its parameters from (draw i), if any. */
+  posterior?: PosteriorUse;
 }
 
 /** A file-system-safe folder name for a scenario. */

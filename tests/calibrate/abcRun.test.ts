@@ -46,10 +46,11 @@ describe('calibration on the model', () => {
     expect(one.cal.abc.generations.map((g) => g.generation)).toEqual([0, 1, 2]);
     expect(one.cal.abc.particles.reduce((s, p) => s + p.weight, 0)).toBeCloseTo(1, 12);
     // every particle lies inside its prior's support
-    one.cal.abc.particles.forEach((p) => targets.parameters.forEach((q, k) => {
-      expect(p.theta[k]!).toBeGreaterThanOrEqual(q.lo!);
-      expect(p.theta[k]!).toBeLessThanOrEqual(q.hi!);
-    }));
+    for (const p of one.cal.abc.particles)
+      targets.parameters.forEach((q, k) => {
+        expect(p.theta[k]!).toBeGreaterThanOrEqual(q.lo!);
+        expect(p.theta[k]!).toBeLessThanOrEqual(q.hi!);
+      });
     expect(one.cal.predictive.map((r) => r.n)).toEqual(targets.targets.map(() => 4));
   });
 
