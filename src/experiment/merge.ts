@@ -8,6 +8,8 @@ import { Journal, difference } from './journal.js';
 import { OUTPUT_FILES } from './sweep.js';
 import type { Totals, Shard } from './outputs.js';
 import type { Store } from './store.js';
+import type { Sweep } from '../scenario/sweep.js';
+import { sobolCsvOf, sobolRowsFromRuns } from './sobolSweep.js';
 
 interface ShardManifest { tool: string; version: string; model: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[] }
 
@@ -80,7 +82,14 @@ export function mergeShards(shards: Store[], out: Store): { totals: Totals; file
   }
   const totals: Totals = { points: 0, runs: 0, failed: 0, nonconverged: 0 };
   for (const m of ms) for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += m.totals[k];
-  const { shard: _omit, totals: _t, files, ...rest } = ref;
+  const { shard: _omit, totals: _t, files: shardFiles, ...rest } = ref;
+  let files = shardFiles;
+  // Sobol' indices need every design point: computed here, as the unsharded run does
+  const sweep = ref.sweep as unknown as Pick<Sweep, 'factors' | 'metrics' | 'seed' | 'sobol'>;
+  if (sweep.sobol) {
+    out.write('sobol.csv', sobolCsvOf(sobolRowsFromRuns(sweep, out.read('runs.csv') ?? '')));
+    files = [...files.filter((f) => f !== 'manifest.json'), 'sobol.csv', 'manifest.json'];
+  }
   out.write('manifest.json', `${JSON.stringify({ ...rest, totals, files }, null, 2)}\n`);
   return { totals, files, shards: n };
 }
