@@ -121,6 +121,9 @@ export async function runCalibration(c: CalibrationSpec, o: { store: Store; exec
     const jobs: Job[] = thetas.map((th, i) => ({ scenario: { ...scenario, seed: seeds[i]! }, rep: 0, draw: drawOf(names, th, i), keep }));
     const outs = await runBatch(o.exec, jobs, () => tell({ generationSimulations: last.generationSimulations + 1, simulations: last.simulations + 1 }));
     ran += jobs.length;
+    // one failure is a world the model cannot build; a whole batch failing is a broken set-up
+    const firstOk = outs.find((x) => !(x instanceof Error));
+    if (!firstOk) throw new InputError(`calibrate: all ${jobs.length} simulations of a batch failed; the first: ${(outs[0] as Error).message.split('\n')[0]}`);
     return outs.map((x) => (x instanceof Error ? Infinity : distance(x.values!, targets.targets)));
   };
   const opts = {

@@ -55,7 +55,7 @@ export async function runAbc(io: Io, targetsFile: string, t: Targets, scenario: 
     parameters: t.parameters, abc, predictive: cal.predictive, seed: o.seed, command, version: made.version }));
   const simulations = abc.generations.reduce((s, g) => s + g.simulations, 0);
   store.write('manifest.json', `${JSON.stringify({
-    ...made, command, kind: 'calibration', method: 'ABC-SMC (Toni et al. 2009; Beaumont et al. 2009 weights and kernel; tolerance = median of the previous distances)',
+    ...made, command, kind: 'calibration', model: spec.provenance.model, method: 'ABC-SMC (Toni et al. 2009; Beaumont et al. 2009 weights and kernel; tolerance = median of the previous distances)',
     distance: 'root mean square over targets of (statistic - target) / tolerance; one replication per simulation',
     targets_file: targetsFile, scenario, targets: t.targets, parameters: t.parameters,
     particles: o.particles, generations_requested: o.generations, generations: abc.generations.length, seed: o.seed, batch_size: o.particles, quantile: 0.5,

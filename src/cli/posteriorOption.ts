@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../scenario/errors.js';
-import { loadPosterior, posteriorPath } from '../io/posteriorFile.js';
+import { loadPosterior, posteriorPath, staleWarning } from '../io/posteriorFile.js';
 import { checkArmsAgree, checkNoOverlap, posteriorDraws, type Posterior, type PosteriorUse } from '../experiment/posterior.js';
 import { parseSet } from '../scenario/checks.js';
 import type { Scenario } from '../model/scenario.js';
@@ -39,7 +39,10 @@ export function readPosterior(o: PosteriorOpts, io: Io): { loaded?: LoadedPoster
     io.err('clwsim: note: --posterior default: no posterior is shipped yet (scenarios/posterior/posterior.csv); parameters as set, stochastic uncertainty only\n');
     return { reps: o.reps ?? o.draws };
   }
-  return { loaded: loadPosterior(file), reps: o.draws ?? o.reps };
+  const loaded = loadPosterior(file);
+  const stale = staleWarning(file);
+  if (stale) io.err(`clwsim: warning: ${stale}\n`);
+  return { loaded, reps: o.draws ?? o.reps };
 }
 
 /** The draws of replications 0..reps-1 and what the result records about them. */

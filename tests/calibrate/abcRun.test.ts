@@ -73,4 +73,10 @@ describe('calibration on the model', () => {
     await expect(other).rejects.toThrow(InputError);
     await expect(calibrate(spec({ seed: 8 }), 1, part.store, true)).rejects.toThrow(/differs from this one \(seed: 7 there, 8 here\)/);
   });
+
+  test('a set-up in which every simulation fails stops with the model\'s error, not an endless search', async () => {
+    const broken = { ...targets, parameters: [{ name: 'demand.readinessMin', dist: 'uniform' as const, lo: 0.6, hi: 0.9, source: 'above readinessMax (0.5): no world' }],
+      targets: [{ ...targets.targets[0]!, informs: ['demand.readinessMin'] }] };
+    await expect(calibrate(spec({ targets: broken }), 1)).rejects.toThrow(/all 8 simulations of a batch failed; the first: .*readinessMin/);
+  });
 });
