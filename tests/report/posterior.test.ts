@@ -125,6 +125,17 @@ describe('bad input: one line, exit code 2', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  test('a posterior calibrated on other model code is used, with a warning', async () => {
+    const dir = join(tmp, 'old-cal');
+    cpSync(post, join(tmp, 'tmp-post.csv'));
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(tmp, 'tmp-post.csv'), join(dir, 'posterior.csv'), { recursive: true });
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ kind: 'calibration', model: 'sha256:0000000000000000' }));
+    const r = await cli('run', 'scenarios/baseline.yaml', '--weeks', '20', '--warmup', '0', '--quiet', '--workers', '1', '--posterior', join(dir, 'posterior.csv'), '--draws', '2', '--out', join(tmp, 'old-run'));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: .*posterior\.csv: calibrated with other model code \(sha256:0{16}, now sha256:[0-9a-f]{16}\)/);
+  });
+
   test('--posterior default without a shipped posterior says so and runs with the parameters as set', async () => {
     const r = await cli('run', 'scenarios/baseline.yaml', '--weeks', '20', '--warmup', '0', '--reps', '2', '--quiet', '--workers', '1', '--posterior', 'default', '--out', join(tmp, 'dflt'));
     expect(r.code).toBe(0);
