@@ -88,8 +88,8 @@ export function registerReport(program: Command, io: Io): void {
       writeComparison(dir, results, report, {
         version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}),
       }, started);
-      if (use) io.out(posteriorLine(use));
       io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
+      if (use) io.out(posteriorLine(use));
       io.out(`wrote ${join(dir, 'comparison.csv')}, costs.csv, charts/*.svg and runs/\n`);
       io.out(`report: ${join(dir, 'report.html')}\n`);
     });
