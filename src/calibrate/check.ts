@@ -1,7 +1,7 @@
 /**
  * Calibration: run the baseline, compute each target's statistic per replication, and judge
- * mean against target ± tolerance. A Latin-hypercube search over the free parameters scores
- * candidate settings by the sum of squared standardised errors. Runs go through the one runner.
+ * mean against target ± tolerance. A Latin-hypercube search over the free parameters' prior
+ * ranges scores candidate settings by the sum of squared standardised errors. Runs go through the one runner.
  */
 import { dirname, resolve } from 'node:path';
 import { loadScenario } from '../io/scenario.js';
@@ -11,7 +11,7 @@ import { latinHypercube } from '../experiment/design.js';
 import { pairedJobs, type Draw } from '../experiment/runner.js';
 import { runJobs } from '../experiment/pool.js';
 import { stream } from '../model/rng.js';
-import type { Targets } from './targets.js';
+import { searchRange, type Targets } from './targets.js';
 
 export interface CheckRow { id: string; stat: string; value: number; ci_low: number; ci_high: number; target: number; tolerance: number; verdict: 'pass' | 'fail'; source: string }
 
@@ -37,13 +37,14 @@ export const score = (rows: CheckRow[]) => rows.reduce((a, r) => a + ((r.value -
 export interface SearchRow { point: number; values: Record<string, number>; score: number; passed: number }
 
 export async function search(t: Targets, scenario: Scenario, n: number, seed: number, reps: number, o: CheckOptions = {}): Promise<SearchRow[]> {
-  const paths = Object.keys(t.free);
+  const paths = t.parameters.map((p) => p.name);
+  const ranges = t.parameters.map(searchRange);
   const design = latinHypercube(n, paths.length, stream(seed, 'init'));
   const rows: SearchRow[] = [];
   for (const [k, u] of design.entries()) {
     const values: Record<string, number> = {};
     paths.forEach((p, m) => {
-      const [lo, hi] = t.free[p]!;
+      const [lo, hi] = ranges[m]!;
       values[p] = lo + (hi - lo) * u[m]!;
     });
     const draws = Array.from({ length: reps }, () => ({ id: k, values }));

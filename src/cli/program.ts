@@ -25,6 +25,7 @@ import { registerPatterns } from './patterns.js';
 import { registerCalibrate } from './calibrate.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
+import { armsUse, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -59,7 +60,7 @@ export function makeProgram(io: Io = stdio): Command {
 }
 
 function registerRun(program: Command, io: Io): void {
-  program
+  posteriorOptions(program
     .command('run <scenario>')
     .description('run a scenario (replications) and write trajectories, summaries, funnel and manifest')
     .option('--reps <n>', 'replications', positiveInt)
@@ -70,23 +71,26 @@ function registerRun(program: Command, io: Io): void {
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--out <dir>', 'output folder (default output/<scenario name>, or the next free output/<name>-2 …)')
     .option('--overwrite', OVERWRITE_HELP)
-    .option('--quiet', 'no progress output')
-    .action(async (file: string, o: { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean }) => {
-      const scenario = loadScenario(file, { reps: o.reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
+    .option('--quiet', 'no progress output'))
+    .action(async (file: string, o: PosteriorOpts & { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean }) => {
+      const { loaded, reps } = readPosterior(o, io);
+      const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
+      const use = loaded ? armsUse(loaded, [scenario], o.set) : undefined;
       const out = claimOutput(io, outputFolder(io, o.out, `output/${folderName(scenario.name)}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
       out.plan(RUN_FILES);
       const dir = out.dir;
       const started = new Date();
       const bar = progress(o.quiet);
       const runs = await replicate(scenario, {
-        workers: o.workers ?? defaultWorkers(),
+        workers: o.workers ?? defaultWorkers(), draws: use?.draws,
         onProgress: (d, t) => bar.update(d, t, `${scenario.name}:`),
       });
       bar.end();
       out.finish(writeRunOutputs(dir, runs, {
-        ...origin(io), scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
+        ...origin(io), scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(), ...(use ? { posterior: use } : {}),
       }));
       io.out(summaryText(runs));
+      if (use) io.out(posteriorLine(use));
       io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types}.csv and manifest.json\n`);
     });
 

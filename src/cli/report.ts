@@ -8,7 +8,7 @@ import { loadScenario } from '../io/scenario.js';
 import { replicateArms } from '../experiment/replicate.js';
 import { defaultWorkers } from '../experiment/pool.js';
 import type { Scenario } from '../model/scenario.js';
-import { armFromRuns, lastWeeks } from '../report/arms.js';
+import { armFromRuns, lastWeeks, withDraws } from '../report/arms.js';
 import { buildReport } from '../report/build.js';
 import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest, comparisonFiles } from '../io/results.js';
 import { claimOutput } from '../io/outputDir.js';
@@ -17,11 +17,12 @@ import { outputFolder, OVERWRITE_HELP } from './outputs.js';
 import { progress } from './progress.js';
 import { collect, intIn, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
 import { version, type Io } from './program.js';
+import { armsUse, posteriorArgs, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
 const windowInt = intIn(1, 5200, 'a number of weeks');
 const topInt = intIn(0, 50, 'a number of parameters');
 
-interface CompareOpts { overwrite?: boolean; reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean }
+interface CompareOpts extends PosteriorOpts { overwrite?: boolean; reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean }
 
 function checkWindow(window: number, weeks: number): void {
   if (window > weeks) throw new InputError(`--window: expected at most the horizon (${weeks} weeks), got ${window}`);
@@ -44,16 +45,16 @@ function loadArms(baseFile: string, files: string[], o: CompareOpts): Scenario[]
   return all;
 }
 
-function commandLine(baseFile: string, files: string[], o: CompareOpts, all: Scenario[], out: string): string {
+function commandLine(baseFile: string, files: string[], o: CompareOpts, all: Scenario[], out: string, post: string[] = []): string {
   const q = (a: string) => (/^[\w./=:@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   const args = ['npx', 'clwsim', 'compare', baseFile, ...files, '--reps', String(all[0]!.reps), '--seed', String(all[0]!.seed), '--weeks', String(all[0]!.weeks),
-    ...(o.warmup !== undefined ? ['--warmup', String(all[0]!.warmup)] : []), '--window', String(o.window), '--sensitivity', String(o.sensitivity), ...o.set.flatMap((s) => ['--set', s]), '--out', out];
+    ...(o.warmup !== undefined ? ['--warmup', String(all[0]!.warmup)] : []), '--window', String(o.window), '--sensitivity', String(o.sensitivity), ...o.set.flatMap((s) => ['--set', s]), ...post, '--out', out];
   return args.map(q).join(' ');
 }
 
 /** A function declaration (hoisted), so the import cycle with program.ts is safe in either order. */
 export function registerReport(program: Command, io: Io): void {
-  program
+  posteriorOptions(program
     .command('compare <baseline> <scenarios...>')
     .description('run a baseline and scenarios on the same seeds (paired) and write comparison.csv, costs.csv, charts/*.svg and report.html')
     .option('--reps <n>', 'replications of each scenario', positiveInt)
@@ -66,32 +67,36 @@ export function registerReport(program: Command, io: Io): void {
     .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5)
     .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>, or the next free one)')
     .option('--overwrite', OVERWRITE_HELP)
-    .option('--quiet', 'no progress output')
+    .option('--quiet', 'no progress output'))
     .action(async (baseFile: string, files: string[], o: CompareOpts) => {
       const started = new Date();
+      const { loaded, reps } = readPosterior(o, io);
+      o.reps = reps;
       const all = loadArms(baseFile, files, o);
+      const use = loaded ? armsUse(loaded, all, o.set) : undefined;
       const [base, ...scenarios] = all;
       const claim = claimOutput(io, outputFolder(io, o.out, `output/${comparisonFolderName(base!.name, scenarios.map((s) => s.name))}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
       const out = o.out ?? relative(process.cwd(), claim.dir);
       const dir = claim.dir;
       const workers = o.workers ?? defaultWorkers();
       const bar = progress(o.quiet);
-      const perArm = await replicateArms(all, base!.reps, { workers, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
+      const perArm = await replicateArms(all, base!.reps, { workers, draws: use?.draws, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
       const results = all.map((s, i) => ({ scenario: s, runs: perArm[i]! }));
-      const arms = results.map((r) => armFromRuns(r.scenario, r.runs));
+      const arms = results.map((r) => armFromRuns(r.scenario, r.runs, use?.draws));
       const w = lastWeeks(base!.weeks, o.window!);
-      const command = commandLine(baseFile, files, o, all, out);
+      const command = commandLine(baseFile, files, o, all, out, posteriorArgs(use));
       bar.end();
       const bar2 = progress(o.quiet);
-      const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command },
+      const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command, posterior: use },
         o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
       bar2.end();
       claim.plan(comparisonFiles(all.map((s) => s.name), report));
       writeComparison(dir, results, report, {
-        version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w },
+        version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}),
       }, started);
       claim.finish();
       io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
+      if (use) io.out(posteriorLine(use));
       io.out(`wrote ${join(dir, 'comparison.csv')}, costs.csv, charts/*.svg and runs/\n`);
       io.out(`report: ${join(dir, 'report.html')}\n`);
     });
@@ -119,7 +124,9 @@ export function registerReport(program: Command, io: Io): void {
       const sens = o.sensitivity !== undefined
         ? (o.sensitivity > 0 ? { top: o.sensitivity, workers: o.workers ?? defaultWorkers(), onProgress: (d: number, t: number) => bar.update(d, t, 'assumptions:', 'step') } : undefined)
         : sameWindow ? res.manifest!.sensitivity ?? undefined : undefined;
-      const report = await buildReport(res.base, res.arms, w, { version: version(), command: res.command }, sens);
+      const use = res.manifest?.posterior;
+      const [base, ...arms] = [res.base, ...res.arms].map((a) => withDraws(a, use?.draws));
+      const report = await buildReport(base!, arms, w, { version: version(), command: res.command, posterior: use }, sens);
       bar.end();
       claim.plan(report.files.map(([n]) => n));
       const names = writeReportFiles(dir, report);

@@ -9,7 +9,7 @@ import { OVERWRITE_HELP } from './outputs.js';
 import { plural } from '../report/format.js';
 import { claimMergeOutput, claimSweepOutput, sweepOutput } from './sweepOutput.js';
 import { loadSweep } from '../io/sweepFile.js';
-import type { Sweep } from '../scenario/sweep.js';
+import type { Sweep, SweepMode } from '../scenario/sweep.js';
 import { FileStore } from '../io/fileStore.js';
 import { provenance } from '../io/provenance.js';
 import { runSweep, type SweepResult } from '../experiment/sweep.js';
@@ -18,8 +18,12 @@ import { mergeShards } from '../experiment/merge.js';
 import { MAX_SHARDS, resolveShard } from '../experiment/shard.js';
 import { defaultWorkers } from '../experiment/pool.js';
 import { morrisRows, morrisTable } from '../experiment/sensitivity.js';
+import { sobolRows, sobolTable } from '../experiment/sobolSweep.js';
+import { verifySobol } from './sobolVerify.js';
+import { posteriorLine, posteriorOptions, readPosterior, sweepUse, type PosteriorOpts } from './posteriorOption.js';
 
-interface Opts {
+interface Opts extends PosteriorOpts {
+  method?: 'morris' | 'sobol'; verify?: string;
   out?: string; overwrite?: boolean; workers?: number; shard?: string; shards?: number; resume?: boolean; quiet?: boolean;
   reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number; dryRun?: boolean;
 }
@@ -30,8 +34,13 @@ const precisionNum = (v: string): number => {
   return x;
 };
 
+const methodArg = (v: string): 'morris' | 'sobol' => {
+  if (v !== 'morris' && v !== 'sobol') throw new InvalidArgumentError(`expected morris or sobol, got "${v}"`);
+  return v;
+};
+
 function common(c: Command): Command {
-  return c
+  return posteriorOptions(c)
     .option('--out <dir>', 'output folder (default output/<sweep name>)')
     .option('--workers <n>', 'worker threads (default: every core)', workersInt)
     .option('--resume', 'finish an interrupted sweep in --out: run only what is missing')
@@ -72,11 +81,13 @@ export function runBar(io: Io, quiet: boolean, tty = process.stderr.isTTY === tr
   };
 }
 
-async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'): Promise<{ sweep: Sweep; res: SweepResult; secs: number } | null> {
-  const sweep = loadSweep(file, { reps: o.reps, weeks: o.weeks, seed: o.seed, set: o.set, precision: o.precision, maxReps: o.maxReps }, mode);
-  const shard = mode === 'sweep' ? resolveShard(o.shard, o.shards) : null;
+async function execute(io: Io, file: string, o: Opts, mode: SweepMode): Promise<{ sweep: Sweep; res: SweepResult; secs: number } | null> {
+  const { loaded, reps } = readPosterior(o, io);
+  const sweep = loadSweep(file, { reps, weeks: o.weeks, seed: o.seed, set: o.set, precision: o.precision, maxReps: o.maxReps }, mode);
+  const shard = mode !== 'morris' ? resolveShard(o.shard, o.shards) : null;
   const out = sweepOutput(io, o, sweep.name, shard);
   for (const w of sweep.warnings) io.err(`clwsim: warning: ${w}\n`);
+  if (loaded) sweep.posterior = sweepUse(loaded, sweep, o.set);
   const workers = o.workers ?? defaultWorkers();
   if (o.dryRun) {
     const all = designPoints(sweep).length;
@@ -102,7 +113,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
   let res: SweepResult;
   try {
     res = await runSweep(sweep, {
-      store: new FileStore(claim.dir), provenance: provenance(), workers, resume: o.resume, kind: mode === 'morris' ? 'sensitivity' : 'sweep',
+      store: new FileStore(claim.dir), provenance: provenance(), workers, resume: o.resume, kind: mode === 'sweep' ? 'sweep' : 'sensitivity',
       shard: shard ? { index: shard.index, count: shard.count } : undefined,
       onProgress: (d, t) => bar.update(d, t),
     });
@@ -120,6 +131,7 @@ async function execute(io: Io, file: string, o: Opts, mode: 'sweep' | 'morris'):
     const bad = res.points.flatMap((p) => (p.convergence ?? []).filter((c) => !c.converged).map((c) => `point ${p.point.id} ${c.metric} (±${(100 * c.relative).toFixed(1)}% after ${c.n})`));
     io.out(`precision: ${plural(t.nonconverged, 'metric')} did not reach ±${100 * sweep.precision.target}% within ${plural(sweep.precision.maxReps, 'replication')}${bad.length ? `: ${bad.slice(0, 8).join(', ')}${bad.length > 8 ? ', …' : ''}` : ''}; see convergence.csv\n`);
   } else if (sweep.precision) io.out(`precision: every chosen metric within ±${100 * sweep.precision.target}% of its mean\n`);
+  if (sweep.posterior) io.out(posteriorLine(sweep.posterior));
   io.out(`summaries: ${sweep.statistic} of weeks ${sweep.window.from}-${sweep.window.to} of ${sweep.weeks}; ${plural(t.failed, 'run')} failed${t.failed ? ' (see failures.csv)' : ''}\n`);
   io.out(`wrote ${out}/{${res.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
   return { sweep, res, secs };
@@ -156,13 +168,21 @@ export function registerSweep(program: Command, io: Io): void {
       io.out(`wrote ${o.out}/{${r.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
     });
 
-  common(program.command('sensitivity <file>'))
-    .description('Morris elementary-effects screening (μ*, σ) of parameters, per metric')
+  common(program.command('sensitivity [file]'))
+    .description('Morris elementary-effects screening (μ*, σ; default) or Sobol\' indices (S1, ST; --method sobol) of parameters, per metric')
+    .option('--method <name>', 'morris (screening) or sobol (variance-based indices; Saltelli design, resumable and shardable)', methodArg, 'morris')
+    .option('--verify <function>', 'with --method sobol: run the estimators on a function with known indices (ishigami) and write sobol.csv')
+    .option('--shard <k/N>', 'with --method sobol: run only shard k of N (merge the folders with clwsim merge)')
+    .option('--shards <n>', 'number of shards when the index comes from JOB_COMPLETION_INDEX', positiveInt)
     .option('--top <n>', 'rows per metric in the printed table (default 8)', positiveInt)
-    .action(async (file: string, o: Opts) => {
-      const r = await execute(io, file, o, 'morris');
+    .action(async (file: string | undefined, o: Opts) => {
+      if (o.verify !== undefined) return verifySobol(io, o.verify, o.method, file, o.out);
+      if (file === undefined) throw new InputError('sensitivity: expected a sensitivity file (e.g. scenarios/sweeps/morris.yaml), or --method sobol --verify ishigami');
+      if (o.method === 'morris' && (o.shard !== undefined || o.shards !== undefined)) throw new InputError('--shard: Morris screening runs whole; shard a Sobol\' design (--method sobol) or a sweep');
+      const r = await execute(io, file, o, o.method ?? 'morris');
       if (!r) return;
-      if (r.res.points.length) io.out(`\n${morrisTable(morrisRows(r.sweep, r.res.points), o.top ?? 8)}`);
+      if (r.res.points.length && r.sweep.morris) io.out(`\n${morrisTable(morrisRows(r.sweep, r.res.points), o.top ?? 8)}`);
+      if (r.res.points.length && r.res.files.includes('sobol.csv')) io.out(`\n${sobolTable(sobolRows(r.sweep, r.res.points), o.top ?? 8)}`);
       failIfAny(io, r.res);
     });
 }

@@ -7,6 +7,7 @@ import seedrandom from 'seedrandom';
 import { repSeed } from '../model/rng.js';
 import type { Factor, Sweep } from '../scenario/sweep.js';
 import { morrisDesign } from './morris.js';
+import { sobolDesign } from './sobol.js';
 
 export interface Point {
   id: number;
@@ -52,12 +53,14 @@ export function pointSeed(sweep: Pick<Sweep, 'seed' | 'crn'>, id: number): numbe
 /**
  * The design points. Sweep: full factorial of the list factors, crossed with `samples`
  * Latin-hypercube points over the range factors. Morris: the trajectories' points in order.
+ * Sobol': the Saltelli design's rows in order (A, AB_1..AB_k, B per base sample).
  */
 export function designPoints(sweep: Sweep): Point[] {
   const rng = seedrandom.alea(`${sweep.seed}:design`) as unknown as () => number;
   const ranges = sweep.factors.filter((f): f is Extract<Factor, { kind: 'range' }> => f.kind === 'range');
   let unit: number[][] = [[]];
   if (sweep.morris) unit = morrisDesign(ranges.length, sweep.morris.trajectories, sweep.morris.levels, rng).points;
+  else if (sweep.sobol) unit = sobolDesign(ranges.length, sweep.sobol.n).points;
   else if (ranges.length > 0) unit = latinHypercube(sweep.samples, ranges.length, rng);
   const combos = factorial(sweep.factors.filter((f) => f.kind === 'list').map((f) => (f as { values: Array<number | string> }).values));
   const points: Point[] = [];

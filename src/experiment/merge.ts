@@ -9,6 +9,8 @@ import { OUTPUT_FILES } from './sweep.js';
 import type { Totals, Shard } from './outputs.js';
 import type { Store } from './store.js';
 import { Sha256, sha256 } from './sha256.js';
+import type { Sweep } from '../scenario/sweep.js';
+import { sobolCsvOf, sobolRowsFromRuns } from './sobolSweep.js';
 
 interface ShardManifest { tool: string; version: string; model: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[]; checksums?: Record<string, string> }
 
@@ -99,9 +101,18 @@ export function mergeShards(shards: Store[], out: Store): { totals: Totals; file
   for (const f of OUTPUT_FILES) out.remove(f);
   const checksums: Record<string, string> = {};
   for (const name of csvs) checksums[name] = concatenate(out, name, order.map((i) => shards[i]!));
-  const { shard: _omit, totals: _t, files, checksums: _c, ...rest } = ref;
+  const { shard: _omit, totals: _t, files: shardFiles, checksums: _c, ...rest } = ref;
   const totals: Totals = { points: 0, runs: 0, failed: 0, nonconverged: 0 };
   for (const m of ms) for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += m.totals[k];
+  let files = shardFiles;
+  // Sobol' indices need every design point: computed here, as the unsharded run does
+  const sweep = ref.sweep as unknown as Pick<Sweep, 'factors' | 'metrics' | 'seed' | 'sobol'>;
+  if (sweep.sobol) {
+    const text = sobolCsvOf(sobolRowsFromRuns(sweep, out.read('runs.csv') ?? ''));
+    out.write('sobol.csv', text);
+    checksums['sobol.csv'] = sha256(text);
+    files = [...files.filter((f) => f !== 'manifest.json'), 'sobol.csv', 'manifest.json'];
+  }
   out.write('manifest.json', `${JSON.stringify({ ...rest, totals, files, checksums }, null, 2)}\n`);
   return { totals, files, shards: n };
 }

@@ -77,9 +77,10 @@ export function resolvedSweep(s: Sweep, kind: 'sweep' | 'sensitivity', points: n
     tool: 'clwsim', version: p.version, model: p.model, kind,
     sweep: {
       name: s.name, description: s.description, scenario: s.scenarioFile,
-      factors: s.factors, samples: s.samples, morris: s.morris, reps: s.reps, seed: s.seed, weeks: s.weeks, warmup: s.warmup,
+      factors: s.factors, samples: s.samples, morris: s.morris, ...(s.sobol ? { sobol: s.sobol } : {}), reps: s.reps, seed: s.seed, weeks: s.weeks, warmup: s.warmup,
       window: s.window, statistic: s.statistic, metrics: s.metrics, keep: s.keep, crn: s.crn, precision: s.precision,
       base: s.base,
+      ...(s.posterior ? { posterior: s.posterior } : {}),
     },
     design: { points },
   };

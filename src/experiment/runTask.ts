@@ -11,7 +11,7 @@ import type { Scenario } from '../model/scenario.js';
 import { buildScenario } from '../scenario/build.js';
 import { fmt } from '../scenario/csv.js';
 import { statistic, type Statistic, type Window } from '../scenario/stats.js';
-import { simulateReplication } from './runner.js';
+import { simulateReplication, type Draw } from './runner.js';
 
 export interface Task {
   base: Scenario;
@@ -24,6 +24,8 @@ export interface Task {
   statistic: Statistic;
   metrics: MetricName[];
   trajectories: boolean;
+  /** The posterior draw this replication runs with, if any. */
+  draw?: Draw;
 }
 
 export interface RunRecord {
@@ -43,7 +45,7 @@ export function runTask(t: Task): RunRecord {
   const seed = repSeed(t.seed, t.rep);
   try {
     const scenario = buildScenario(`point ${t.point}`, { ...applyPoint(t.base, t.paths, t.values), seed: t.seed });
-    const res = simulateReplication(scenario, t.rep);
+    const res = simulateReplication(scenario, t.rep, t.draw);
     const values = t.metrics.map((m) => {
       const v = statistic(res.metrics[m], t.window, t.statistic);
       if (!Number.isFinite(v)) throw new Error(`metric ${m} is ${v}`);

@@ -16,6 +16,7 @@ import type { RunRecord, Task } from './runTask.js';
 import * as out from './outputs.js';
 import { morrisCsv } from './sensitivity.js';
 import { Sha256, sha256 } from './sha256.js';
+import { sobolCsv } from './sobolSweep.js';
 
 export interface SweepOptions {
   /** Where the journal and outputs go. */
@@ -34,7 +35,7 @@ export interface SweepOptions {
 
 export interface SweepResult { where: string; totals: out.Totals; files: string[]; ranNow: number; resumed: number; points: out.PointResult[] }
 
-export const OUTPUT_FILES = ['design.csv', 'runs.csv', 'points.csv', 'failures.csv', 'trajectories.csv', 'convergence.csv', 'morris.csv', 'manifest.json'];
+export const OUTPUT_FILES = ['design.csv', 'runs.csv', 'points.csv', 'failures.csv', 'trajectories.csv', 'convergence.csv', 'morris.csv', 'sobol.csv', 'manifest.json'];
 
 export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> {
   const all = designPoints(s);
@@ -63,6 +64,7 @@ export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> 
   ];
   if (s.precision) files.push(['convergence.csv', out.convergenceCsv(s, results)]);
   if (s.morris && !shard) files.push(['morris.csv', morrisCsv(s, results)]);
+  if (s.sobol && !shard) files.push(['sobol.csv', sobolCsv(s, results)]);
   // every output's checksum goes into the manifest: merge refuses a shard whose files changed since
   const sums: Record<string, string> = {};
   for (const [name, text] of files) {
@@ -122,6 +124,7 @@ async function runAll(s: Sweep, o: SweepOptions, points: Point[], done: Map<numb
   const task = (p: Point, rep: number): Task => ({
     base: s.base, paths: s.factors.map((f) => f.path), point: p.id, values: p.values, seed: p.seed, rep,
     window: s.window, statistic: s.statistic, metrics: s.metrics, trajectories: s.keep === 'trajectories',
+    ...(s.posterior ? { draw: s.posterior.draws[rep] } : {}),
   });
   const queue: Task[] = [];
   let head = 0; // next task to start (an index, not shift(): queues can hold 10⁵ runs)

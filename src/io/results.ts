@@ -16,6 +16,7 @@ import { writeAtomic, writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
 import type { ReportFiles } from '../report/build.js';
+import type { PosteriorUse } from '../experiment/posterior.js';
 
 export interface Manifest {
   tool: string;
@@ -30,6 +31,8 @@ export interface Manifest {
   started: string;
   duration_ms: number;
   files: string[];
+  /** The posterior replication i drew its parameters from (draw i), if any. */
+  posterior?: PosteriorUse;
 }
 
 /** The files of a run folder, in writing order (the manifest last). */
@@ -56,6 +59,8 @@ export interface ComparisonManifest {
   window: { weeks: number; from: number; to: number };
   sensitivity: Sensitivity | null;
   files: string[];
+  /** The posterior replication i of every arm drew its parameters from (draw i), if any. */
+  posterior?: PosteriorUse;
 }
 
 /** The folder of a scenario's runs inside a comparison folder (one safe path segment). */

@@ -7,11 +7,14 @@ import type { Scenario } from '../model/scenario.js';
 import type { RunResult } from '../model/simulate.js';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import { fmt } from '../scenario/csv.js';
+import type { Draw } from '../experiment/runner.js';
 
 export interface RepSeries {
   rep: number;
   seed: number;
   metrics: Record<MetricName, Float64Array>;
+  /** The posterior draw this replication ran with (parameter uncertainty), if any. */
+  draw?: Draw;
 }
 
 export interface Arm {
@@ -21,18 +24,26 @@ export interface Arm {
 
 /**
  * An arm from results in memory, with every value rounded exactly as trajectories.csv stores it,
- * so a report rebuilt later from the CSV files is byte-identical.
+ * so a report rebuilt later from the CSV files is byte-identical. `draws[i]`: the posterior draw
+ * replication i ran with.
  */
-export function armFromRuns(scenario: Scenario, runs: RunResult[]): Arm {
+export function armFromRuns(scenario: Scenario, runs: RunResult[], draws?: Draw[]): Arm {
   return {
     scenario,
-    runs: runs.map((r) => ({
+    runs: runs.map((r, i) => ({
       rep: r.rep,
       seed: r.seed,
       metrics: Object.fromEntries(METRIC_NAMES.map((m) => [m, Float64Array.from(r.metrics[m], roundLikeCsv)])) as Record<MetricName, Float64Array>,
+      ...(draws ? { draw: draws[i] } : {}),
     })),
   };
 }
+
+/** An arm read back from disk with the draws its replications ran with (recorded in report.json). */
+export const withDraws = (arm: Arm, draws: Draw[] | undefined): Arm => (draws ? { ...arm, runs: arm.runs.map((r, i) => ({ ...r, draw: draws[i] })) } : arm);
+
+/** The draws an arm's replications ran with, in order (undefined: parameters as set). */
+export const drawsOf = (arm: Arm): Draw[] | undefined => (arm.runs.length > 0 && arm.runs.every((r) => r.draw) ? arm.runs.map((r) => r.draw!) : undefined);
 
 /** The value trajectories.csv would hold (NaN for an empty cell). */
 export function roundLikeCsv(x: number): number {

@@ -10,11 +10,14 @@ import { type Sensitivity, sensitivity as runSensitivity, type SensitivityOption
 import { charts } from './charts.js';
 import { reportHtml } from './html.js';
 import { fmt, toCsv } from '../scenario/csv.js';
+import type { PosteriorUse } from '../experiment/posterior.js';
 
 export interface ReportMeta {
   version: string;
   /** The command that made the results (shown in the footer to re-run them). */
   command: string;
+  /** The posterior the replications drew their parameters from, if any. */
+  posterior?: PosteriorUse;
 }
 
 export interface ReportFiles {
@@ -37,7 +40,7 @@ export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: Repor
   const all = [base, ...arms];
   for (const c of charts(all)) files.push([`charts/${c.file}`, `${c.svg}\n`]);
   if (arms.length === 0) {
-    files.push(['report.html', reportHtml({ base, arms, window: w, rows: [], costs: [], version: meta.version, command: meta.command })]);
+    files.push(['report.html', reportHtml({ base, arms, window: w, rows: [], costs: [], version: meta.version, command: meta.command, posterior: meta.posterior })]);
     return { files };
   }
   const rows = compareArms(base, arms, w);
@@ -45,6 +48,6 @@ export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: Repor
   const s = sens === undefined ? undefined : 'rows' in sens ? sens : await runSensitivity(base, arms[0]!, w, sens);
   files.unshift(['comparison.csv', comparisonCsv(base.scenario.name, rows)], ['costs.csv', costsCsv(base.scenario.name, costs)]);
   if (s) files.splice(2, 0, ['sensitivity.csv', sensitivityCsv(s)]);
-  files.push(['report.html', reportHtml({ base, arms, window: w, rows, costs, sensitivity: s, version: meta.version, command: meta.command })]);
+  files.push(['report.html', reportHtml({ base, arms, window: w, rows, costs, sensitivity: s, version: meta.version, command: meta.command, posterior: meta.posterior })]);
   return { files, sensitivity: s };
 }

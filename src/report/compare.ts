@@ -1,12 +1,16 @@
 /**
  * The comparison: for each scenario and metric, the baseline mean, the scenario mean and the
  * paired difference (replication r of the scenario minus replication r of the baseline; same
- * seeds, so common random numbers cancel much of the noise) with its 95% t-interval.
+ * seeds, so common random numbers cancel much of the noise) with its 95% t-interval, and the
+ * share of pairs whose difference is above zero. With a posterior, replication r of both arms ran
+ * with the same parameter draw, so that share is the probability of an increase under parameter
+ * and stochastic uncertainty together (`uncertainty`: stochastic+parameter).
  */
 import { METRICS, type MetricName } from '../model/metrics.js';
 import { summarize, statistic as statOf, wholeRun } from '../scenario/stats.js';
 import { fmt, toCsv } from '../scenario/csv.js';
-import type { Arm } from './arms.js';
+import { type Arm, drawsOf } from './arms.js';
+import { uncertaintyOf } from '../experiment/posterior.js';
 import type { Window } from '../scenario/stats.js';
 import { metricRange } from './intervals.js';
 
@@ -32,6 +36,10 @@ export interface ComparisonRow {
   pctLow: number;
   pctHigh: number;
   n: number;
+  /** What the intervals and p_increase cover: chance alone, or chance and parameter uncertainty. */
+  uncertainty: 'stochastic' | 'stochastic+parameter';
+  /** Share of paired replications whose difference is above zero. */
+  pIncrease: number;
 }
 
 const unitOf = (m: MetricName) => METRICS.find((d) => d.name === m)!.unit;
@@ -45,7 +53,8 @@ function stat(series: ArrayLike<number>, statistic: Statistic, w: Window): numbe
 export function compareMetric(base: Arm, arm: Arm, metric: MetricName, statistic: Statistic, w: Window): ComparisonRow {
   const b = base.runs.map((r) => stat(r.metrics[metric], statistic, w));
   const s = arm.runs.map((r) => stat(r.metrics[metric], statistic, w));
-  const d = summarize(s.map((x, i) => x - b[i]!));
+  const diffs = s.map((x, i) => x - b[i]!);
+  const d = summarize(diffs);
   const bm = summarize(b).mean;
   const pct = (x: number) => (bm !== 0 ? (100 * x) / Math.abs(bm) : NaN);
   const weeks = base.runs[0]?.metrics[metric].length ?? 0;
@@ -57,8 +66,12 @@ export function compareMetric(base: Arm, arm: Arm, metric: MetricName, statistic
     from: statistic === 'window_mean' ? w.from : 1, to: statistic === 'window_mean' ? w.to : weeks,
     baseline: bm, value: summarize(s).mean, diff: d.mean, diffLow: low, diffHigh: high,
     pct: pct(d.mean), pctLow: pct(low), pctHigh: pct(high), n: d.n,
+    uncertainty: uncertaintyOf(drawsOf(base)), pIncrease: shareAbove(diffs, 0),
   };
 }
+
+/** Share of the values above `x` (NaN for none). */
+export const shareAbove = (xs: number[], x: number): number => (xs.length ? xs.filter((v) => v > x).length / xs.length : NaN);
 
 /** Every metric over the window, then whole-horizon totals, for each scenario against the baseline. */
 export function compareArms(base: Arm, arms: Arm[], w: Window): ComparisonRow[] {
@@ -71,11 +84,11 @@ export function compareArms(base: Arm, arms: Arm[], w: Window): ComparisonRow[] 
 }
 
 export const COMPARISON_COLUMNS = ['scenario', 'baseline', 'metric', 'unit', 'statistic', 'week_from', 'week_to', 'baseline_mean', 'scenario_mean',
-  'difference', 'diff_ci_low', 'diff_ci_high', 'pct_change', 'pct_ci_low', 'pct_ci_high', 'n_pairs'];
+  'difference', 'diff_ci_low', 'diff_ci_high', 'pct_change', 'pct_ci_low', 'pct_ci_high', 'n_pairs', 'uncertainty', 'p_increase'];
 
 export function comparisonCsv(baseline: string, rows: ComparisonRow[]): string {
   return toCsv(COMPARISON_COLUMNS, rows.map((r) => [r.scenario, baseline, r.metric, r.unit, r.statistic, r.from, r.to, fmt(r.baseline), fmt(r.value),
-    fmt(r.diff), fmt(r.diffLow), fmt(r.diffHigh), fmt(r.pct), fmt(r.pctLow), fmt(r.pctHigh), r.n]));
+    fmt(r.diff), fmt(r.diffLow), fmt(r.diffHigh), fmt(r.pct), fmt(r.pctLow), fmt(r.pctHigh), r.n, r.uncertainty, fmt(r.pIncrease)]));
 }
 
 export function findRow(rows: ComparisonRow[], scenario: string, metric: MetricName, statistic: Statistic = 'window_mean'): ComparisonRow | undefined {

@@ -2,13 +2,17 @@
  * Costs to the public purse, per replication and paired like the comparison: TSO grants paid
  * (the tso_grants metric), GP consultations and other statutory contacts (model counts × sourced,
  * overridable unit costs under params.costs) and CLW posts (headcount × cost per post-year).
- * Unit costs are the baseline's, so both arms are priced alike; each carries its source.
+ * Unit costs are the baseline's, so both arms are priced alike; each carries its source. With a
+ * posterior, each replication is priced with its own draw (which may move clw.count or a unit
+ * cost), and `pSaving` is the probability that the change saves money under parameter and
+ * stochastic uncertainty together.
  */
 import { specAt, getParam, WEEKS_PER_YEAR } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
 import { summarize, statistic } from '../scenario/stats.js';
 import { fmt, toCsv } from '../scenario/csv.js';
 import type { Arm, RepSeries } from './arms.js';
+import { withDraw } from '../experiment/runner.js';
 import type { Window } from '../scenario/stats.js';
 import { unitGbp } from './format.js';
 
@@ -39,6 +43,8 @@ export interface CostRow {
   diffLow: number;
   diffHigh: number;
   n: number;
+  /** Share of paired replications in which the change costs less (difference below zero). */
+  pSaving: number;
   /** How the figure is made and where its numbers come from. */
   source: string;
 }
@@ -103,24 +109,32 @@ export function costSources(base: Scenario): Record<CostComponent, string> {
  * difference.
  */
 export function costRows(base: Arm, arms: Arm[], w: Window): CostRow[] {
-  const prices = unitCosts(base.scenario);
   const sources = costSources(base.scenario);
   const weeks = base.scenario.weeks;
+  // replication i of every arm ran with the same draw: prices and headcount as that draw sets them
+  const asRun = (s: Scenario, i: number) => (base.runs[i]?.draw ? withDraw(s, base.runs[i]!.draw) : s);
+  const prices = base.runs.map((_, i) => unitCosts(asRun(base.scenario, i)));
+  const headcount = (s: Scenario) => {
+    const same = headcountByWeek(s);
+    return base.runs.map((r, i) => (r.draw ? headcountByWeek(asRun(s, i)) : same));
+  };
   const rows: CostRow[] = [];
   for (const arm of arms) {
-    const hb = headcountByWeek(base.scenario);
-    const ha = headcountByWeek(arm.scenario);
+    const hb = headcount(base.scenario);
+    const ha = headcount(arm.scenario);
     for (const period of ['per_year', 'horizon_total'] as const) {
       const [from, to] = period === 'per_year' ? [w.from, w.to] : [1, weeks];
       const scale = period === 'per_year' ? 52 / (to - from + 1) : 1;
-      const b = base.runs.map((r) => spend(r, hb, prices, from, to));
-      const s = arm.runs.map((r) => spend(r, ha, prices, from, to));
+      const b = base.runs.map((r, i) => spend(r, hb[i]!, prices[i]!, from, to));
+      const s = arm.runs.map((r, i) => spend(r, ha[i]!, prices[i]!, from, to));
       for (const c of COMPONENTS) {
-        const d = summarize(s.map((x, i) => (x[c] - b[i]![c]) * scale));
+        const diffs = s.map((x, i) => (x[c] - b[i]![c]) * scale);
+        const d = summarize(diffs);
         rows.push({
           scenario: arm.scenario.name, component: c, period, from, to,
           baseline: summarize(b.map((x) => x[c] * scale)).mean, value: summarize(s.map((x) => x[c] * scale)).mean,
-          diff: d.mean, diffLow: d.ci_low, diffHigh: d.ci_high, n: d.n, source: sources[c],
+          diff: d.mean, diffLow: d.ci_low, diffHigh: d.ci_high, n: d.n,
+          pSaving: diffs.length ? diffs.filter((x) => x < 0).length / diffs.length : NaN, source: sources[c],
         });
       }
     }
@@ -129,10 +143,10 @@ export function costRows(base: Arm, arms: Arm[], w: Window): CostRow[] {
 }
 
 export const COST_COLUMNS = ['scenario', 'baseline', 'component', 'period', 'week_from', 'week_to', 'baseline_gbp', 'scenario_gbp',
-  'difference_gbp', 'diff_ci_low', 'diff_ci_high', 'n_pairs', 'source'];
+  'difference_gbp', 'diff_ci_low', 'diff_ci_high', 'n_pairs', 'p_saving', 'source'];
 
 export function costsCsv(baseline: string, rows: CostRow[]): string {
   const gbp = (x: number) => fmt(Math.round(x * 100) / 100);
   return toCsv(COST_COLUMNS, rows.map((r) => [r.scenario, baseline, r.component, r.period, r.from, r.to, gbp(r.baseline), gbp(r.value),
-    gbp(r.diff), gbp(r.diffLow), gbp(r.diffHigh), r.n, r.source]));
+    gbp(r.diff), gbp(r.diffLow), gbp(r.diffHigh), r.n, fmt(r.pSaving), r.source]));
 }

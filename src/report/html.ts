@@ -9,6 +9,7 @@ import type { Window } from '../scenario/stats.js';
 import type { ComparisonRow } from './compare.js';
 import { COMPONENT_LABELS, type CostRow, unitCosts } from './costs.js';
 import type { Sensitivity } from './sensitivity.js';
+import type { PosteriorUse } from '../experiment/posterior.js';
 import { KEY_CHARTS, chartSvg, markers } from './charts.js';
 import { summaryParagraphs, levelParagraph, HEADLINE } from './summary.js';
 import { el, raw, type Markup, type Child } from './svg.js';
@@ -39,6 +40,8 @@ export interface ReportInput {
   sensitivity?: Sensitivity;
   version: string;
   command: string;
+  /** The posterior the replications drew their parameters from, if any. */
+  posterior?: PosteriorUse;
 }
 
 const CSS = `
@@ -107,16 +110,17 @@ function costTable(arm: Arm, costs: CostRow[], notes: Notes): Markup {
   const group = (period: CostRow['period']) => {
     const rows = mine.filter((r) => r.period === period);
     const head = period === 'per_year' ? `Per year (weeks ${rows[0]?.from}–${rows[0]?.to}, scaled to 52 weeks)` : `Whole run (weeks ${rows[0]?.from}–${rows[0]?.to})`;
-    return [el('tr', { class: 'group' }, el('th', { colspan: 5 }, head)),
+    return [el('tr', { class: 'group' }, el('th', { colspan: 6 }, head)),
       rows.map((r) => el('tr', { 'data-component': r.component, 'data-period': r.period },
         el('td', {}, r.component === 'net' ? el('strong', {}, COMPONENT_LABELS[r.component]) : COMPONENT_LABELS[r.component], notes.cite(r.source)),
         cell('baseline_gbp', r.baseline, gbp(r.baseline)),
         cell('scenario_gbp', r.value, gbp(r.value)),
         cell('difference_gbp', r.diff, signedGbp(r.diff), dirClass(r.diffLow, r.diffHigh)),
-        el('td', { 'data-field': 'diff_ci', 'data-low': r.diffLow, 'data-high': r.diffHigh }, r.n < MIN_N ? tooFew(r.n) : `${signedGbp(r.diffLow)} to ${signedGbp(r.diffHigh)}`)))];
+        el('td', { 'data-field': 'diff_ci', 'data-low': r.diffLow, 'data-high': r.diffHigh }, r.n < MIN_N ? tooFew(r.n) : `${signedGbp(r.diffLow)} to ${signedGbp(r.diffHigh)}`),
+        cell('p_saving', r.pSaving, Number.isFinite(r.pSaving) ? `${Math.round(100 * r.pSaving)}%` : '–')))];
   };
   return el('table', { class: 'costs', 'data-scenario': arm.scenario.name },
-    el('thead', {}, el('tr', {}, ['Item', 'Baseline', arm.scenario.name, 'Difference', '95% interval'].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ['Item', 'Baseline', arm.scenario.name, 'Difference', '95% interval', 'Chance it saves money'].map((h) => el('th', {}, h)))),
     el('tbody', {}, group('per_year'), group('horizon_total')));
 }
 
@@ -183,13 +187,14 @@ export function reportHtml(r: ReportInput): string {
       el('h1', {}, `Commissioner report: ${title}`),
       el('p', { class: 'lead' }, comparing
         ? `${reps} paired replications of ${base.scenario.weeks} weeks each: every scenario replication uses the same seed as its baseline replication, so the differences below are due to the change, not to chance arrivals.`
-        : `${plural(reps, 'replication')} of ${base.scenario.weeks} weeks.`)),
+        : `${plural(reps, 'replication')} of ${base.scenario.weeks} weeks.`,
+      r.posterior ? ` Each replication ran with its own draw of the uncertain parameters from the posterior ${r.posterior.file} (${r.posterior.draws.length} draws of ${r.posterior.particles} particles; ${comparing ? 'both arms of a pair use the same draw' : 'one draw per replication'}), so intervals and chances cover parameter uncertainty as well as chance.` : '')),
     el('section', { id: 'summary' }, el('h2', {}, 'Summary'),
       comparing ? summaryParagraphs(base, arms, r.rows, r.costs, w) : levelParagraph(base, single!.levels, w),
       el('p', { class: 'note' }, reps < MIN_N
         ? `Figures are means over weeks ${w.from}–${w.to} of ${plural(reps, 'replication')}: too few for a 95% interval, so none is shown. Run at least ${MIN_N} (10 or more for useful intervals) with --reps.`
         : [`Figures are means over weeks ${w.from}–${w.to}. "95% interval" is the t-interval of the mean ${comparing ? 'paired difference ' : ''}across replications, cut at what a measure can be (no count below zero, no share above one): it says how sure the model is of its own average, given its assumptions. `,
-          comparing ? 'It does not cover doubt about the assumptions themselves; the section "The assumptions that drive the result" shows which matter most.' : ''])),
+          comparing ? `${r.posterior ? 'With parameter draws the interval is that of the average over the posterior; "Chance it saves money" says in what share of draws the change saves money. It' : 'It'} does not cover doubt about the ${r.posterior ? 'other ' : ''}assumptions; the section "The assumptions that drive the result" shows which matter most.` : ''])),
     el('section', { id: 'charts' }, el('h2', {}, 'Over time'),
       el('p', { class: 'note' }, `Lines are weekly means over ${reps < MIN_N ? plural(reps, 'replication') : 'replications; shaded bands their 95% intervals'}. ${ivs.length ? 'Dashed vertical lines mark scheduled changes.' : ''}`),
       KEY_CHARTS.map((spec) => el('figure', { 'data-metric': spec.metric }, raw(chartSvg(spec, all).html),

@@ -5,15 +5,17 @@
  *  1. Screen: each parameter raised by `delta` (±25% by default), `screenReps` paired replications.
  *  2. Refine: the `top` largest movers, lowered and raised, `refineReps` paired replications.
  * Unit costs act linearly on the costs, so their effect is computed exactly from the comparison.
- * Each step's runs go to the runner at once, so they spread over the worker pool.
+ * Each step's runs go to the runner at once, so they spread over the worker pool. With a
+ * posterior, replication r runs with the comparison's draw r, and the posterior's parameters are
+ * not perturbed (their uncertainty is already in the comparison).
  */
 import { leaves, getParam, setParam, cloneParams, type NumSpec } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Window } from '../scenario/stats.js';
 import type { Arm } from './arms.js';
-import { armFromRuns } from './arms.js';
+import { armFromRuns, drawsOf } from './arms.js';
 import { costRows } from './costs.js';
-import { pairedJobs, type Job } from '../experiment/runner.js';
+import { pairedJobs, type Draw, type Job } from '../experiment/runner.js';
 import { runJobs } from '../experiment/pool.js';
 
 export interface SensitivityOptions {
@@ -78,15 +80,16 @@ interface Setting { path?: string; value?: number }
  * Paired net-cost effects of `arm` vs `base` over reps 0..reps-1, one per setting, all run in
  * one batch through the runner.
  */
-async function effects(base: Scenario, arm: Scenario, w: Window, reps: number, settings: Setting[], o: SensitivityOptions, tick: () => void): Promise<number[]> {
+async function effects(base: Scenario, arm: Scenario, w: Window, reps: number, settings: Setting[], o: SensitivityOptions & { draws?: Draw[] }, tick: () => void): Promise<number[]> {
   const at = (s: Scenario, x: Setting) => (x.path ? withParam(s, x.path, x.value!, reps) : { ...s, reps });
-  const jobs: Job[] = settings.flatMap((x) => pairedJobs([at(base, x), at(arm, x)], reps, 'result'));
+  const draws = o.draws?.slice(0, reps);
+  const jobs: Job[] = settings.flatMap((x) => pairedJobs([at(base, x), at(arm, x)], reps, 'result', draws));
   const per = 2 * reps;
   let done = 0;
   const outs = await runJobs(jobs, { workers: o.workers, onProgress: (d) => { while (done < Math.floor(d / per)) { done++; tick(); } } });
   return settings.map((x, i) => {
     const mine = outs.slice(i * per, (i + 1) * per).map((y) => y.result!);
-    return netPerYear(armFromRuns(at(base, x), mine.slice(0, reps)), armFromRuns(at(arm, x), mine.slice(reps)), w);
+    return netPerYear(armFromRuns(at(base, x), mine.slice(0, reps), draws), armFromRuns(at(arm, x), mine.slice(reps), draws), w);
   });
 }
 
@@ -95,7 +98,9 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
   const screenReps = Math.min(o.screenReps ?? 1, base.runs.length);
   const refineReps = Math.min(o.refineReps ?? 3, base.runs.length);
   const top = o.top ?? 5;
+  const draws = drawsOf(base);
   const levers = new Set([...base.scenario.interventions, ...arm.scenario.interventions].flatMap((iv) => Object.keys(iv.set)));
+  for (const p of Object.keys(draws?.[0]?.values ?? {})) levers.add(p);
   const candidates = numericLeaves().filter((l) => !l.path.startsWith('costs.') && !levers.has(l.path) && !l.path.startsWith('tso.count.'));
   const total = candidates.length + 3 + top * 2; // reference, screen, reference, both ends of each top one, unit costs
   let done = 0;
@@ -103,7 +108,7 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
 
   const asSet = (path: string) => getParam(base.scenario.params, path) as number;
   const raised = candidates.map((c) => ({ ...c, hi: perturbed(c.spec, asSet(c.path), delta) })).filter((c) => c.hi !== undefined);
-  const screen = await effects(base.scenario, arm.scenario, w, screenReps, [{}, ...raised.map((c) => ({ path: c.path, value: c.hi! }))], o, tick);
+  const screen = await effects(base.scenario, arm.scenario, w, screenReps, [{}, ...raised.map((c) => ({ path: c.path, value: c.hi! }))], { ...o, draws }, tick);
   for (let k = raised.length + 1; k <= candidates.length; k++) tick(); // parameters already at the edge of their range
   const ref1 = screen[0]!;
   const screened = raised.map((c, i) => ({ path: c.path, spec: c.spec, score: Math.abs(screen[i + 1]! - ref1) }));
@@ -114,7 +119,7 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
     return { ...c, v, lo: perturbed(c.spec, v, -delta) ?? v, hi: perturbed(c.spec, v, delta) ?? v };
   });
   const refine = await effects(base.scenario, arm.scenario, w, refineReps,
-    [{}, ...tops.flatMap((c) => [{ path: c.path, value: c.lo }, { path: c.path, value: c.hi }])], o, tick);
+    [{}, ...tops.flatMap((c) => [{ path: c.path, value: c.lo }, { path: c.path, value: c.hi }])], { ...o, draws }, tick);
   const ref = refine[0]!;
   const rows: SensitivityRow[] = tops.map((c, i) => {
     const eLo = c.lo === c.v ? ref : refine[1 + 2 * i]!;
@@ -125,7 +130,7 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
 
   // Unit costs: exact, on the full comparison.
   const full = netPerYear(base, arm, w);
-  for (const c of numericLeaves().filter((l) => l.path.startsWith('costs.'))) {
+  for (const c of numericLeaves().filter((l) => l.path.startsWith('costs.') && !(draws && l.path in draws[0]!.values))) {
     const v = getParam(base.scenario.params, c.path) as number;
     const lo = perturbed(c.spec, v, -delta) ?? v;
     const hi = perturbed(c.spec, v, delta) ?? v;

@@ -12,6 +12,7 @@ import type { Overrides } from './build.js';
 import type { Statistic, Window } from './stats.js';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
+import { parseSobol, type SobolSettings } from './sobolFile.js';
 
 /** A factor path that changes one of the base scenario's interventions: its week or a value it sets. */
 export const INTERVENTION_PATH = /^interventions\[(\d+)\]\.(week|set\.(.+))$/;
@@ -45,8 +46,15 @@ export interface Sweep {
   crn: boolean;
   precision: Precision | null;
   morris: Morris | null;
+  /** The Saltelli design of `clwsim sensitivity --method sobol`. */
+  sobol?: SobolSettings | null;
   /** Things that are allowed but probably not meant (printed, not part of the result). */
   warnings: string[];
+  /**
+   * Parameter draws from a posterior (experiment/posterior.ts's PosteriorUse): replication r of
+   * every design point runs with draws[r].
+   */
+  posterior?: { file: string; sha256: string; particles: number; draws: Array<{ id: number; values: Record<string, number | string> }> };
 }
 
 export interface SweepOverrides {
@@ -58,7 +66,7 @@ export interface SweepOverrides {
   maxReps?: number;
 }
 
-const TOP = ['name', 'description', 'scenario', 'set', 'factors', 'samples', 'reps', 'seed', 'weeks', 'warmup', 'window', 'statistic', 'metrics', 'keep', 'crn', 'precision', 'morris'];
+const TOP = ['name', 'description', 'scenario', 'set', 'factors', 'samples', 'reps', 'seed', 'weeks', 'warmup', 'window', 'statistic', 'metrics', 'keep', 'crn', 'precision', 'morris', 'sobol'];
 
 const intField = (file: string, field: string, v: unknown, min: number, max: number): number => intAt(`${file}: ${field}`, v, min, max);
 
@@ -112,7 +120,11 @@ function parseFactor(file: string, path: string, v: unknown, spread: number): Fa
 }
 
 /** Factors, Latin-hypercube samples and Morris settings (validated before the base scenario is touched). */
-function parseDesign(file: string, d: Raw, morris: boolean): { factors: Factor[]; samples: number; morris: Morris | null } {
+/** How a sweep file is run: a sweep, Morris screening or Sobol' indices (`clwsim sensitivity --method`). */
+export type SweepMode = 'sweep' | 'morris' | 'sobol';
+
+function parseDesign(file: string, d: Raw, mode: SweepMode): { factors: Factor[]; samples: number; morris: Morris | null; sobol?: SobolSettings; warnings?: string[] } {
+  const morris = mode !== 'sweep'; // both sensitivity designs vary every factor over a range
   let rawFactors = d.factors;
   let spread = 0.5;
   if (rawFactors === 'all' || (isObj(rawFactors) && rawFactors.all !== undefined)) {
@@ -127,13 +139,18 @@ function parseDesign(file: string, d: Raw, morris: boolean): { factors: Factor[]
   if (!isObj(rawFactors) || Object.keys(rawFactors).length === 0) throw new InputError(`${file}: factors: expected a mapping of parameter paths to value lists or { min, max } ranges`);
   const factors = Object.entries(rawFactors).map(([p, v]) => parseFactor(file, p, v, spread));
   const ranges = factors.filter((f) => f.kind === 'range').length;
-  if (morris && ranges < factors.length) throw new InputError(`${file}: factors.${factors.find((f) => f.kind === 'list')!.path}: expected a range { min, max } (Morris screening varies every factor over a range)`);
+  if (morris && ranges < factors.length) throw new InputError(`${file}: factors.${factors.find((f) => f.kind === 'list')!.path}: expected a range { min, max } (${mode === 'sobol' ? 'Sobol\' indices vary' : 'Morris screening varies'} every factor over a range)`);
   let samples = 0;
   if (!morris && ranges > 0) {
     if (d.samples === undefined) throw new InputError(`${file}: samples: expected the number of Latin-hypercube points (range factors need it)`);
     samples = intField(file, 'samples', d.samples, 1, 100000);
-  } else if (d.samples !== undefined) throw new InputError(`${file}: samples: only used with range factors in a sweep${morris ? ' (Morris uses morris.trajectories)' : ''}`);
-  if (!morris) return { factors, samples, morris: null };
+  } else if (d.samples !== undefined) throw new InputError(`${file}: samples: only used with range factors in a sweep${mode === 'morris' ? ' (Morris uses morris.trajectories)' : mode === 'sobol' ? ' (Sobol uses sobol.n)' : ''}`);
+  if (!morris) {
+    if (d.sobol !== undefined) throw new InputError(`${file}: sobol: only used by clwsim sensitivity --method sobol`);
+    return { factors, samples, morris: null };
+  }
+  if (mode === 'sobol') return { factors, samples, morris: null, ...parseSobol(file, d) };
+  if (d.sobol !== undefined) throw new InputError(`${file}: sobol: only used with --method sobol (this runs Morris screening)`);
   const m = d.morris ?? {};
   if (!isObj(m)) throw new InputError(`${file}: morris: expected a mapping { trajectories, levels }`);
   keysOnly(file, 'morris', m, ['trajectories', 'levels']);
@@ -218,12 +235,12 @@ export function sweepScenarioPath(file: string, raw: unknown): string {
  * Check a parsed sweep file. `scenarioFile` is its `scenario:` path as io/ resolved it;
  * `load` loads that base scenario with overrides. `mode` says which design the command runs.
  */
-export function checkSweep(file: string, raw: unknown, scenarioFile: string, load: BaseLoader, o: SweepOverrides = {}, mode: 'sweep' | 'morris' = 'sweep'): Sweep {
+export function checkSweep(file: string, raw: unknown, scenarioFile: string, load: BaseLoader, o: SweepOverrides = {}, mode: SweepMode = 'sweep'): Sweep {
   sweepScenarioPath(file, raw);
   const d = raw as Raw;
   if (d.name !== undefined) checkName(file, d.name);
   if (d.description !== undefined) checkText(file, 'description', d.description, 2000);
-  const { factors, samples, morris } = parseDesign(file, d, mode === 'morris');
+  const { factors, samples, morris, sobol, warnings = [] } = parseDesign(file, d, mode);
   const base = loadBase(file, d, o, factors, scenarioFile, load);
   const window = parseWindow(file, d.window, base);
   const statistic = d.statistic === undefined ? 'mean' : d.statistic;
@@ -236,9 +253,9 @@ export function checkSweep(file: string, raw: unknown, scenarioFile: string, loa
   return {
     name: (d.name as string | undefined) ?? fileStem(file), description: (d.description as string | undefined) ?? '',
     scenarioFile, base, factors, samples, reps: base.reps, seed: base.seed, weeks: base.weeks, warmup: base.warmup,
-    window, statistic, metrics, keep, crn, precision: parsePrecision(file, d.precision, o, base.reps, metrics), morris,
-    warnings: base.interventions.flatMap((iv) => factors.filter((f) => f.path in iv.set).map((f) =>
-      `${file}: factors.${f.path}: the scenario's intervention at week ${iv.week} ("${iv.label}") sets it too, so the factor's value holds only until then`)),
+    window, statistic, metrics, keep, crn, precision: parsePrecision(file, d.precision, o, base.reps, metrics), morris, ...(sobol ? { sobol } : {}),
+    warnings: [...warnings, ...base.interventions.flatMap((iv) => factors.filter((f) => f.path in iv.set).map((f) =>
+      `${file}: factors.${f.path}: the scenario's intervention at week ${iv.week} ("${iv.label}") sets it too, so the factor's value holds only until then`))],
   };
 }
 

@@ -36,6 +36,26 @@ describe('paired comparison', () => {
     expect([r.from, r.to, r.n]).toEqual([7, 10, 4]);
   });
 
+  test('p_increase is the share of pairs whose difference is above zero; with draws the uncertainty says so', () => {
+    const base = flatArm('base', 10, { waitlist_total: [100, 200, 300, 400] });
+    const arm = flatArm('cut', 10, { waitlist_total: [110, 200, 290, 450] });
+    const r = compareMetric(base, arm, 'waitlist_total', 'window_mean', lastWeeks(10, 4));
+    expect([r.pIncrease, r.uncertainty]).toEqual([0.5, 'stochastic']); // +10, 0, −10, +50
+    const drawn = (a: Arm): Arm => ({ ...a, runs: a.runs.map((x, i) => ({ ...x, draw: { id: i, values: { 'trust.etaDown': 0.05 + i / 100 } } })) });
+    expect(compareMetric(drawn(base), drawn(arm), 'waitlist_total', 'window_mean', lastWeeks(10, 4)).uncertainty).toBe('stochastic+parameter');
+  });
+
+  test('the chance of a saving is the share of pairs in which a cost falls; each pair priced with its draw', () => {
+    const base = flatArm('base', 52, { gp_attendances: [10, 10, 10, 10] });
+    const arm = flatArm('cut', 52, { gp_attendances: [9, 11, 8, 10] });
+    const gp = costRows(base, [arm], lastWeeks(52, 52)).find((c) => c.component === 'gp' && c.period === 'per_year')!;
+    expect(gp.pSaving).toBe(0.5); // −1, +1, −2, 0
+    // a draw that moves the GP unit cost prices that pair's consultations with it
+    const priced = (a: Arm): Arm => ({ ...a, runs: a.runs.map((x, i) => ({ ...x, draw: { id: i, values: { 'costs.gpConsultation': i === 0 ? 100 : 42 } } })) });
+    const gp2 = costRows(priced(base), [priced(arm)], lastWeeks(52, 52)).find((c) => c.component === 'gp' && c.period === 'per_year')!;
+    expect(gp2.diff).toBeCloseTo((52 * (-1 * 100 + 1 * 42 - 2 * 42 + 0)) / 4, 6);
+  });
+
   test('whole-horizon totals sum every week, whatever the window', () => {
     const base = flatArm('base', 10, { gp_attendances: [5, 5, 5, 5] });
     const arm = flatArm('cut', 10, { gp_attendances: [6, 7, 6, 7] });
@@ -112,7 +132,7 @@ describe('paired comparison', () => {
     const csv = () => comparisonCsv('base', compareArms(base, [arm], lastWeeks(10, 5)));
     expect(csv()).toBe(csv());
     const lines = csv().trim().split('\n');
-    expect(lines[0]).toBe('scenario,baseline,metric,unit,statistic,week_from,week_to,baseline_mean,scenario_mean,difference,diff_ci_low,diff_ci_high,pct_change,pct_ci_low,pct_ci_high,n_pairs');
+    expect(lines[0]).toBe('scenario,baseline,metric,unit,statistic,week_from,week_to,baseline_mean,scenario_mean,difference,diff_ci_low,diff_ci_high,pct_change,pct_ci_low,pct_ci_high,n_pairs,uncertainty,p_increase');
     expect(lines.find((l) => l.startsWith('cut,base,dropouts,clients/week,window_mean,6,10,'))).toBeDefined();
   });
 });
