@@ -58,7 +58,11 @@ export function registerCalibrate(program: Command, io: Io): void {
       if (o.check) return runCheck(io, targetsFile, t, o, workers);
       if (o.search) return runSearch(io, targetsFile, t, o, workers);
       if (o.resume && o.overwrite) throw new InputError('--resume and --overwrite: expected one of them (continue the calibration there, or start it over)');
-      const folder = o.resume && o.out === undefined ? 'output/calibration' : outputFolder(io, o.out, 'output/calibration', o.overwrite);
+      const unfinished = (dir: string) => { const st = new FileStore(dir); return st.exists(STATE_FILE) && !st.exists('manifest.json'); };
+      // --resume, or an unfinished calibration to resume: the default folder itself
+      const folder = o.out === undefined && (o.resume || unfinished('output/calibration')) ? 'output/calibration' : outputFolder(io, o.out, 'output/calibration', o.overwrite);
+      if (unfinished(folder) && !o.resume && !o.overwrite)
+        throw new InputError(`${folder}: holds an unfinished calibration; add --resume to continue it, or --overwrite to start it over`);
       // a calibration's own state is its own: --resume continues it, --overwrite starts it over
       const claim = claimOutput(io, folder, { mode: 'results', overwrite: o.overwrite || o.resume });
       const files = [...CALIBRATION_FILES, STATE_FILE];

@@ -83,7 +83,8 @@ function badOptions(): string[] {
     ['merge', pick([join(tmp, 'none'), tmp, '/dev/null']), '--out', join(tmp, 'm')],
     ['report', pick([join(tmp, 'none'), '/dev/null', 'scenarios'])],
     ['patterns', pick(['--weeks', '--reps', '--only']), pick(['1', '0', 'nope'])],
-    ['calibrate'],
+    ['calibrate', pick(['--particles', '--generations', '--predictive']), pick(['0', '-1', 'x'])],
+    ['calibrate', pick([join(tmp, 'none.yaml'), '/dev/null', 'scenarios/baseline.yaml'])],
     [pick(['rn', 'runn', 'sweeep', 'x', '\0'])],
   ];
   return pick(args);
