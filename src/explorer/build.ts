@@ -6,11 +6,18 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { loadScenario, InputError } from '../io/scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import { pageHtml } from './template.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * csv-stringify's default build expects Node's Buffer; its browser build carries its own. The
+ * alias is an absolute path found from this file: esbuild resolves a bare alias from the working
+ * directory, which fails when `clwsim explore` runs outside the clwsim folder.
+ */
+const csvBrowser = () => createRequire(import.meta.url).resolve('csv-stringify/browser/esm/sync');
 const entry = (name: string) => {
   const ts = join(here, `${name}.ts`);
   return existsSync(ts) ? ts : join(here, `${name}.js`);
@@ -49,8 +56,7 @@ export async function buildExplorer(outFile: string): Promise<BuildResult> {
   const common = {
     bundle: true, format: 'iife' as const, target: 'es2020', minify: true, write: false, platform: 'browser' as const,
     logLevel: 'silent' as const, legalComments: 'none' as const,
-    // csv-stringify's default build expects Node's Buffer; its browser build carries its own.
-    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+    alias: { 'csv-stringify/sync': csvBrowser() },
   };
   const w = await esbuild.build({ ...common, entryPoints: [entry('worker')] });
   const skipped: string[] = [];

@@ -1,8 +1,10 @@
 /** `clwsim explore` and the pieces of the explorer that run without a browser. */
 import { describe, test, expect } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/program.js';
 import { Simulation } from '../../src/model/simulate.js';
 import { trajectoriesCsv as cliCsv } from '../../src/io/runOutputs.js';
@@ -24,6 +26,19 @@ describe('clwsim explore', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|importScripts\(/); // nothing fetched: works offline
     expect(html.match(/<\/script>/g)).toHaveLength(1); // the worker source inside cannot close the tag
     for (const s of bundledScenarios()) expect(new RegExp(`file"?:"${s.file}"`).test(html), s.file).toBe(true);
+  });
+
+  test('works from any folder, not only the clwsim folder (the default --out is relative to it)', () => {
+    // A fresh process, as a user runs it: esbuild caches resolutions within one process.
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'clwsim-explore-cwd-')));
+    const url = (p: string) => JSON.stringify(pathToFileURL(resolve(p)).href);
+    const script = `import { main } from ${url('src/cli/program.ts')}; process.exitCode = await main(['explore', '--quiet']);`;
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href, '--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const page = join(dir, 'output', 'explorer', 'index.html');
+    expect(r.stdout.trim()).toBe(page);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!doctype html>/);
   });
 });
 
