@@ -1,0 +1,141 @@
+/**
+ * Explorer responsiveness in headless Debian Chromium (playwright-core, never a downloaded
+ * browser): for each speed, a fresh page runs the baseline from week 0 and we measure, over a
+ * window after a short warm-up,
+ *   - frames/s: animation frames the page delivered (a rAF counter; a long task blocks them),
+ *   - draws/s: frames that showed a new week (body[data-week] changed),
+ *   - long tasks: main-thread tasks over 50 ms (PerformanceObserver 'longtask'), total ms,
+ *   - weeks/s simulated and shown,
+ * then press Pause and measure the pause latency: from the click's input event to the last week
+ * drawn after it (the display stops moving), and to the page saying "paused".
+ *
+ *   node bench/explorer.js                 # builds the page from dist/ (npm run build first)
+ *   EXPLORER_PAGE=old.html node bench/explorer.js   # measure an existing page (before/after)
+ *
+ * Medians of BENCH_REPS pages (default 3); writes bench/results/explorer[-TAG].json.
+ */
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { DIST, REPS, fmt, median, save, table } from './lib.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 7500);
+/**
+ * Index of the #speed slider (the page's SPEEDS: 1, 2, 5, 10, 26, full), name, warm-up before
+ * the window, and when to press Pause (after the window, or this many ms after Run: a full-speed
+ * run of the baseline's 260 weeks ends in about a second).
+ */
+const SPEEDS = [[3, '10 weeks/s', 500, null], [4, '26 weeks/s', 500, null], [5, 'full speed', 100, null], [5, 'full speed, Pause after 300 ms', 100, 300]];
+
+/** Installed in the page before its own script: counters the page itself knows nothing of. */
+function probe() {
+  const b = (window.__bench = { frames: [], long: [], weeks: [], running: [], pauseAt: -1 });
+  const tick = (t) => { b.frames.push(t); requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) b.long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver((ms) => {
+      const now = performance.now();
+      for (const m of ms) {
+        if (m.attributeName === 'data-week') b.weeks.push([now, Number(document.body.dataset.week)]);
+        if (m.attributeName === 'data-running') b.running.push([now, document.body.dataset.running]);
+      }
+    }).observe(document.body, { attributes: true, attributeFilter: ['data-week', 'data-running'] });
+    // Input time of the Pause click (the event's own time stamp: when the browser received it).
+    document.addEventListener('click', (e) => { if (e.target.id === 'pause') b.pauseAt = e.timeStamp; }, true);
+  });
+}
+
+async function once(browser, url, speedIndex, warmMs, pauseAfter) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(probe);
+  await page.goto(url);
+  await page.waitForSelector('#run:not([disabled])');
+  await page.fill('#speed', String(speedIndex));
+  await page.waitForTimeout(300); // idle: let the first frames settle
+  // Pause is pressed at its place on screen, with no waiting for the page to be ready (a user
+  // does not wait either): the input's time stamp is taken when the browser receives it.
+  const box = await page.locator('#pause').boundingBox();
+  const t0 = await page.evaluate(() => { document.getElementById('run').click(); return performance.now(); });
+  await page.waitForTimeout(pauseAfter ?? warmMs + WINDOW_MS);
+  let wasRunning = (await page.getAttribute('body', 'data-running')) === 'yes';
+  if (wasRunning) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(1500); // anything still in flight lands
+  const b = await page.evaluate(() => window.__bench);
+  await page.close();
+  if (wasRunning && b.pauseAt < 0) wasRunning = false; // the run ended before the click landed
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  const start = t0 + warmMs;
+  // The window ends at the pause click, or when the run finished by itself.
+  const finished = b.running.find(([t, v]) => t > t0 && v === 'no');
+  const end = Math.min(start + WINDOW_MS, wasRunning ? b.pauseAt : finished ? finished[0] : Infinity);
+  const secs = (end - start) / 1000;
+  const inWin = (t) => t >= start && t < end;
+  const frames = b.frames.filter(inWin).length;
+  const weeks = b.weeks.filter(([t]) => inWin(t));
+  const longMs = b.long.reduce((s, [t, d]) => s + Math.max(0, Math.min(end, t + d) - Math.max(start, t)), 0);
+  const weekAt = (t) => { let w = 0; for (const [tt, v] of b.weeks) if (tt <= t) w = v; return w; };
+  let pause = null;
+  if (wasRunning && b.pauseAt > 0) {
+    const after = b.weeks.filter(([t]) => t > b.pauseAt);
+    const stopped = b.running.find(([t, v]) => t > b.pauseAt && v === 'no');
+    pause = {
+      lastDrawMs: after.length ? after[after.length - 1][0] - b.pauseAt : 0,
+      pausedShownMs: stopped ? stopped[0] - b.pauseAt : null,
+      weeksAfterClick: weekAt(Infinity) - weekAt(b.pauseAt),
+    };
+  }
+  return {
+    windowS: secs, framesPerS: frames / secs, drawsPerS: weeks.length / secs,
+    weeksPerS: (weekAt(end) - weekAt(start)) / secs, longTaskMs: longMs, longTaskShare: longMs / (end - start),
+    finishedInWindow: !wasRunning, pause,
+  };
+}
+
+export default async function explorer() {
+  let file = process.env.EXPLORER_PAGE;
+  if (!file) {
+    const { buildExplorer } = await import(pathToFileURL(join(DIST, 'explorer', 'build.js')).href);
+    file = join(mkdtempSync(join(tmpdir(), 'clwsim-bench-explorer-')), 'index.html');
+    await buildExplorer(file);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install --no-install-recommends chromium)`);
+  const url = pathToFileURL(resolve(file)).href;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
+  });
+  // Idle frame rate: what this headless browser delivers with nothing to do (the ceiling).
+  const idlePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await idlePage.addInitScript(probe);
+  await idlePage.goto(url);
+  await idlePage.waitForTimeout(2000);
+  const idleFps = await idlePage.evaluate(() => { const f = window.__bench.frames.filter((t) => t > performance.now() - 1000); return f.length; });
+  await idlePage.close();
+  const results = {};
+  for (const [idx, name, warm, pauseAfter] of SPEEDS) {
+    results[name] = [];
+    for (let r = 0; r < REPS; r++) results[name].push(await once(browser, url, idx, warm, pauseAfter));
+  }
+  await browser.close();
+  const med = (name, f) => median(results[name].map(f).filter((x) => x !== null && x !== undefined));
+  const rows = SPEEDS.map(([, name]) => {
+    const paused = results[name].some((r) => r.pause);
+    return [name, fmt(med(name, (r) => r.framesPerS)), fmt(med(name, (r) => r.drawsPerS)), fmt(med(name, (r) => r.weeksPerS)),
+      `${fmt(med(name, (r) => r.longTaskMs), 0)} ms of ${fmt(med(name, (r) => r.windowS), 1)} s`,
+      paused ? `${fmt(med(name, (r) => r.pause?.lastDrawMs), 0)} ms` : 'run ended first',
+      paused ? `${fmt(med(name, (r) => r.pause?.pausedShownMs), 0)} ms` : '',
+      paused ? fmt(med(name, (r) => r.pause?.weeksAfterClick), 0) : ''];
+  });
+  save('explorer', { page: file, idleFps, windowMs: WINDOW_MS, results });
+  return `explorer in headless Chromium (idle: ${idleFps} frames/s); medians of ${REPS} pages\n` + table(
+    ['speed', 'frames/s', 'draws/s', 'weeks/s', 'long tasks (>50 ms)', 'pause → last week drawn', 'pause → "paused" shown', 'weeks drawn after the click'], rows);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(await explorer());
