@@ -3,14 +3,17 @@
  * browser): for each speed, a fresh page runs the baseline from week 0 and we measure, over a
  * window after a short warm-up,
  *   - frames/s: animation frames the page delivered (a rAF counter; a long task blocks them),
- *   - draws/s: frames that showed a new week (body[data-week] changed),
+ *   - draws/s: frames that showed a new week (body[data-week] took a new value),
  *   - long tasks: main-thread tasks over 50 ms (PerformanceObserver 'longtask'), total ms,
  *   - weeks/s simulated and shown,
+ *   - main-thread CPU: the page's main thread's own CPU time (Chrome's ThreadTime), per second
+ *     and per frame drawn: unlike wall times, it does not grow when other processes take the CPU,
  * then press Pause and measure the pause latency: from the click's input event to the last week
  * drawn after it (the display stops moving), and to the page saying "paused".
  *
  *   node bench/explorer.js                 # builds the page from dist/ (npm run build first)
- *   EXPLORER_PAGE=old.html node bench/explorer.js   # measure an existing page (before/after)
+ *   EXPLORER_PAGE=before=old.html,after=new.html node bench/explorer.js
+ *                                          # existing pages, measured in turn (same load for both)
  *
  * Medians of BENCH_REPS pages (default 3); writes bench/results/explorer[-TAG].json.
  */
@@ -40,7 +43,8 @@ function probe() {
     new MutationObserver((ms) => {
       const now = performance.now();
       for (const m of ms) {
-        if (m.attributeName === 'data-week') b.weeks.push([now, Number(document.body.dataset.week)]);
+        const w = Number(document.body.dataset.week);
+        if (m.attributeName === 'data-week' && w !== b.weeks[b.weeks.length - 1]?.[1]) b.weeks.push([now, w]);
         if (m.attributeName === 'data-running') b.running.push([now, document.body.dataset.running]);
       }
     }).observe(document.body, { attributes: true, attributeFilter: ['data-week', 'data-running'] });
@@ -54,6 +58,9 @@ async function once(browser, url, speedIndex, warmMs, pauseAfter) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(probe);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
   await page.goto(url);
   await page.waitForSelector('#run:not([disabled])');
   await page.fill('#speed', String(speedIndex));
@@ -62,7 +69,12 @@ async function once(browser, url, speedIndex, warmMs, pauseAfter) {
   // does not wait either): the input's time stamp is taken when the browser receives it.
   const box = await page.locator('#pause').boundingBox();
   const t0 = await page.evaluate(() => { document.getElementById('run').click(); return performance.now(); });
-  await page.waitForTimeout(pauseAfter ?? warmMs + WINDOW_MS);
+  await page.waitForTimeout(warmMs);
+  const cpu0 = await cpu();
+  const t1 = await page.evaluate(() => performance.now());
+  await page.waitForTimeout((pauseAfter ?? warmMs + WINDOW_MS) - warmMs);
+  const cpu1 = await cpu();
+  const t2 = await page.evaluate(() => performance.now());
   let wasRunning = (await page.getAttribute('body', 'data-running')) === 'yes';
   if (wasRunning) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(1500); // anything still in flight lands
@@ -79,6 +91,7 @@ async function once(browser, url, speedIndex, warmMs, pauseAfter) {
   const frames = b.frames.filter(inWin).length;
   const weeks = b.weeks.filter(([t]) => inWin(t));
   const longMs = b.long.reduce((s, [t, d]) => s + Math.max(0, Math.min(end, t + d) - Math.max(start, t)), 0);
+  const drawsCpu = b.weeks.filter(([t]) => t >= t1 && t < Math.min(t2, end)).length;
   const weekAt = (t) => { let w = 0; for (const [tt, v] of b.weeks) if (tt <= t) w = v; return w; };
   let pause = null;
   if (wasRunning && b.pauseAt > 0) {
@@ -93,19 +106,25 @@ async function once(browser, url, speedIndex, warmMs, pauseAfter) {
   return {
     windowS: secs, framesPerS: frames / secs, drawsPerS: weeks.length / secs,
     weeksPerS: (weekAt(end) - weekAt(start)) / secs, longTaskMs: longMs, longTaskShare: longMs / (end - start),
+    // CPU over [t1, t2] (the window, give or take the round trips that read it); per draw in it.
+    cpuMsPerS: (cpu1 - cpu0) / ((t2 - t1) / 1000), cpuMsPerDraw: drawsCpu ? (cpu1 - cpu0) / drawsCpu : null,
     finishedInWindow: !wasRunning, pause,
   };
 }
 
+/** Pages to measure: EXPLORER_PAGE ("name=file,name=file" or one file), else a fresh build of dist/. */
+async function pages() {
+  const spec = process.env.EXPLORER_PAGE;
+  if (spec) return spec.split(',').map((p, k) => (p.includes('=') ? p.split('=') : [spec.includes(',') ? `page ${k + 1}` : 'page', p]));
+  const { buildExplorer } = await import(pathToFileURL(join(DIST, 'explorer', 'build.js')).href);
+  const file = join(mkdtempSync(join(tmpdir(), 'clwsim-bench-explorer-')), 'index.html');
+  await buildExplorer(file);
+  return [['dist', file]];
+}
+
 export default async function explorer() {
-  let file = process.env.EXPLORER_PAGE;
-  if (!file) {
-    const { buildExplorer } = await import(pathToFileURL(join(DIST, 'explorer', 'build.js')).href);
-    file = join(mkdtempSync(join(tmpdir(), 'clwsim-bench-explorer-')), 'index.html');
-    await buildExplorer(file);
-  }
+  const files = await pages();
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install --no-install-recommends chromium)`);
-  const url = pathToFileURL(resolve(file)).href;
   const browser = await chromium.launch({
     executablePath: CHROMIUM, headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -114,28 +133,33 @@ export default async function explorer() {
   // Idle frame rate: what this headless browser delivers with nothing to do (the ceiling).
   const idlePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await idlePage.addInitScript(probe);
-  await idlePage.goto(url);
+  await idlePage.goto(pathToFileURL(resolve(files[0][1])).href);
   await idlePage.waitForTimeout(2000);
-  const idleFps = await idlePage.evaluate(() => { const f = window.__bench.frames.filter((t) => t > performance.now() - 1000); return f.length; });
+  const idleFps = await idlePage.evaluate(() => window.__bench.frames.filter((t) => t > performance.now() - 1000).length);
   await idlePage.close();
+  // Pages in turn within each repetition, so a change of load on the machine hits them alike.
   const results = {};
-  for (const [idx, name, warm, pauseAfter] of SPEEDS) {
-    results[name] = [];
-    for (let r = 0; r < REPS; r++) results[name].push(await once(browser, url, idx, warm, pauseAfter));
-  }
+  for (const [name] of files) results[name] = Object.fromEntries(SPEEDS.map(([, s]) => [s, []]));
+  for (const [idx, speed, warm, pauseAfter] of SPEEDS)
+    for (let r = 0; r < REPS; r++)
+      for (const [name, file] of files) results[name][speed].push(await once(browser, pathToFileURL(resolve(file)).href, idx, warm, pauseAfter));
   await browser.close();
-  const med = (name, f) => median(results[name].map(f).filter((x) => x !== null && x !== undefined));
-  const rows = SPEEDS.map(([, name]) => {
-    const paused = results[name].some((r) => r.pause);
-    return [name, fmt(med(name, (r) => r.framesPerS)), fmt(med(name, (r) => r.drawsPerS)), fmt(med(name, (r) => r.weeksPerS)),
-      `${fmt(med(name, (r) => r.longTaskMs), 0)} ms of ${fmt(med(name, (r) => r.windowS), 1)} s`,
-      paused ? `${fmt(med(name, (r) => r.pause?.lastDrawMs), 0)} ms` : 'run ended first',
-      paused ? `${fmt(med(name, (r) => r.pause?.pausedShownMs), 0)} ms` : '',
-      paused ? fmt(med(name, (r) => r.pause?.weeksAfterClick), 0) : ''];
-  });
-  save('explorer', { page: file, idleFps, windowMs: WINDOW_MS, results });
-  return `explorer in headless Chromium (idle: ${idleFps} frames/s); medians of ${REPS} pages\n` + table(
-    ['speed', 'frames/s', 'draws/s', 'weeks/s', 'long tasks (>50 ms)', 'pause → last week drawn', 'pause → "paused" shown', 'weeks drawn after the click'], rows);
+  const rows = [];
+  for (const [name] of files)
+    for (const [, speed] of SPEEDS) {
+      const rs = results[name][speed];
+      const med = (f) => median(rs.map(f).filter((x) => x !== null && x !== undefined));
+      const paused = rs.some((r) => r.pause);
+      rows.push([name, speed, fmt(med((r) => r.framesPerS)), fmt(med((r) => r.drawsPerS)), fmt(med((r) => r.weeksPerS)),
+        `${fmt(med((r) => r.longTaskMs), 0)} ms of ${fmt(med((r) => r.windowS), 1)} s`,
+        `${fmt(med((r) => r.cpuMsPerS), 0)} ms/s, ${fmt(med((r) => r.cpuMsPerDraw), 1)} ms/draw`,
+        paused ? `${fmt(med((r) => r.pause?.lastDrawMs), 0)} ms` : 'run ended first',
+        paused ? `${fmt(med((r) => r.pause?.pausedShownMs), 0)} ms` : '',
+        paused ? fmt(med((r) => r.pause?.weeksAfterClick), 0) : '']);
+    }
+  save('explorer', { pages: Object.fromEntries(files), idleFps, windowMs: WINDOW_MS, results });
+  return `explorer in headless Chromium (idle: ${idleFps} frames/s); medians of ${REPS} pages each\n` + table(
+    ['page', 'speed', 'frames/s', 'draws/s', 'weeks/s', 'long tasks (>50 ms)', 'main-thread CPU', 'pause → last week drawn', 'pause → "paused" shown', 'weeks drawn after the click'], rows);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(await explorer());

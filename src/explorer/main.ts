@@ -9,8 +9,10 @@ import { Charts, fmtNum } from './charts.js';
 import { LoopDiagram } from './cld.js';
 import { AgentsView, type ColourBy } from './agents.js';
 import { LINKS, LOOPS, NODES } from './loops.js';
+import { setText } from './svg.js';
 import { EXERCISES, type Exercise } from './exercises.js';
-import type { FromWorker, Marker, ToWorker } from './protocol.js';
+import { watchVisibility } from './visible.js';
+import type { FromWorker, Snapshot, ToWorker } from './protocol.js';
 
 declare const WORKER_SRC: string;
 declare const SCENARIOS: Array<{ file: string; scenario: Scenario }>;
@@ -27,6 +29,10 @@ let running = false;
 let done = false;
 let runName = '';
 let runSeed = 0;
+/** Number of the current run: replies about an earlier one (still in flight at Setup) are dropped. */
+let gen = 0;
+/** Frames that drew something new (body[data-draws]; at most one per animation frame). */
+let draws = 0;
 let liveChanges = 0;
 let cutAtSetup = false;
 let cutTouched = new Set<TsoType>();
@@ -34,7 +40,13 @@ let setupSets = '';
 let runFile = '';
 let runSeedText = ''; // the --set options equivalent to the levers at Setup
 const dirty = new Set<string>();
-let latest: Extract<FromWorker, { type: 'week' }> | undefined;
+let latest: Snapshot | undefined;
+/** The snapshots the loop diagram and the agents panel show. */
+let cldShown: { snap?: Snapshot; detail?: boolean } = {};
+let agentsShown: { snap?: Snapshot; detail?: boolean } = {};
+let panelsAt = -Infinity;
+/** The week the worker was last told the page has reached. */
+let acked = -1;
 let frame = 0;
 /** What screen readers last heard (announced on change only, not every week). */
 let announced = '';
@@ -50,6 +62,8 @@ const send = (m: ToWorker) => worker.postMessage(m);
 const charts = new Charts($('charts'));
 const cld = new LoopDiagram($('cld-host'), $('dominance'), $('loop-scores'));
 const agents = new AgentsView($('agents-host'), $('agents-legend'));
+const visible = watchVisibility([...charts.figures, $('cld-host'), $('agents-host')], () => schedule());
+charts.visible = visible;
 $('link-doc').replaceChildren(...LINKS.map((l) => {
   const li = document.createElement('li');
   const name = (id: string) => NODES.find((n) => n.id === id)!.label;
@@ -62,7 +76,8 @@ const scenarioSel = $<HTMLSelectElement>('scenario');
 for (const s of SCENARIOS) {
   const o = document.createElement('option');
   o.value = s.file;
-  o.textContent = `${s.file}: ${s.scenario.description}`;
+  o.textContent = s.file;
+  o.title = s.scenario.description;
   scenarioSel.appendChild(o);
 }
 scenarioSel.value = file;
@@ -132,6 +147,7 @@ function setup(): void {
   const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(seedInput.value) || 0)));
   seedInput.value = String(seed);
   runFile = `${file}.yaml`;
+  $('scenario-desc').textContent = `${file}: ${base.description}`;
   runSeedText = String(seed);
   const scenario: Scenario = { ...base, params, seed, reps: 1, interventions: base.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })) };
   const size = Number(cutSize.value);
@@ -145,8 +161,11 @@ function setup(): void {
   latest = undefined;
   week = 0;
   done = false;
+  running = false;
+  gen++;
+  acked = -1;
   cutWeek.max = String(scenario.weeks);
-  send({ type: 'setup', scenario, cut: cutAtSetup ? { week: Number(cutWeek.value), set: cutSet(size, types), label: cutLabel(size, types) } : null });
+  send({ type: 'setup', gen, scenario, cut: cutAtSetup ? { week: Number(cutWeek.value), set: cutSet(size, types), label: cutLabel(size, types) } : null });
   send({ type: 'speed', weeksPerSecond: SPEEDS[Number(speed.value)]! });
   showCli();
 }
@@ -214,12 +233,16 @@ $<HTMLSelectElement>('colour-by').addEventListener('change', (e) => {
 
 const knee = () => scenarioOf(file).params.clw.pressureKnee;
 
+/** Body data-* (what tests and the bench wait on); written only when it changes. */
+function mark(key: 'week' | 'running' | 'done', v: string): void {
+  if (document.body.dataset[key] !== v) document.body.dataset[key] = v;
+}
+
 function showState(): void {
-  const b = document.body.dataset;
-  b.week = String(week);
-  b.running = running ? 'yes' : 'no';
-  b.done = done ? 'yes' : 'no';
-  $('week').textContent = runName ? `week ${week} of ${weeks}${done ? ' (done)' : running ? ' (running)' : ''}` : 'not set up';
+  mark('week', String(week));
+  mark('running', running ? 'yes' : 'no');
+  mark('done', done ? 'yes' : 'no');
+  setText($('week'), runName ? `week ${week} of ${weeks}${done ? ' (done)' : running ? ' (running)' : ''}` : 'not set up');
   ($('run') as HTMLButtonElement).disabled = running || done || !runName;
   ($('pause') as HTMLButtonElement).disabled = !running;
   ($('step') as HTMLButtonElement).disabled = done || !runName;
@@ -230,31 +253,58 @@ function showState(): void {
 
 function announce(): void {
   let text = running ? 'running' : done ? `run finished at week ${week}` : `paused at week ${week}`;
-  if (latest) {
-    let best = 0;
-    latest.loops.forEach((s, i) => { if (s > latest!.loops[best]!) best = i; });
-    text = `${text}; ${LOOPS[best]!.id} ${LOOPS[best]!.name} dominates`;
+  if (latest && latest.week > 0) {
+    const l = latest.leader >= 0 ? LOOPS[latest.leader]! : undefined;
+    text = `${text}; ${l ? `${l.id} ${l.name} dominates` : 'no loop clearly leads'}`;
   }
-  // Changes only with the run state or the dominant loop, so a screen reader is not flooded.
+  // Changes only with the run state or the leading loop, so a screen reader is not flooded.
   if (text !== announced) $('announce').textContent = announced = text;
 }
 
-function render(): void {
+/**
+ * While running, the loop diagram and agents panel are redrawn at most every PANEL_MS: their
+ * link strengths are smoothed over weeks and change slowly, and they cost as much to draw as all
+ * the charts. The charts are drawn every frame; every panel shows the final week at a pause.
+ */
+const PANEL_MS = 100;
+
+/** One animation frame: draw what changed and is on screen, then tell the worker how far the display is. */
+function render(now: number): void {
   frame = 0;
-  charts.redraw();
+  let drew = charts.redraw();
   if (latest) {
-    cld.update(latest.links, latest.rawLinks, latest.loops);
-    agents.update(latest.agents, knee());
+    // Tooltips (every link's and agent's numbers) are written when the run stands still.
+    const detail = !running;
+    const due = !running || now - panelsAt >= PANEL_MS;
+    const cldDue = (latest !== cldShown.snap || detail !== cldShown.detail) && visible($('cld-host'));
+    const agentsDue = (latest !== agentsShown.snap || detail !== agentsShown.detail) && visible($('agents-host'));
+    if (due && cldDue) {
+      cld.update(latest.links, latest.rawLinks, latest.loops, latest.leader, latest.week, detail);
+      cldShown = { snap: latest, detail };
+    }
+    if (due && agentsDue) {
+      agents.update(latest.agents, knee(), detail);
+      agentsShown = { snap: latest, detail };
+    }
+    if (due && (cldDue || agentsDue)) { panelsAt = now; drew = true; }
+    else if (cldDue || agentsDue) schedule(); // not yet: come back in a later frame
   }
   showState();
   announce();
+  if (drew) document.body.dataset.draws = String(++draws);
+  if (week !== acked) {
+    acked = week;
+    send({ type: 'drawn', gen, week });
+  }
 }
 const schedule = () => { if (!frame) frame = requestAnimationFrame(render); };
 
-function download(text: string): void {
+function download(text: string, weeks: number): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  a.download = `${runName}-seed${seedInput.value}-trajectories.csv`;
+  // Named after what it holds: scenario file, seed, weeks, and whether levers or a cut changed it.
+  const changed = $('cli').dataset.exact === 'no' ? '-changed' : '';
+  a.download = `${runFile.replace(/\.yaml$/, '')}${changed}-seed${runSeedText}-week${weeks}-trajectories.csv`;
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -262,6 +312,8 @@ function download(text: string): void {
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
+  if (m.type === 'error') { console.error(`simulation error: ${m.message}`); return; }
+  if (m.gen !== gen) return; // about a run that Setup has replaced
   switch (m.type) {
     case 'ready':
       runName = m.name;
@@ -269,36 +321,36 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       weeks = m.weeks;
       week = 0;
       running = false;
+      done = false;
+      latest = m.snapshot;
       charts.setMarkers(m.markers);
       document.body.dataset.seed = String(runSeed);
-      schedule();
       break;
     case 'markers':
-      charts.setMarkers(m.markers as Marker[]);
-      schedule();
+      charts.setMarkers(m.markers);
       break;
-    case 'week':
-      week = m.week;
-      charts.push(m.week, m.metrics);
-      latest = m;
-      schedule();
+    case 'weeks':
+      // Every week goes to the charts; the diagram and agents show the last one.
+      m.metrics.forEach((row, k) => charts.push(m.first + k, row));
+      latest = m.snapshot;
+      week = m.snapshot.week;
+      // A hidden page draws no frames: let the worker run on rather than wait for them.
+      if (document.hidden) send({ type: 'drawn', gen, week });
       break;
     case 'state':
       running = m.running;
       done = m.done;
-      schedule();
+      document.body.dataset.stoppedAt = m.running ? '' : String(m.week);
       break;
     case 'csv': {
       const ta = $<HTMLTextAreaElement>('csv-text');
       ta.value = m.text;
       document.body.dataset.csvWeeks = String(m.weeks);
-      download(m.text);
-      break;
+      download(m.text, m.weeks);
+      return;
     }
-    case 'error':
-      console.error(`simulation error: ${m.message}`);
-      break;
   }
+  schedule();
 };
 
 // ---- exercises ---------------------------------------------------------------------------
@@ -318,7 +370,20 @@ function startExercise(ex: Exercise): void {
   }
   $<HTMLInputElement>('until').value = ex.pauseAt ? String(ex.pauseAt) : '';
   setup();
-  $('run').focus();
+  // The card is far below the charts: bring them into view, with Run under the keyboard.
+  $('run').focus({ preventScroll: true });
+  showCharts();
+}
+/**
+ * Scroll the charts into view: below the header where it stays on screen (wide screens); on a
+ * phone, from the top if the controls and the first chart fit together, so Run stays in reach.
+ */
+function showCharts(): void {
+  const header = document.querySelector('header')!;
+  const sticky = getComputedStyle(header).position === 'sticky';
+  const top = $('charts-panel').getBoundingClientRect().top + window.scrollY;
+  const target = sticky ? top - header.getBoundingClientRect().height - 8 : top < window.innerHeight * 0.6 ? 0 : top - 8;
+  window.scrollTo({ top: Math.max(0, target) });
 }
 for (const ex of EXERCISES) {
   const card = document.createElement('article');
