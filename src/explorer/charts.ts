@@ -109,9 +109,13 @@ export class Charts {
     this.touch();
   }
 
-  /** Draw the charts on screen that changed since they were last drawn; false when none had. */
-  redraw(): boolean {
-    const todo = this.live.filter((c) => c.stale && this.visible(c.fig));
+  /**
+   * Draw the charts that changed since they were last drawn: those on screen, or all of them
+   * with `all` (when the run stands still, so a printout or a screenshot is never out of date).
+   * False when none had changed.
+   */
+  redraw(all = false): boolean {
+    const todo = this.live.filter((c) => c.stale && (all || this.visible(c.fig)));
     if (todo.length === 0) return false;
     const x = scaleLinear().domain([0, this.weeks]).range([M.l, W - M.r]);
     const past = this.markers.filter((m) => m.week <= this.week).length;

@@ -271,13 +271,15 @@ const PANEL_MS = 100;
 /** One animation frame: draw what changed and is on screen, then tell the worker how far the display is. */
 function render(now: number): void {
   frame = 0;
-  let drew = charts.redraw();
+  // Out of view, nothing is drawn while running; everything is when the run stands still.
+  const shows = (e: Element) => !running || visible(e);
+  let drew = charts.redraw(!running);
   if (latest) {
     // Tooltips (every link's and agent's numbers) are written when the run stands still.
     const detail = !running;
     const due = !running || now - panelsAt >= PANEL_MS;
-    const cldDue = (latest !== cldShown.snap || detail !== cldShown.detail) && visible($('cld-host'));
-    const agentsDue = (latest !== agentsShown.snap || detail !== agentsShown.detail) && visible($('agents-host'));
+    const cldDue = (latest !== cldShown.snap || detail !== cldShown.detail) && shows($('cld-host'));
+    const agentsDue = (latest !== agentsShown.snap || detail !== agentsShown.detail) && shows($('agents-host'));
     if (due && cldDue) {
       cld.update(latest.links, latest.rawLinks, latest.loops, latest.leader, latest.week, detail);
       cldShown = { snap: latest, detail };

@@ -44,7 +44,7 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 .item { white-space: nowrap; }
 .key { display: inline-block; width: 14px; height: 4px; background: var(--c); vertical-align: middle; margin: 0 3px 0 6px; }
 .key.prev { background: #8c8c8c; opacity: .45; }
-.tick { font-size: 10px; fill: #444; }
+.tick { font-size: 11px; fill: #444; }
 .marklabel { font-size: 10px; fill: #D55E00; font-weight: 700; }
 #scenario-desc { font-size: 12.5px; color: var(--muted); margin: -2px 0 6px; }
 #cld-host, #agents-host { contain: layout paint; }
