@@ -401,6 +401,11 @@ for (const ex of EXERCISES) {
   $('cards').appendChild(card);
 }
 
+// A hidden page draws no frames: tell the worker where the display is, so a run goes on.
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden && week !== acked) { acked = week; send({ type: 'drawn', gen, week }); }
+});
+
 // Ready to run straight away: the default scenario is set up on load.
 resetLevers();
 setup();
