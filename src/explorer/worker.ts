@@ -38,7 +38,7 @@ let drawn = 0;
  * page can show it (a few weeks per frame), every week still reaches the charts, and Pause
  * stops the display within a frame or two instead of after a backlog of queued weeks.
  */
-const AHEAD = 6;
+const AHEAD = 10;
 /** A full-speed batch stops after this long, so Pause and lever messages are read promptly. */
 const SLICE_MS = 8;
 
