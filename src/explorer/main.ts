@@ -3,16 +3,17 @@
  * the simulation worker. Bundled as a classic IIFE and inlined in one HTML file (build.ts).
  */
 import type { Scenario } from '../model/scenario.js';
-import { getParam, setParam, cloneParams, type TsoType, TSO_TYPE_LABELS } from '../model/params.js';
-import { LEVERS, CUT_TYPES, cutSet, cutLabel, cutSpec, type Lever } from './levers.js';
-import { Charts, fmtNum } from './charts.js';
-import { LoopDiagram } from './cld.js';
-import { AgentsView, type ColourBy } from './agents.js';
+import { getParam, setParam, cloneParams, type TsoType } from '../model/params.js';
+import { CUT_TYPES, cutSet, cutLabel } from './levers.js';
+import { buildCut, buildLevers, showLever, type LeverUi } from './leverUi.js';
+import { fmtNum } from './charts.js';
+import type { ColourBy } from './agents.js';
 import { LINKS, LOOPS, NODES } from './loops.js';
 import { setText } from './svg.js';
-import { EXERCISES, type Exercise } from './exercises.js';
-import { watchVisibility } from './visible.js';
-import type { FromWorker, Snapshot, ToWorker } from './protocol.js';
+import type { Exercise } from './exercises.js';
+import { buildCards, showCharts } from './cards.js';
+import { Display } from './display.js';
+import type { FromWorker, ToWorker } from './protocol.js';
 
 declare const WORKER_SRC: string;
 declare const SCENARIOS: Array<{ file: string; scenario: Scenario }>;
@@ -40,11 +41,6 @@ let setupSets = '';
 let runFile = '';
 let runSeedText = ''; // the --set options equivalent to the levers at Setup
 const dirty = new Set<string>();
-let latest: Snapshot | undefined;
-/** The snapshots the loop diagram and the agents panel show. */
-let cldShown: { snap?: Snapshot; detail?: boolean } = {};
-let agentsShown: { snap?: Snapshot; detail?: boolean } = {};
-let panelsAt = -Infinity;
 /** The week the worker was last told the page has reached. */
 let acked = -1;
 let frame = 0;
@@ -59,11 +55,8 @@ worker.onerror = (e) => console.error('worker error', e.message);
 const send = (m: ToWorker) => worker.postMessage(m);
 
 // ---- views -------------------------------------------------------------------------------
-const charts = new Charts($('charts'));
-const cld = new LoopDiagram($('cld-host'), $('dominance'), $('loop-scores'));
-const agents = new AgentsView($('agents-host'), $('agents-legend'));
-const visible = watchVisibility([...charts.figures, $('cld-host'), $('agents-host')], () => schedule());
-charts.visible = visible;
+const display = new Display(() => schedule());
+const { charts, agents } = display;
 $('link-doc').replaceChildren(...LINKS.map((l) => {
   const li = document.createElement('li');
   const name = (id: string) => NODES.find((n) => n.id === id)!.label;
@@ -86,44 +79,11 @@ const speed = $<HTMLInputElement>('speed');
 const showSpeed = () => { $('speed-out').textContent = speedLabel(SPEEDS[Number(speed.value)]!); };
 showSpeed();
 
-interface LeverUi { lever: Lever; input: HTMLInputElement; out: HTMLOutputElement }
-const leverUis: LeverUi[] = [];
-for (const lever of LEVERS) {
-  const id = `lever-${lever.path.replace(/\./g, '-')}`;
-  const div = document.createElement('div');
-  div.className = 'lever';
-  div.innerHTML = `<label for="${id}">${lever.label} <output id="${id}-out" for="${id}"></output></label>
-<input id="${id}" type="range" min="${lever.min}" max="${lever.max}" step="${lever.step}" aria-describedby="${id}-help">
-<p class="help" id="${id}-help">${lever.description} (${lever.unit})${lever.setupOnly ? '. Set before the first week: CLWs are hired at the start.' : ''} <code>${lever.path}</code></p>`;
-  $('lever-list').appendChild(div);
-  const ui = { lever, input: div.querySelector('input')!, out: div.querySelector('output')! };
-  ui.input.addEventListener('input', () => { showLever(ui); });
-  ui.input.addEventListener('change', () => leverChanged(ui));
-  leverUis.push(ui);
-}
-function showLever(ui: LeverUi) {
-  ui.out.textContent = `${fmtNum(Number(ui.input.value))} ${ui.lever.unit}`;
-}
-
-const cutBox = $('cut');
-cutBox.insertAdjacentHTML('beforeend', `
-<div class="lever"><label for="cut-size">Cut size <output id="cut-size-out" for="cut-size"></output></label>
-<input id="cut-size" type="range" min="0" max="100" step="5" value="0" aria-describedby="cut-help">
-<label for="cut-week">Starts in week <output id="cut-week-out" for="cut-week"></output></label>
-<input id="cut-week" type="range" min="1" max="260" step="1" value="52" aria-describedby="cut-help">
-<div class="types" role="group" aria-label="TSO types cut">${CUT_TYPES.map((t) => `<label><input type="checkbox" id="cut-${t}" value="${t}"${t !== 'specialist' ? ' checked' : ''}> ${TSO_TYPE_LABELS[t].split(' (')[0]}</label>`).join('')}</div>
-<p class="help" id="cut-help">Sets <code>funding.multiplier</code> of the ticked types to 1 − cut: ${cutSpec().description.replace(/ \(crisis.*$/, '')}. A TSO funded below its core cost burns its reserves, then closes and does not reopen. Back to 0% restores the grants.</p></div>`);
-const cutSize = $<HTMLInputElement>('cut-size');
-const cutWeek = $<HTMLInputElement>('cut-week');
-const cutChecks = CUT_TYPES.map((t) => $<HTMLInputElement>(`cut-${t}`));
-const cutTypes = () => CUT_TYPES.filter((_, i) => cutChecks[i]!.checked);
-const showCut = () => {
-  $('cut-size-out').textContent = `${cutSize.value}%`;
-  $('cut-week-out').textContent = cutWeek.value;
-};
-cutSize.addEventListener('input', showCut);
-cutWeek.addEventListener('input', showCut);
-for (const c of [cutSize, cutWeek, ...cutChecks]) c.addEventListener('change', () => cutChanged(c === cutWeek));
+const leverUis = buildLevers($('lever-list'), (ui) => leverChanged(ui));
+const cut = buildCut($('cut'), (weekMoved) => cutChanged(weekMoved));
+const { size: cutSize, week: cutWeek, checks: cutChecks } = cut;
+const cutTypes = cut.types;
+const showCut = cut.show;
 
 // ---- setup -------------------------------------------------------------------------------
 /** Put every lever back to the chosen scenario's values. */
@@ -156,9 +116,7 @@ function setup(): void {
   cutTouched = new Set(cutAtSetup ? types : []);
   liveChanges = 0;
   setupSets = leverUis.filter((u) => dirty.has(u.lever.path)).map((u) => ` --set ${u.lever.path}=${Number(u.input.value)}`).join('');
-  charts.reset(scenario.weeks);
-  agents.reset();
-  latest = undefined;
+  display.reset(scenario.weeks);
   week = 0;
   done = false;
   running = false;
@@ -228,7 +186,7 @@ seedInput.addEventListener('change', setup);
 speed.addEventListener('input', () => { showSpeed(); send({ type: 'speed', weeksPerSecond: SPEEDS[Number(speed.value)]! }); });
 $<HTMLSelectElement>('colour-by').addEventListener('change', (e) => {
   agents.colourBy = (e.target as HTMLSelectElement).value as ColourBy;
-  if (latest) agents.update(latest.agents, knee());
+  if (display.latest) agents.update(display.latest.agents, knee());
 });
 
 const knee = () => scenarioOf(file).params.clw.pressureKnee;
@@ -253,6 +211,7 @@ function showState(): void {
 
 function announce(): void {
   let text = running ? 'running' : done ? `run finished at week ${week}` : `paused at week ${week}`;
+  const latest = display.latest;
   if (latest && latest.week > 0) {
     const l = latest.leader >= 0 ? LOOPS[latest.leader]! : undefined;
     text = `${text}; ${l ? `${l.id} ${l.name} dominates` : 'no loop clearly leads'}`;
@@ -261,36 +220,11 @@ function announce(): void {
   if (text !== announced) $('announce').textContent = announced = text;
 }
 
-/**
- * While running, the loop diagram and agents panel are redrawn at most every PANEL_MS: their
- * link strengths are smoothed over weeks and change slowly, and they cost as much to draw as all
- * the charts. The charts are drawn every frame; every panel shows the final week at a pause.
- */
-const PANEL_MS = 100;
-
-/** One animation frame: draw what changed and is on screen, then tell the worker how far the display is. */
+/** One animation frame: draw what changed, then tell the worker how far the display is. */
 function render(now: number): void {
   frame = 0;
-  // Out of view, nothing is drawn while running; everything is when the run stands still.
-  const shows = (e: Element) => !running || visible(e);
-  let drew = charts.redraw(!running);
-  if (latest) {
-    // Tooltips (every link's and agent's numbers) are written when the run stands still.
-    const detail = !running;
-    const due = !running || now - panelsAt >= PANEL_MS;
-    const cldDue = (latest !== cldShown.snap || detail !== cldShown.detail) && shows($('cld-host'));
-    const agentsDue = (latest !== agentsShown.snap || detail !== agentsShown.detail) && shows($('agents-host'));
-    if (due && cldDue) {
-      cld.update(latest.links, latest.rawLinks, latest.loops, latest.leader, latest.week, detail);
-      cldShown = { snap: latest, detail };
-    }
-    if (due && agentsDue) {
-      agents.update(latest.agents, knee(), detail);
-      agentsShown = { snap: latest, detail };
-    }
-    if (due && (cldDue || agentsDue)) { panelsAt = now; drew = true; }
-    else if (cldDue || agentsDue) schedule(); // not yet: come back in a later frame
-  }
+  const { drew, pending } = display.draw(now, running, knee());
+  if (pending) schedule();
   showState();
   announce();
   if (drew) document.body.dataset.draws = String(++draws);
@@ -324,7 +258,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       week = 0;
       running = false;
       done = false;
-      latest = m.snapshot;
+      display.latest = m.snapshot;
       charts.setMarkers(m.markers);
       document.body.dataset.seed = String(runSeed);
       break;
@@ -334,7 +268,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'weeks':
       // Every week goes to the charts; the diagram and agents show the last one.
       m.metrics.forEach((row, k) => charts.push(m.first + k, row));
-      latest = m.snapshot;
+      display.latest = m.snapshot;
       week = m.snapshot.week;
       // A hidden page draws no frames: let the worker run on rather than wait for them.
       if (document.hidden) send({ type: 'drawn', gen, week });
@@ -376,30 +310,7 @@ function startExercise(ex: Exercise): void {
   $('run').focus({ preventScroll: true });
   showCharts();
 }
-/**
- * Scroll the charts into view: below the header where it stays on screen (wide screens); on a
- * phone, from the top if the controls and the first chart fit together, so Run stays in reach.
- */
-function showCharts(): void {
-  const header = document.querySelector('header')!;
-  const sticky = getComputedStyle(header).position === 'sticky';
-  const top = $('charts-panel').getBoundingClientRect().top + window.scrollY;
-  const target = sticky ? top - header.getBoundingClientRect().height - 8 : top < window.innerHeight * 0.6 ? 0 : top - 8;
-  window.scrollTo({ top: Math.max(0, target) });
-}
-for (const ex of EXERCISES) {
-  const card = document.createElement('article');
-  card.className = 'card';
-  card.id = `ex-${ex.id}`;
-  card.innerHTML = `<h3>${ex.title}</h3><ol>${ex.steps.map((s) => `<li>${s}</li>`).join('')}</ol><p class="q">${ex.question}</p>`;
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = 'Set this up';
-  b.setAttribute('aria-label', `Set up exercise: ${ex.title}`);
-  b.addEventListener('click', () => startExercise(ex));
-  card.appendChild(b);
-  $('cards').appendChild(card);
-}
+buildCards($('cards'), startExercise);
 
 // A hidden page draws no frames: tell the worker where the display is, so a run goes on.
 document.addEventListener('visibilitychange', () => {
