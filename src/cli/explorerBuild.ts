@@ -6,12 +6,19 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { loadScenario } from '../io/scenario.js';
 import { InputError } from '../scenario/errors.js';
 import type { Scenario } from '../model/scenario.js';
 import { pageHtml } from '../explorer/template.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * csv-stringify's default build expects Node's Buffer; its browser build carries its own. The
+ * alias is an absolute path found from this file: esbuild resolves a bare alias from the working
+ * directory, which fails when `clwsim explore` runs outside the clwsim folder.
+ */
+const csvBrowser = () => createRequire(import.meta.url).resolve('csv-stringify/browser/esm/sync');
 /** An entry point of the page (src/explorer/, or dist/explorer/ when built). */
 const entry = (name: string) => {
   const ts = join(here, '../explorer', `${name}.ts`);
@@ -51,8 +58,7 @@ export async function buildExplorer(outFile: string): Promise<BuildResult> {
   const common = {
     bundle: true, format: 'iife' as const, target: 'es2020', minify: true, write: false, platform: 'browser' as const,
     logLevel: 'silent' as const, legalComments: 'none' as const,
-    // csv-stringify's default build expects Node's Buffer; its browser build carries its own.
-    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+    alias: { 'csv-stringify/sync': csvBrowser() },
   };
   const w = await esbuild.build({ ...common, entryPoints: [entry('worker')] });
   const skipped: string[] = [];

@@ -1,8 +1,8 @@
 /** The causal loop diagram (SVG): nodes, signed links whose width follows their strength, loop labels. */
-import { NODES, LOOPS, LINKS, dominanceText, type CldNode } from './loops.js';
+import { NODES, LOOPS, LINKS, type CldNode } from './loops.js';
+import { dominanceText } from './dominance.js';
 import { LOOP_COLOURS } from './palette.js';
-
-import { el } from './svg.js';
+import { el, setText } from './svg.js';
 
 /** Split a label into at most two lines near its middle. */
 function lines(label: string): string[] {
@@ -24,11 +24,13 @@ function exit(n: CldNode, dx: number, dy: number, pad = 3): [number, number] {
   return [n.x + dx * t, n.y + dy * t];
 }
 
-interface LinkEl { g: SVGGElement; path: SVGPathElement; title: SVGTitleElement }
+interface LinkEl { g: SVGGElement; path: SVGPathElement; title: SVGTitleElement; shown: string }
+interface ScoreEl { li: HTMLLIElement; bar: HTMLElement; num: HTMLElement }
 
 export class LoopDiagram {
   private links: LinkEl[] = [];
   private loopText: SVGTextElement[] = [];
+  private scores: ScoreEl[] = [];
   readonly svg: SVGSVGElement;
 
   constructor(host: HTMLElement, private readonly text: HTMLElement, private readonly table: HTMLElement) {
@@ -61,7 +63,7 @@ export class LoopDiagram {
       const s = el('text', { x: sx, y: sy + 4, 'text-anchor': 'middle', class: 'sign', fill: colour }, g);
       s.textContent = l.sign === '+' ? '+' : '−';
       const title = el('title', {}, g);
-      this.links.push({ g, path, title });
+      this.links.push({ g, path, title, shown: '' });
       void k;
     });
     const gn = el('g', { class: 'nodes' }, svg);
@@ -86,31 +88,47 @@ export class LoopDiagram {
       el('title', {}, g).textContent = `${l.id}, ${l.kind === 'R' ? 'reinforcing' : 'balancing'}: ${l.name}`;
     }
     host.appendChild(svg);
+    this.scores = LOOPS.map((l) => {
+      const li = document.createElement('li');
+      li.innerHTML = `<span class="bar" style="--w:0%;--c:${LOOP_COLOURS[l.id]}"></span><b>${l.id}</b> ${l.kind === 'R' ? 'reinforcing' : 'balancing'}: ${l.name} <span class="num"></span>`;
+      this.table.appendChild(li);
+      return { li, bar: li.querySelector('.bar') as HTMLElement, num: li.querySelector('.num') as HTMLElement };
+    });
   }
 
-  update(strength: ArrayLike<number>, raw: ArrayLike<number>, score: ArrayLike<number>): void {
+  /**
+   * Show the link strengths and loop scores after `week` (week 0: nothing measured yet), with
+   * the loop that clearly leads (`leader`, or -1: none). Writes only what changed; the links'
+   * tooltips only with `detail` (they are read when the run stands still).
+   */
+  update(strength: ArrayLike<number>, raw: ArrayLike<number>, score: ArrayLike<number>, leader: number, week: number, detail = true): void {
     LINKS.forEach((l, k) => {
       const s = strength[k]!;
       const e = this.links[k]!;
-      e.path.setAttribute('stroke-width', (1 + 7 * s).toFixed(2));
-      e.path.setAttribute('opacity', (0.25 + 0.75 * s).toFixed(2));
+      const shown = s.toFixed(2);
+      if (shown !== e.shown) {
+        e.shown = shown;
+        e.path.setAttribute('stroke-width', (1 + 7 * s).toFixed(2));
+        e.path.setAttribute('opacity', (0.25 + 0.75 * s).toFixed(2));
+      }
       e.g.setAttribute('data-strength', s.toFixed(4));
-      e.title.textContent = `${NODES.find((n) => n.id === l.from)!.label} → ${NODES.find((n) => n.id === l.to)!.label} (${l.sign}, ${l.loop}): strength ${s.toFixed(2)} (this week ${raw[k]!.toFixed(2)}) = ${l.measure}`;
+      if (!detail) return;
+      const from = NODES.find((n) => n.id === l.from)!.label, to = NODES.find((n) => n.id === l.to)!.label;
+      setText(e.title, week === 0
+        ? `${from} → ${to} (${l.sign}, ${l.loop}): not measured yet = ${l.measure}`
+        : `${from} → ${to} (${l.sign}, ${l.loop}): strength ${s.toFixed(2)} (this week ${raw[k]!.toFixed(2)}) = ${l.measure}`);
     });
-    let best = 0;
-    for (let i = 1; i < LOOPS.length; i++) if (score[i]! > score[best]!) best = i;
-    LOOPS.forEach((_l, i) => {
+    LOOPS.forEach((_, i) => {
       const g = this.loopText[i]!.parentElement!;
-      g.setAttribute('class', `looplabel${i === best ? ' dominant' : ''}`);
+      const cls = `looplabel${i === leader ? ' dominant' : ''}`;
+      if (g.getAttribute('class') !== cls) g.setAttribute('class', cls);
       g.setAttribute('data-score', score[i]!.toFixed(4));
+      const row = this.scores[i]!;
+      row.bar.style.setProperty('--w', `${(100 * score[i]!).toFixed(0)}%`);
+      setText(row.num, week === 0 ? '–' : score[i]!.toFixed(2));
+      row.li.classList.toggle('lead', i === leader);
     });
-    this.text.textContent = dominanceText(score);
-    this.table.replaceChildren(
-      ...LOOPS.map((l, i) => {
-        const li = document.createElement('li');
-        li.innerHTML = `<span class="bar" style="--w:${(100 * score[i]!).toFixed(0)}%;--c:${LOOP_COLOURS[l.id]}"></span><b>${l.id}</b> ${l.kind === 'R' ? 'reinforcing' : 'balancing'}: ${l.name} <span class="num">${score[i]!.toFixed(2)}</span>`;
-        return li;
-      }),
-    );
+    this.text.dataset.leader = leader >= 0 ? LOOPS[leader]!.id : '';
+    setText(this.text, week === 0 ? 'Not run yet: the links light up as the weeks pass.' : dominanceText(score, leader, week));
   }
 }

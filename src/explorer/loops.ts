@@ -5,8 +5,8 @@
  * Every link strength is a share in 0..1 read from the world after a week (never a random draw,
  * never a change of state), then smoothed over about five weeks so the diagram does not flicker.
  * A loop's score is the geometric mean of its links' strengths: a loop only runs when every link
- * in it is acting. The loop with the highest score "dominates" now. This is a simple, documented
- * heuristic (docs/students.md), not a formal loop-dominance analysis.
+ * in it is acting. Which loop "dominates now" is decided from the scores by dominance.ts. This is
+ * a simple, documented heuristic (docs/students.md), not a formal loop-dominance analysis.
  */
 import { type World, S, Exit } from '../model/world.js';
 import { caseload } from '../model/mechanisms/clwWork.js';
@@ -108,13 +108,6 @@ export class LoopMeter {
       this.score[l] = n ? Math.exp(logSum / n) : 0;
     }
   }
-
-  /** Index of the dominant reinforcing loop and of the dominant loop overall. */
-  dominant(): number {
-    let best = 0;
-    for (let l = 1; l < LOOPS.length; l++) if (this.score[l]! > this.score[best]!) best = l;
-    return best;
-  }
 }
 
 /** This week's raw strength of every link (LINKS order); prevTrust is each TSO's trust a week ago. */
@@ -182,13 +175,4 @@ export function measureLinks(w: World, prevTrust: Float64Array): number[] {
     'funding>places': base > 0 ? 1 - funding / base : 0,
   };
   return LINKS.map((l) => clamp01(values[`${l.from}>${l.to}`] ?? 0));
-}
-
-/** One line for students: which loop dominates now, and the runner-up. */
-export function dominanceText(score: ArrayLike<number>): string {
-  const order = LOOPS.map((_, i) => i).sort((a, b) => score[b]! - score[a]!);
-  const top = LOOPS[order[0]!]!;
-  const next = LOOPS[order[1]!]!;
-  const s = (i: number) => score[i]!.toFixed(2);
-  return `${top.id} ${top.name} dominates now (score ${s(order[0]!)}; next ${next.id} ${next.name}, ${s(order[1]!)}): ${top.story}.`;
 }

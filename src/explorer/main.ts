@@ -3,14 +3,17 @@
  * the simulation worker. Bundled as a classic IIFE and inlined in one HTML file (build.ts).
  */
 import type { Scenario } from '../model/scenario.js';
-import { getParam, setParam, cloneParams, type TsoType, TSO_TYPE_LABELS } from '../model/params.js';
-import { LEVERS, CUT_TYPES, cutSet, cutLabel, cutSpec, type Lever } from './levers.js';
-import { Charts, fmtNum } from './charts.js';
-import { LoopDiagram } from './cld.js';
-import { AgentsView, type ColourBy } from './agents.js';
+import { getParam, setParam, cloneParams, type TsoType } from '../model/params.js';
+import { CUT_TYPES, cutSet, cutLabel } from './levers.js';
+import { buildCut, buildLevers, showLever, type LeverUi } from './leverUi.js';
+import { fmtNum } from './charts.js';
+import type { ColourBy } from './agents.js';
 import { LINKS, LOOPS, NODES } from './loops.js';
-import { EXERCISES, type Exercise } from './exercises.js';
-import type { FromWorker, Marker, ToWorker } from './protocol.js';
+import { setText } from './svg.js';
+import type { Exercise } from './exercises.js';
+import { buildCards, showCharts } from './cards.js';
+import { Display } from './display.js';
+import type { FromWorker, ToWorker } from './protocol.js';
 
 declare const WORKER_SRC: string;
 declare const SCENARIOS: Array<{ file: string; scenario: Scenario }>;
@@ -27,6 +30,10 @@ let running = false;
 let done = false;
 let runName = '';
 let runSeed = 0;
+/** Number of the current run: replies about an earlier one (still in flight at Setup) are dropped. */
+let gen = 0;
+/** Frames that drew something new (body[data-draws]; at most one per animation frame). */
+let draws = 0;
 let liveChanges = 0;
 let cutAtSetup = false;
 let cutTouched = new Set<TsoType>();
@@ -34,7 +41,8 @@ let setupSets = '';
 let runFile = '';
 let runSeedText = ''; // the --set options equivalent to the levers at Setup
 const dirty = new Set<string>();
-let latest: Extract<FromWorker, { type: 'week' }> | undefined;
+/** The week the worker was last told the page has reached. */
+let acked = -1;
 let frame = 0;
 /** What screen readers last heard (announced on change only, not every week). */
 let announced = '';
@@ -47,9 +55,8 @@ worker.onerror = (e) => console.error('worker error', e.message);
 const send = (m: ToWorker) => worker.postMessage(m);
 
 // ---- views -------------------------------------------------------------------------------
-const charts = new Charts($('charts'));
-const cld = new LoopDiagram($('cld-host'), $('dominance'), $('loop-scores'));
-const agents = new AgentsView($('agents-host'), $('agents-legend'));
+const display = new Display(() => schedule());
+const { charts, agents } = display;
 $('link-doc').replaceChildren(...LINKS.map((l) => {
   const li = document.createElement('li');
   const name = (id: string) => NODES.find((n) => n.id === id)!.label;
@@ -62,7 +69,8 @@ const scenarioSel = $<HTMLSelectElement>('scenario');
 for (const s of SCENARIOS) {
   const o = document.createElement('option');
   o.value = s.file;
-  o.textContent = `${s.file}: ${s.scenario.description}`;
+  o.textContent = s.file;
+  o.title = s.scenario.description;
   scenarioSel.appendChild(o);
 }
 scenarioSel.value = file;
@@ -71,44 +79,11 @@ const speed = $<HTMLInputElement>('speed');
 const showSpeed = () => { $('speed-out').textContent = speedLabel(SPEEDS[Number(speed.value)]!); };
 showSpeed();
 
-interface LeverUi { lever: Lever; input: HTMLInputElement; out: HTMLOutputElement }
-const leverUis: LeverUi[] = [];
-for (const lever of LEVERS) {
-  const id = `lever-${lever.path.replace(/\./g, '-')}`;
-  const div = document.createElement('div');
-  div.className = 'lever';
-  div.innerHTML = `<label for="${id}">${lever.label} <output id="${id}-out" for="${id}"></output></label>
-<input id="${id}" type="range" min="${lever.min}" max="${lever.max}" step="${lever.step}" aria-describedby="${id}-help">
-<p class="help" id="${id}-help">${lever.description} (${lever.unit})${lever.setupOnly ? '. Set before the first week: CLWs are hired at the start.' : ''} <code>${lever.path}</code></p>`;
-  $('lever-list').appendChild(div);
-  const ui = { lever, input: div.querySelector('input')!, out: div.querySelector('output')! };
-  ui.input.addEventListener('input', () => { showLever(ui); });
-  ui.input.addEventListener('change', () => leverChanged(ui));
-  leverUis.push(ui);
-}
-function showLever(ui: LeverUi) {
-  ui.out.textContent = `${fmtNum(Number(ui.input.value))} ${ui.lever.unit}`;
-}
-
-const cutBox = $('cut');
-cutBox.insertAdjacentHTML('beforeend', `
-<div class="lever"><label for="cut-size">Cut size <output id="cut-size-out" for="cut-size"></output></label>
-<input id="cut-size" type="range" min="0" max="100" step="5" value="0" aria-describedby="cut-help">
-<label for="cut-week">Starts in week <output id="cut-week-out" for="cut-week"></output></label>
-<input id="cut-week" type="range" min="1" max="260" step="1" value="52" aria-describedby="cut-help">
-<div class="types" role="group" aria-label="TSO types cut">${CUT_TYPES.map((t) => `<label><input type="checkbox" id="cut-${t}" value="${t}"${t !== 'specialist' ? ' checked' : ''}> ${TSO_TYPE_LABELS[t].split(' (')[0]}</label>`).join('')}</div>
-<p class="help" id="cut-help">Sets <code>funding.multiplier</code> of the ticked types to 1 − cut: ${cutSpec().description.replace(/ \(crisis.*$/, '')}. A TSO funded below its core cost burns its reserves, then closes and does not reopen. Back to 0% restores the grants.</p></div>`);
-const cutSize = $<HTMLInputElement>('cut-size');
-const cutWeek = $<HTMLInputElement>('cut-week');
-const cutChecks = CUT_TYPES.map((t) => $<HTMLInputElement>(`cut-${t}`));
-const cutTypes = () => CUT_TYPES.filter((_, i) => cutChecks[i]!.checked);
-const showCut = () => {
-  $('cut-size-out').textContent = `${cutSize.value}%`;
-  $('cut-week-out').textContent = cutWeek.value;
-};
-cutSize.addEventListener('input', showCut);
-cutWeek.addEventListener('input', showCut);
-for (const c of [cutSize, cutWeek, ...cutChecks]) c.addEventListener('change', () => cutChanged(c === cutWeek));
+const leverUis = buildLevers($('lever-list'), (ui) => leverChanged(ui));
+const cut = buildCut($('cut'), (weekMoved) => cutChanged(weekMoved));
+const { size: cutSize, week: cutWeek, checks: cutChecks } = cut;
+const cutTypes = cut.types;
+const showCut = cut.show;
 
 // ---- setup -------------------------------------------------------------------------------
 /** Put every lever back to the chosen scenario's values. */
@@ -132,6 +107,7 @@ function setup(): void {
   const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(seedInput.value) || 0)));
   seedInput.value = String(seed);
   runFile = `${file}.yaml`;
+  $('scenario-desc').textContent = `${file}: ${base.description}`;
   runSeedText = String(seed);
   const scenario: Scenario = { ...base, params, seed, reps: 1, interventions: base.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })) };
   const size = Number(cutSize.value);
@@ -140,13 +116,14 @@ function setup(): void {
   cutTouched = new Set(cutAtSetup ? types : []);
   liveChanges = 0;
   setupSets = leverUis.filter((u) => dirty.has(u.lever.path)).map((u) => ` --set ${u.lever.path}=${Number(u.input.value)}`).join('');
-  charts.reset(scenario.weeks);
-  agents.reset();
-  latest = undefined;
+  display.reset(scenario.weeks);
   week = 0;
   done = false;
+  running = false;
+  gen++;
+  acked = -1;
   cutWeek.max = String(scenario.weeks);
-  send({ type: 'setup', scenario, cut: cutAtSetup ? { week: Number(cutWeek.value), set: cutSet(size, types), label: cutLabel(size, types) } : null });
+  send({ type: 'setup', gen, scenario, cut: cutAtSetup ? { week: Number(cutWeek.value), set: cutSet(size, types), label: cutLabel(size, types) } : null });
   send({ type: 'speed', weeksPerSecond: SPEEDS[Number(speed.value)]! });
   showCli();
 }
@@ -209,17 +186,21 @@ seedInput.addEventListener('change', setup);
 speed.addEventListener('input', () => { showSpeed(); send({ type: 'speed', weeksPerSecond: SPEEDS[Number(speed.value)]! }); });
 $<HTMLSelectElement>('colour-by').addEventListener('change', (e) => {
   agents.colourBy = (e.target as HTMLSelectElement).value as ColourBy;
-  if (latest) agents.update(latest.agents, knee());
+  if (display.latest) agents.update(display.latest.agents, knee());
 });
 
 const knee = () => scenarioOf(file).params.clw.pressureKnee;
 
+/** Body data-* (what tests and the bench wait on); written only when it changes. */
+function mark(key: 'week' | 'running' | 'done', v: string): void {
+  if (document.body.dataset[key] !== v) document.body.dataset[key] = v;
+}
+
 function showState(): void {
-  const b = document.body.dataset;
-  b.week = String(week);
-  b.running = running ? 'yes' : 'no';
-  b.done = done ? 'yes' : 'no';
-  $('week').textContent = runName ? `week ${week} of ${weeks}${done ? ' (done)' : running ? ' (running)' : ''}` : 'not set up';
+  mark('week', String(week));
+  mark('running', running ? 'yes' : 'no');
+  mark('done', done ? 'yes' : 'no');
+  setText($('week'), runName ? `week ${week} of ${weeks}${done ? ' (done)' : running ? ' (running)' : ''}` : 'not set up');
   ($('run') as HTMLButtonElement).disabled = running || done || !runName;
   ($('pause') as HTMLButtonElement).disabled = !running;
   ($('step') as HTMLButtonElement).disabled = done || !runName;
@@ -230,31 +211,36 @@ function showState(): void {
 
 function announce(): void {
   let text = running ? 'running' : done ? `run finished at week ${week}` : `paused at week ${week}`;
-  if (latest) {
-    let best = 0;
-    latest.loops.forEach((s, i) => { if (s > latest!.loops[best]!) best = i; });
-    text = `${text}; ${LOOPS[best]!.id} ${LOOPS[best]!.name} dominates`;
+  const latest = display.latest;
+  if (latest && latest.week > 0) {
+    const l = latest.leader >= 0 ? LOOPS[latest.leader]! : undefined;
+    text = `${text}; ${l ? `${l.id} ${l.name} dominates` : 'no loop clearly leads'}`;
   }
-  // Changes only with the run state or the dominant loop, so a screen reader is not flooded.
+  // Changes only with the run state or the leading loop, so a screen reader is not flooded.
   if (text !== announced) $('announce').textContent = announced = text;
 }
 
-function render(): void {
+/** One animation frame: draw what changed, then tell the worker how far the display is. */
+function render(now: number): void {
   frame = 0;
-  charts.redraw();
-  if (latest) {
-    cld.update(latest.links, latest.rawLinks, latest.loops);
-    agents.update(latest.agents, knee());
-  }
+  const { drew, pending } = display.draw(now, running, knee());
+  if (pending) schedule();
   showState();
   announce();
+  if (drew) document.body.dataset.draws = String(++draws);
+  if (week !== acked) {
+    acked = week;
+    send({ type: 'drawn', gen, week });
+  }
 }
 const schedule = () => { if (!frame) frame = requestAnimationFrame(render); };
 
-function download(text: string): void {
+function download(text: string, weeks: number): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  a.download = `${runName}-seed${seedInput.value}-trajectories.csv`;
+  // Named after what it holds: scenario file, seed, weeks, and whether levers or a cut changed it.
+  const changed = $('cli').dataset.exact === 'no' ? '-changed' : '';
+  a.download = `${runFile.replace(/\.yaml$/, '')}${changed}-seed${runSeedText}-week${weeks}-trajectories.csv`;
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -262,6 +248,8 @@ function download(text: string): void {
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
+  if (m.type === 'error') { console.error(`simulation error: ${m.message}`); return; }
+  if (m.gen !== gen) return; // about a run that Setup has replaced
   switch (m.type) {
     case 'ready':
       runName = m.name;
@@ -269,36 +257,38 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       weeks = m.weeks;
       week = 0;
       running = false;
+      done = false;
+      display.latest = m.snapshot;
       charts.setMarkers(m.markers);
       document.body.dataset.seed = String(runSeed);
-      schedule();
       break;
     case 'markers':
-      charts.setMarkers(m.markers as Marker[]);
-      schedule();
+      charts.setMarkers(m.markers);
       break;
-    case 'week':
-      week = m.week;
-      charts.push(m.week, m.metrics);
-      latest = m;
-      schedule();
+    case 'weeks':
+      // Every week goes to the charts; the diagram and agents show the last one.
+      m.metrics.forEach((row, k) => {
+        charts.push(m.first + k, row);
+      });
+      display.latest = m.snapshot;
+      week = m.snapshot.week;
+      // A hidden page draws no frames: let the worker run on rather than wait for them.
+      if (document.hidden) send({ type: 'drawn', gen, week });
       break;
     case 'state':
       running = m.running;
       done = m.done;
-      schedule();
+      document.body.dataset.stoppedAt = m.running ? '' : String(m.week);
       break;
     case 'csv': {
       const ta = $<HTMLTextAreaElement>('csv-text');
       ta.value = m.text;
       document.body.dataset.csvWeeks = String(m.weeks);
-      download(m.text);
-      break;
+      download(m.text, m.weeks);
+      return;
     }
-    case 'error':
-      console.error(`simulation error: ${m.message}`);
-      break;
   }
+  schedule();
 };
 
 // ---- exercises ---------------------------------------------------------------------------
@@ -318,21 +308,16 @@ function startExercise(ex: Exercise): void {
   }
   $<HTMLInputElement>('until').value = ex.pauseAt ? String(ex.pauseAt) : '';
   setup();
-  $('run').focus();
+  // The card is far below the charts: bring them into view, with Run under the keyboard.
+  $('run').focus({ preventScroll: true });
+  showCharts();
 }
-for (const ex of EXERCISES) {
-  const card = document.createElement('article');
-  card.className = 'card';
-  card.id = `ex-${ex.id}`;
-  card.innerHTML = `<h3>${ex.title}</h3><ol>${ex.steps.map((s) => `<li>${s}</li>`).join('')}</ol><p class="q">${ex.question}</p>`;
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = 'Set this up';
-  b.setAttribute('aria-label', `Set up exercise: ${ex.title}`);
-  b.addEventListener('click', () => startExercise(ex));
-  card.appendChild(b);
-  $('cards').appendChild(card);
-}
+buildCards($('cards'), startExercise);
+
+// A hidden page draws no frames: tell the worker where the display is, so a run goes on.
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden && week !== acked) { acked = week; send({ type: 'drawn', gen, week }); }
+});
 
 // Ready to run straight away: the default scenario is set up on load.
 resetLevers();

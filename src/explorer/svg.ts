@@ -7,3 +7,8 @@ export const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<s
   parent?.appendChild(e);
   return e;
 };
+
+/** Set an element's text only when it changed (a write forces the browser to lay the text out again). */
+export function setText(e: Element, text: string): void {
+  if (e.textContent !== text) e.textContent = text;
+}

@@ -16,9 +16,10 @@ button:disabled { opacity: .45; cursor: default; }
 button.primary { background: #0072B2; color: #fff; border-color: #0072B2; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 input[type=number] { width: 8em; font: inherit; }
-select { font: inherit; }
-#week { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 8.5em; display: inline-block; }
-#cli { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); margin-top: 4px; }
+select { font: inherit; max-width: 100%; }
+#week { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 12.5em; display: inline-block; }
+#cli { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); margin-top: 4px; overflow-wrap: anywhere; }
+code { overflow-wrap: anywhere; }
 main { display: grid; grid-template-columns: 300px 1fr; gap: 12px; padding: 12px 14px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 #levers fieldset { border: 0; border-top: 1px solid var(--line); margin: 8px 0 0; padding: 6px 0 0; }
@@ -32,17 +33,25 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 6px; p
 .types { display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 13px; }
 .types label { font-weight: 400; }
 #charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 8px; }
-figure.chart { margin: 0; }
-figure.chart figcaption { font-size: 12.5px; }
+/* Each chart, the diagram and the agents lay out on their own: a week's new numbers in one of
+   them never make the browser lay out the rest of the page again. */
+figure.chart { margin: 0; contain: layout paint; min-width: 0; }
+figure.chart figcaption { font-size: 12.5px; display: flex; flex-wrap: wrap; gap: 0 8px; align-items: baseline; }
 figure.chart svg { width: 100%; height: auto; display: block; }
 .unit, .legend { color: var(--muted); }
-.value { float: right; font-variant-numeric: tabular-nums; }
+.value { margin-left: auto; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.legend { flex-basis: 100%; }
+.item { white-space: nowrap; }
 .key { display: inline-block; width: 14px; height: 4px; background: var(--c); vertical-align: middle; margin: 0 3px 0 6px; }
 .key.prev { background: #8c8c8c; opacity: .45; }
-.tick { font-size: 9px; fill: #555; }
-.marklabel { font-size: 9px; fill: #D55E00; font-weight: 700; }
+.tick { font-size: 11px; fill: #444; }
+.marklabel { font-size: 10px; fill: #D55E00; font-weight: 700; }
+#scenario-desc { font-size: 12.5px; color: var(--muted); margin: -2px 0 6px; }
+#cld-host, #agents-host { contain: layout paint; }
+#loop-scores li.lead b { text-decoration: underline; }
 .mark.scenario .marklabel { fill: #333; }
 .row2 { display: grid; grid-template-columns: minmax(420px, 1.35fr) minmax(340px, 1fr); gap: 12px; margin-top: 12px; }
+main > *, .row2 > * { min-width: 0; }
 #cld { width: 100%; height: auto; display: block; }
 .nodelabel { font-size: 11px; fill: #1a1a1a; }
 .sign { font-size: 13px; font-weight: 700; }
@@ -67,7 +76,22 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 .card .q { font-style: italic; font-size: 13px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 details { font-size: 12.5px; color: var(--muted); margin-top: 6px; }
-@media (max-width: 900px) { main, .row2 { grid-template-columns: 1fr; } }
+/* One column: the charts come straight after the controls, then the levers, loops and agents. */
+@media (max-width: 900px) {
+  main, .row2 { grid-template-columns: 1fr; }
+  #panels { display: contents; }
+  #charts-panel { order: -1; }
+  .row2 { margin-top: 0; }
+  #exercises { margin-top: 0; }
+}
+/* Phones: the controls scroll with the page rather than cover a third of it. */
+@media (max-width: 600px) {
+  header { position: static; padding: 8px 10px; }
+  h1 span { display: block; font-size: 14px; }
+  main { padding: 8px; gap: 8px; }
+  section { padding: 8px; }
+  #charts { grid-template-columns: 1fr; }
+}
 `;
 
 const BODY = `
@@ -99,9 +123,10 @@ const BODY = `
     </fieldset>
     <details><summary>What the numbers mean</summary><p>Each lever is a model parameter (its path is shown under it); units, ranges and sources are in docs/parameters.md and <code>npx clwsim params</code>.</p></details>
   </section>
-  <div>
-    <section aria-labelledby="charts-h">
+  <div id="panels">
+    <section id="charts-panel" aria-labelledby="charts-h">
       <h2 id="charts-h">Live charts</h2>
+      <p id="scenario-desc"></p>
       <div id="charts"></div>
     </section>
     <div class="row2">

@@ -1,15 +1,17 @@
 /**
  * The explorer's simulation worker: the same src/model core as the CLI, one week per step, so
- * the page stays responsive. Bundled as a classic IIFE and started from a Blob URL (the only way
+ * the page stays responsive. It runs on the clock at the chosen speed (or as fast as the page
+ * draws, at full speed) and never more than AHEAD weeks in front of what the page has drawn. Bundled as a classic IIFE and started from a Blob URL (the only way
  * a worker runs from file://; see ../shared/design/browser-tests.md).
  */
 import { Simulation } from '../model/simulate.js';
-import type { Intervention, Scenario } from '../model/scenario.js';
+import type { Intervention } from '../model/scenario.js';
 import { S } from '../model/world.js';
 import { caseload } from '../model/mechanisms/clwWork.js';
 import { LoopMeter } from './loops.js';
 import { trajectoriesCsv } from './trajectories.js';
-import type { Agents, FromWorker, Marker, ToWorker } from './protocol.js';
+import { Dominance } from './dominance.js';
+import type { Agents, FromWorker, Marker, Snapshot, ToWorker } from './protocol.js';
 import { checkAssignment, fixedAtStart } from '../scenario/checks.js';
 import { buildScenario } from '../scenario/build.js';
 import { InputError } from '../scenario/errors.js';
@@ -29,16 +31,31 @@ interface Scope {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 }
 const scope = self as unknown as Scope;
-const post = (m: FromWorker) => scope.postMessage(m);
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 let sim: Simulation | undefined;
 let meter: LoopMeter | undefined;
+let dominance = new Dominance();
+let gen = 0; // the page's number for the current run, on every reply
 let scenarioIvs = 0; // the first interventions are the scenario's own
 let pendingCut: Intervention | undefined;
 let running = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let delayMs = 100;
+let nextAt = 0; // when the next timed week is due (performance.now())
 let until = Infinity;
+/** Last week the page has drawn; the run waits when it is AHEAD weeks in front of it. */
+let drawn = 0;
+/**
+ * At most this many weeks are simulated but not yet drawn. Full speed is then as fast as the
+ * page can show it (a few weeks per frame), every week still reaches the charts, and Pause
+ * stops the display within a frame or two instead of after a backlog of queued weeks.
+ */
+const AHEAD = 10;
+/** A full-speed batch stops after this long, so Pause and lever messages are read promptly. */
+const SLICE_MS = 8;
+
+const post = (m: DistributiveOmit<FromWorker, 'gen'>) => scope.postMessage({ ...m, gen } as FromWorker);
 
 function markers(): Marker[] {
   if (!sim) return [];
@@ -72,70 +89,100 @@ function agents(s: Simulation): Agents {
   };
 }
 
-function stepOnce(): void {
-  if (!sim || !meter || sim.done) return;
-  const m = sim.step();
-  meter.update(sim.world);
-  post({
-    type: 'week', week: sim.week, metrics: Array.from(m), links: Array.from(meter.strength), rawLinks: Array.from(meter.raw),
-    loops: Array.from(meter.score), agents: agents(sim),
-  });
-  if (sim.done) stop();
+function snapshot(s: Simulation, m: LoopMeter, leader: number): Snapshot {
+  return { week: s.week, links: Array.from(m.strength), rawLinks: Array.from(m.raw), loops: Array.from(m.score), leader, agents: agents(s) };
 }
 
-function stop(): void {
+/** Simulate weeks (one, or a full-speed batch) and send them in one message. */
+function advance(batch: boolean): void {
+  if (!sim || !meter || sim.done) return;
+  const s = sim, m = meter;
+  const first = s.week + 1;
+  const rows: number[][] = [];
+  const t0 = performance.now();
+  let leader = dominance.leader;
+  do {
+    rows.push(Array.from(s.step()));
+    m.update(s.world);
+    leader = dominance.update(m.score, s.week);
+  } while (batch && !s.done && s.week < until && s.week - drawn < AHEAD && performance.now() - t0 < SLICE_MS);
+  post({ type: 'weeks', first, metrics: rows, snapshot: snapshot(s, m, leader) });
+}
+
+/** Stop running (if it was) and say so; `announce` false when a new run replaces this one. */
+function stop(announce = true): void {
+  const was = running;
   running = false;
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
-  post({ type: 'state', running: false, done: !!sim?.done });
+  if (announce && (was || sim?.done)) post({ type: 'state', running: false, done: !!sim?.done, week: sim?.week ?? 0 });
 }
 
 function loop(): void {
   timer = undefined;
-  if (!running) return;
-  // At full speed, several weeks per tick (each still posted, so charts see every week).
-  const batch = delayMs === 0 ? 4 : 1;
-  for (let b = 0; b < batch && running; b++) {
-    stepOnce();
-    if (running && sim && sim.week >= until) stop();
-  }
-  if (running) timer = setTimeout(loop, delayMs);
+  if (!running || !sim) return;
+  if (sim.week - drawn >= AHEAD) return; // resumed by the page's next 'drawn'
+  advance(delayMs === 0);
+  if (sim.done || sim.week >= until) { stop(); return; }
+  schedule();
 }
 
-function setup(scenario: Scenario, cut: { week: number; set: Record<string, number>; label: string } | null): void {
-  stop();
-  sim = new Simulation(buildScenario(`scenario ${scenario.name}`, scenario), 0);
+function schedule(): void {
+  if (timer !== undefined || !running || !sim || sim.week - drawn >= AHEAD) return;
+  // Timed speeds keep to the clock (the week's own work does not slow them down).
+  const now = performance.now();
+  nextAt = delayMs === 0 ? now : Math.max(now, nextAt + delayMs);
+  timer = setTimeout(loop, nextAt - now);
+}
+
+function setup(msg: Extract<ToWorker, { type: 'setup' }>): void {
+  // The previous run is dropped without a word: a 'state' about it would reach the page after
+  // it had already set up the new run (and said "done" about a run that has not started).
+  stop(false);
+  gen = msg.gen;
+  drawn = 0;
+  sim = new Simulation(buildScenario(`scenario ${msg.scenario.name}`, msg.scenario), 0);
   meter = new LoopMeter(sim.world);
+  dominance = new Dominance();
   scenarioIvs = sim.world.interventions.length;
   pendingCut = undefined;
+  const cut = msg.cut;
   if (cut) {
     pendingCut = { week: cut.week, set: checkedSet('funding cut', cut.set), rampWeeks: 0, label: cut.label };
     sim.world.interventions.push(pendingCut);
   }
-  post({ type: 'ready', name: scenario.name, seed: sim.seed, weeks: scenario.weeks, markers: markers() });
+  post({ type: 'ready', name: msg.scenario.name, seed: sim.seed, weeks: msg.scenario.weeks, markers: markers(), snapshot: snapshot(sim, meter, -1) });
 }
 
 function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'setup':
-      setup(msg.scenario, msg.cut);
+      setup(msg);
       break;
     case 'run':
       if (!sim || sim.done || running) return;
       until = msg.until !== undefined && msg.until > sim.week ? msg.until : Infinity;
       running = true;
-      post({ type: 'state', running: true, done: false });
-      loop();
+      post({ type: 'state', running: true, done: false, week: sim.week });
+      nextAt = performance.now() - delayMs; // the first week at once
+      schedule();
       break;
     case 'pause':
       stop();
       break;
     case 'step':
-      if (running) stop();
-      stepOnce();
+      stop();
+      advance(false);
+      if (sim?.done) stop();
+      break;
+    case 'drawn':
+      if (msg.gen !== gen) return;
+      drawn = Math.max(drawn, msg.week);
+      schedule();
       break;
     case 'speed':
-      delayMs = msg.weeksPerSecond >= 1000 ? 0 : Math.round(1000 / Math.max(0.1, msg.weeksPerSecond));
+      delayMs = msg.weeksPerSecond >= 1000 ? 0 : 1000 / Math.max(0.1, msg.weeksPerSecond);
+      if (timer !== undefined) { clearTimeout(timer); timer = undefined; nextAt = performance.now() - delayMs; schedule(); }
       break;
     case 'lever': {
       if (!sim || sim.done) return;

@@ -1,7 +1,9 @@
 /** Headless Debian Chromium (apt package `chromium`; .ci/run installs it) driven by playwright-core over CDP: no browser download. */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildExplorer } from '../../src/cli/explorerBuild.js';
 import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,9 +17,18 @@ export const launch = (): Promise<Browser> =>
       '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
   });
 
+/** Build the page from the sources into a fresh temporary folder (tests leave nothing in output/). */
+export async function buildPage(): Promise<{ dir: string; page: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'clwsim-explorer-test-'));
+  const page = join(dir, 'index.html');
+  await buildExplorer(page);
+  return { dir, page };
+}
+
 /** Open a local file as a user would (file://, no extra flags); collects console errors. */
-export async function openFile(browser: Browser, file: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+export async function openFile(browser: Browser, file: string, viewport = { width: 1400, height: 1000 }, init?: () => void): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  if (init) await page.addInitScript(init);
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
