@@ -12,7 +12,7 @@ import { fmt } from '../scenario/csv.js';
 import { InputError } from '../scenario/errors.js';
 import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
-import { positiveInt, seedInt, weeksInt, collect, workersInt } from './options.js';
+import { positiveInt, seedInt, weeksInt, collect, workersInt, WORKERS_HELP, outputOptions } from './options.js';
 
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(4));
 
@@ -27,7 +27,7 @@ export function patternsTable(rows: PatternResult[]): string {
 }
 
 export function registerPatterns(program: Command, io: Io): void {
-  program
+  const cmd = program
     .command('patterns')
     .description('run every realist-matrix pattern as a paired experiment (common random numbers) and judge it')
     .option('--quick', `the CI mode: ${QUICK.seeds} seed blocks of ${QUICK.reps} replications of ${QUICK.weeks} weeks (default: ${FULL.seeds} blocks of ${FULL.reps} of ${FULL.weeks} weeks)`)
@@ -36,10 +36,8 @@ export function registerPatterns(program: Command, io: Io): void {
     .option('--seed <n>', 'run seed of the first seed block', seedInt)
     .option('--seeds <n>', 'independent seed blocks; a pattern passes only if it passes in every one', positiveInt)
     .option('--only <id>', 'run only this pattern (repeatable)', collect, [])
-    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
-    .option('--out <dir>', 'folder for patterns.csv (default output/patterns, or the next free one)')
-    .option('--overwrite', OVERWRITE_HELP)
-    .option('--quiet', 'no progress output')
+    .option('--workers <n>', WORKERS_HELP, workersInt);
+  outputOptions(cmd, 'folder for patterns.csv (default output/patterns, or the next free one)', OVERWRITE_HELP)
     .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; seeds?: number; only: string[]; workers?: number; out?: string; overwrite?: boolean; quiet?: boolean }) => {
       const mode = o.quick ? QUICK : FULL;
       const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, seeds: o.seeds ?? mode.seeds, only: o.only };

@@ -18,7 +18,7 @@ import { replicate } from '../experiment/replicate.js';
 import { defaultWorkers } from '../experiment/pool.js';
 import { progress } from './progress.js';
 import { summaryText } from './summaryText.js';
-import { collect, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
+import { collect, outputOptions, replicationOptions } from './options.js';
 import { CommandFailed, commanderError, internalError, oneLine, PREFIX } from './errors.js';
 import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
@@ -60,18 +60,11 @@ export function makeProgram(io: Io = stdio): Command {
 }
 
 function registerRun(program: Command, io: Io): void {
-  posteriorOptions(program
+  posteriorOptions(outputOptions(replicationOptions(program
     .command('run <scenario>')
-    .description('run a scenario (replications) and write trajectories, summaries, funnel and manifest')
-    .option('--reps <n>', 'replications', positiveInt)
-    .option('--seed <n>', 'run seed', seedInt)
-    .option('--weeks <n>', 'horizon in weeks', weeksInt)
-    .option('--warmup <n>', 'weeks left out of summary statistics', warmupInt)
-    .option('--set <path=value>', 'override a parameter (repeatable)', collect, [])
-    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
-    .option('--out <dir>', 'output folder (default output/<scenario name>, or the next free output/<name>-2 …)')
-    .option('--overwrite', OVERWRITE_HELP)
-    .option('--quiet', 'no progress output'))
+    .description('run a scenario (replications) and write trajectories, summaries, funnel and manifest'),
+  'replications', 'run seed', 'override a parameter (repeatable)'),
+  'output folder (default output/<scenario name>, or the next free output/<name>-2 …)', OVERWRITE_HELP))
     .action(async (file: string, o: PosteriorOpts & { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean }) => {
       const { loaded, reps } = readPosterior(o, io);
       const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });

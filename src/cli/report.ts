@@ -15,7 +15,7 @@ import { claimOutput } from '../io/outputDir.js';
 import { comparisonFolderName } from '../scenario/names.js';
 import { outputFolder, OVERWRITE_HELP } from './outputs.js';
 import { progress } from './progress.js';
-import { collect, intIn, positiveInt, seedInt, weeksInt, warmupInt, workersInt } from './options.js';
+import { intIn, outputOptions, replicationOptions, workersInt } from './options.js';
 import { version, type Io } from './program.js';
 import { armsUse, posteriorArgs, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
@@ -54,20 +54,13 @@ function commandLine(baseFile: string, files: string[], o: CompareOpts, all: Sce
 
 /** A function declaration (hoisted), so the import cycle with program.ts is safe in either order. */
 export function registerReport(program: Command, io: Io): void {
-  posteriorOptions(program
+  posteriorOptions(outputOptions(replicationOptions(program
     .command('compare <baseline> <scenarios...>')
-    .description('run a baseline and scenarios on the same seeds (paired) and write comparison.csv, costs.csv, charts/*.svg and report.html')
-    .option('--reps <n>', 'replications of each scenario', positiveInt)
-    .option('--seed <n>', 'run seed (shared by every scenario)', seedInt)
-    .option('--weeks <n>', 'horizon in weeks', weeksInt)
-    .option('--warmup <n>', 'weeks left out of summary statistics', warmupInt)
-    .option('--set <path=value>', 'override a parameter in every scenario, e.g. costs.gpConsultation=49 (repeatable)', collect, [])
-    .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
+    .description('run a baseline and scenarios on the same seeds (paired) and write comparison.csv, costs.csv, charts/*.svg and report.html'),
+  'replications of each scenario', 'run seed (shared by every scenario)', 'override a parameter in every scenario, e.g. costs.gpConsultation=49 (repeatable)')
     .option('--window <weeks>', 'compare means over the last this many weeks (default 52, the last year, or the whole run if shorter)', windowInt)
-    .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5)
-    .option('--out <dir>', 'output folder (default output/<scenario>-vs-<baseline>, or the next free one)')
-    .option('--overwrite', OVERWRITE_HELP)
-    .option('--quiet', 'no progress output'))
+    .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5),
+  'output folder (default output/<scenario>-vs-<baseline>, or the next free one)', OVERWRITE_HELP))
     .action(async (baseFile: string, files: string[], o: CompareOpts) => {
       const started = new Date();
       const { loaded, reps } = readPosterior(o, io);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import type { Io } from './program.js';
 import { CommandFailed } from './errors.js';
-import { collect, intIn, positiveInt, seedInt, weeksInt, workersInt } from './options.js';
+import { collect, intIn, positiveInt, seedInt, weeksInt, workersInt, outputOptions } from './options.js';
 import { OVERWRITE_HELP } from './outputs.js';
 import { plural } from '../report/format.js';
 import { claimMergeOutput, claimSweepOutput, sweepOutput } from './sweepOutput.js';
@@ -40,19 +40,17 @@ const methodArg = (v: string): 'morris' | 'sobol' => {
 };
 
 function common(c: Command): Command {
-  return posteriorOptions(c)
-    .option('--out <dir>', 'output folder (default output/<sweep name>)')
+  return outputOptions(posteriorOptions(c)
     .option('--workers <n>', 'worker threads (default: every core)', workersInt)
-    .option('--resume', 'finish an interrupted sweep in --out: run only what is missing')
-    .option('--overwrite', `${OVERWRITE_HELP}; an unfinished sweep there is started over`)
+    .option('--resume', 'finish an interrupted sweep in --out: run only what is missing'),
+  'output folder (default output/<sweep name>)', `${OVERWRITE_HELP}; an unfinished sweep there is started over`)
     .option('--reps <n>', 'replications per design point (overrides the sweep file)', positiveInt)
     .option('--weeks <n>', 'horizon in weeks (overrides the sweep file)', weeksInt)
     .option('--seed <n>', 'sweep seed (overrides the sweep file)', seedInt)
     .option('--set <path=value>', 'fix a parameter for every run (repeatable)', collect, [])
     .option('--precision <rel>', 'adaptive replications: add replications until every chosen metric\'s 95% half-width is within this share of its mean', precisionNum)
     .option('--max-reps <n>', 'cap on replications per point under --precision (default 100)', positiveInt)
-    .option('--dry-run', 'check the sweep file and print the design size; run and write nothing')
-    .option('--quiet', 'no progress output');
+    .option('--dry-run', 'check the sweep file and print the design size; run and write nothing');
 }
 
 /** Progress on stderr: a bar with runs/s and ETA on a terminal, a plain line every 5 s otherwise. */

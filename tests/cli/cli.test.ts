@@ -3,17 +3,11 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync, rmSy
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync, execSync } from 'node:child_process';
-import { main } from '../../src/cli/program.js';
 import { METRIC_NAMES } from '../../src/model/metrics.js';
+import { cli } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 
 describe('clwsim run', () => {
   test('writes every output, with the columns promised', async () => {

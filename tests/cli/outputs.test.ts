@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join, resolve } from 'node:path';
 import { tmpdir, hostname } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
-import { main } from '../../src/cli/program.js';
 import { snapshotApp } from '../experiment/app.js';
+import { cli } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-outputs-'));
 const base = resolve('scenarios/baseline.yaml');
@@ -24,11 +24,6 @@ afterAll(() => {
   for (const d of [tmp, app?.root]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 /** The built CLI in another working directory (default folders are relative to it). */
 function bin(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [app.bin, ...args], { cwd, encoding: 'utf8' });

@@ -5,13 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { etaEstimator, progress } from '../../src/cli/progress.js';
 import { commanderError, internalError } from '../../src/cli/errors.js';
-import { main } from '../../src/cli/program.js';
+import { cli } from '../helpers.js';
 
-async function cli(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 
 describe('progress', () => {
   test('the time left waits for three completions and is then close to the truth', () => {

@@ -1,20 +1,11 @@
-import { describe, expect, test, afterAll } from 'vitest';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { scratch } from '../helpers.js';
+import { describe, expect, test, } from 'vitest';
 import { applyPoint } from '../../src/experiment/apply.js';
 import { runTask, type Task } from '../../src/experiment/runTask.js';
 import { loadSweep } from '../../src/io/sweepFile.js';
 import { loadScenario } from '../../src/io/scenario.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'clwsim-apply-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const file = (text: string) => {
-  const f = join(tmp, `a${n++}.yaml`);
-  writeFileSync(f, text);
-  return f;
-};
+const { file } = scratch('apply');
 const cut = `scenario: ${process.cwd()}/scenarios/funding-cut.yaml\n`;
 
 describe('factors on interventions', () => {

@@ -1,19 +1,12 @@
-import { describe, expect, test, afterAll } from 'vitest';
+import { scratch } from '../helpers.js';
+import { describe, expect, test, } from 'vitest';
 import seedrandom from 'seedrandom';
 import { latinHypercube, shardRange, designPoints } from '../../src/experiment/design.js';
 import { loadSweep } from '../../src/io/sweepFile.js';
 import { resolveShard } from '../../src/experiment/shard.js';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 
-const tmp = mkdtempSync(join(tmpdir(), 'clwsim-design-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const file = (name: string, text: string) => {
-  const f = join(tmp, name);
-  writeFileSync(f, text);
-  return f;
-};
+const { file: write } = scratch('design');
+const file = (name: string, text: string) => write(text, name);
 const base = `scenario: ${process.cwd()}/scenarios/baseline.yaml\n`;
 
 describe('Latin hypercube', () => {

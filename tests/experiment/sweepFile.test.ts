@@ -1,18 +1,9 @@
-import { describe, expect, test, afterAll } from 'vitest';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { scratch } from '../helpers.js';
+import { describe, expect, test, } from 'vitest';
 import { loadSweep } from '../../src/io/sweepFile.js';
 import { InputError } from '../../src/scenario/errors.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'clwsim-sweepfile-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const file = (text: string) => {
-  const f = join(tmp, `s${n++}.yaml`);
-  writeFileSync(f, text);
-  return f;
-};
+const { file } = scratch('sweepfile');
 const base = `scenario: ${process.cwd()}/scenarios/baseline.yaml\n`;
 const ok = `${base}factors:\n  practice.scatterShare: [0.1, 0.5]\n`;
 

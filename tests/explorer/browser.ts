@@ -1,6 +1,7 @@
 /** Headless Debian Chromium (apt package `chromium`; .ci/run installs it) driven by playwright-core over CDP: no browser download. */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildExplorer } from '../../src/cli/explorerBuild.js';
@@ -35,4 +36,22 @@ export async function openFile(browser: Browser, file: string, viewport = { widt
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
   await page.goto(pathToFileURL(resolve(file)).href);
   return { page, errors };
+}
+
+/**
+ * For a describe block: build the page and launch Chromium before its tests, close and remove
+ * them after. `env.browser` and `env.page` (the page's file) are set once beforeAll has run.
+ */
+export function browserSuite(): { browser: Browser; page: string } {
+  const env = { browser: undefined as unknown as Browser, page: '' };
+  let dir = '';
+  beforeAll(async () => {
+    ({ dir, page: env.page } = await buildPage());
+    env.browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return env;
 }

@@ -4,17 +4,16 @@
  * run into each other, agent labels not cut off, chart marks numbered above the plot, the CSV
  * named after what it holds, and "Set this up" bringing the charts into view.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { describe, test, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildPage, hasChromium, launch, openFile } from './browser.js';
+import { browserSuite, hasChromium, openFile } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 1000 };
-let PAGE = '';
 
 /** Exercise 1 (a cut at week 52), run to week 60, a lever moved: every kind of content on screen. */
-async function busyPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openFile(browser, PAGE, viewport);
+async function busyPage(browser: Browser, file: string, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await openFile(browser, file, viewport);
   await page.click('#ex-cut-restore button');
   await page.waitForSelector('body[data-week="0"] #run:not([disabled])');
   await page.fill('#speed', '5');
@@ -50,15 +49,10 @@ const smallestTick = (page: Page) => page.$$eval('svg[id^="chart-"] text.tick', 
 const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 describe.skipIf(!hasChromium && !process.env.CI)('explorer layout in chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    PAGE = (await buildPage()).page;
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => { await browser?.close(); });
+  const env = browserSuite();
 
   test('on a phone nothing is wider than the screen, and chart ticks are legible', async () => {
-    const { page, errors } = await busyPage(browser, PHONE);
+    const { page, errors } = await busyPage(env.browser, env.page, PHONE);
     expect(await overflowing(page)).toEqual([]);
     expect(await smallestTick(page)).toBeGreaterThanOrEqual(10);
     expect(errors).toEqual([]);
@@ -66,7 +60,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer layout in chromium', 
 
   test('count axes read whole numbers; captions, legends, agent labels and mark numbers do not collide', async () => {
     for (const viewport of [PHONE, DESKTOP]) {
-      const { page, errors } = await busyPage(browser, viewport);
+      const { page, errors } = await busyPage(env.browser, env.page, viewport);
       expect(await smallestTick(page)).toBeGreaterThanOrEqual(10);
       for (const id of ['waits', 'gp', 'tsos']) {
         const yTicks = await page.$$eval(`#chart-${id} text.tick[text-anchor="end"]`, (ts) => ts.map((t) => t.textContent));
@@ -104,7 +98,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer layout in chromium', 
   });
 
   test('the CSV is named after scenario, seed and week, and says when levers changed the run', async () => {
-    const { page, errors } = await openFile(browser, PAGE);
+    const { page, errors } = await openFile(env.browser, env.page);
     await page.fill('#speed', '5');
     await page.fill('#until', '120');
     await page.click('#run');
@@ -131,7 +125,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer layout in chromium', 
 
   test('"Set this up" brings the charts into view, Run within reach', async () => {
     for (const viewport of [PHONE, DESKTOP]) {
-      const { page, errors } = await openFile(browser, PAGE, viewport);
+      const { page, errors } = await openFile(env.browser, env.page, viewport);
       await page.waitForSelector('#run:not([disabled])');
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.click('#ex-scattergun button');

@@ -5,11 +5,10 @@
  * the charts, nothing drawn after Pause beyond the weeks already sent, nothing from a replaced
  * run. Timings are measured by bench/explorer.js, not here.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildPage, hasChromium, launch, openFile } from './browser.js';
+import { describe, test, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, hasChromium, openFile } from './browser.js';
 
-let PAGE = '';
 const attr = async (page: Page, name: string) => page.getAttribute('body', `data-${name}`);
 const num = async (page: Page, name: string) => Number(await attr(page, name));
 const speed = (page: Page, label: 'full' | 26 | 10) => page.fill('#speed', label === 'full' ? '5' : label === 26 ? '4' : '3');
@@ -34,15 +33,10 @@ function countFrames() {
 const points = (page: Page, sel: string) => page.$eval(sel, (p) => (p.getAttribute('d')?.match(/[ML]/g) ?? []).length);
 
 describe.skipIf(!hasChromium && !process.env.CI)('explorer run cycle in chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    PAGE = (await buildPage()).page;
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => { await browser?.close(); });
+  const env = browserSuite();
 
   test('after a run ends, Setup, another scenario, a lever and "Set this up" each start a run that can run again', async () => {
-    const { page, errors } = await openFile(browser, PAGE);
+    const { page, errors } = await openFile(env.browser, env.page);
     await ready(page);
     await speed(page, 'full');
     await runToEnd(page);
@@ -66,7 +60,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer run cycle in chromium
   });
 
   test('Setup shows the new run in the diagram and agents panel; no loop is named until one clearly leads', async () => {
-    const { page, errors } = await openFile(browser, PAGE);
+    const { page, errors } = await openFile(env.browser, env.page);
     await ready(page);
     await speed(page, 'full');
     await page.fill('#until', '100');
@@ -106,7 +100,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer run cycle in chromium
   });
 
   test('draws at most once per frame, keeps every week on the charts, stops drawing at Pause, ignores a replaced run', async () => {
-    const { page, errors } = await openFile(browser, PAGE, undefined, countFrames);
+    const { page, errors } = await openFile(env.browser, env.page, undefined, countFrames);
     await ready(page);
     await speed(page, 'full');
     const frames0 = await page.evaluate(() => (window as unknown as { frames_: number }).frames_);

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { main } from '../../src/cli/program.js';
 import { loadScenario } from '../../src/io/scenario.js';
+import { cli } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clwsim-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,11 +20,6 @@ const file = (text: string | Buffer, name = `f${k++}.yaml`) => {
   writeFileSync(f, text);
   return f;
 };
-async function cli(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 /** Refused: exit 2, one line on stderr, no stack trace. */
 async function refused(args: string[], re: RegExp) {
   const r = await cli(...args);

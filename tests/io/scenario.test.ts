@@ -1,18 +1,12 @@
-import { describe, expect, test, afterAll } from 'vitest';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { scratch } from '../helpers.js';
+import { describe, expect, test, } from 'vitest';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { loadScenario } from '../../src/io/scenario.js';
 import { InputError } from '../../src/scenario/errors.js';
 import { defaults } from '../../src/model/params.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'clwsim-scn-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, text: string) => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const { dir, file: write } = scratch('scn');
+const file = (name: string, text: string) => write(text, name);
 const errorOf = (f: () => unknown) => {
   try {
     f();

@@ -2,19 +2,14 @@ import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { main } from '../../src/cli/program.js';
 import { METRICS } from '../../src/model/metrics.js';
 import { TOTAL_METRICS } from '../../src/report/compare.js';
 import { KEY_CHARTS } from '../../src/report/charts.js';
 import { csvRows } from './csv.js';
+import { cli } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-async function cli(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 const SMALL = ['--reps', '3', '--weeks', '60', '--window', '26', '--quiet'];
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 

@@ -8,16 +8,11 @@ import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { main } from '../../src/cli/program.js';
 import { csvRows } from './csv.js';
+import { cli } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-posterior-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-async function cli(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 const write = (name: string, text: string) => {
   writeFileSync(join(tmp, name), text);
   return join(tmp, name);
