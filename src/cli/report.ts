@@ -17,6 +17,7 @@ import { outputFolder, OVERWRITE_HELP } from './outputs.js';
 import { progress } from './progress.js';
 import { intIn, outputOptions, replicationOptions, workersInt } from './options.js';
 import { version, type Io } from './program.js';
+import { gitCommit } from '../io/provenance.js';
 import { armsUse, posteriorArgs, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
 const windowInt = intIn(1, 5200, 'a number of weeks');
@@ -85,7 +86,7 @@ export function registerReport(program: Command, io: Io): void {
       bar2.end();
       claim.plan(comparisonFiles(all.map((s) => s.name), report));
       writeComparison(dir, results, report, {
-        version: version(), command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}),
+        version: version(), commit: gitCommit(), argv: io.argv ?? [], command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}),
       }, started);
       claim.finish();
       io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);

@@ -12,19 +12,9 @@ import { LoopMeter } from './loops.js';
 import { trajectoriesCsv } from './trajectories.js';
 import { Dominance } from './dominance.js';
 import type { Agents, FromWorker, Marker, Snapshot, ToWorker } from './protocol.js';
-import { checkAssignment, fixedAtStart } from '../scenario/checks.js';
 import { buildScenario } from '../scenario/build.js';
 import { InputError } from '../scenario/errors.js';
-
-/** A lever's changes, checked exactly as a scenario file's intervention would be. */
-function checkedSet(where: string, set: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [path, v] of Object.entries(set)) {
-    if (fixedAtStart(path)) throw new InputError(`${where}: ${path}: fixed at the start of a run`);
-    out[path] = checkAssignment(where, path, v) as number;
-  }
-  return out;
-}
+import { checkedSet } from './leverCheck.js';
 
 interface Scope {
   postMessage(m: FromWorker): void;

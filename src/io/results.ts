@@ -51,6 +51,9 @@ export interface ComparisonManifest {
   tool: 'clwsim';
   kind: 'comparison';
   version: string;
+  /** The git commit clwsim ran from, when run from a checkout, and the arguments the command received. */
+  commit?: string;
+  argv?: string[];
   command: string;
   baseline: string;
   scenarios: string[];
@@ -77,7 +80,7 @@ export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; r
   for (const a of arms) {
     runs[a.scenario.name] = runFolder(a.scenario.name);
     writeRunOutputs(join(dir, runFolder(a.scenario.name)), a.runs, {
-      tool: 'clwsim', version: m.version, command: m.command, scenario: a.scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
+      tool: 'clwsim', version: m.version, commit: m.commit, command: m.command, argv: m.argv, scenario: a.scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
     });
   }
   const names = writeReportFiles(dir, report);
