@@ -7,6 +7,7 @@ import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
 import { AfterExit, ClwOutcome } from './clients.js';
 import { WEEKS_PER_YEAR } from './params.js';
+import { learnFromOutcome } from './mechanisms/learning.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
 export function gpRateOf(w: World, c: number): number {
@@ -82,6 +83,7 @@ export function leaveCaseload(w: World, c: number): void {
 export function exitClient(w: World, c: number, kind: Exit): void {
   const cl = w.clients;
   leaveCaseload(w, c);
+  learnFromOutcome(w, cl.clw(c)); // every outcome is experience for the CLW (learning.ts)
   cl.setExit(c, kind);
   cl.setTso(c, -1);
   setState(w, c, S.EXITED);

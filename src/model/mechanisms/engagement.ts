@@ -7,12 +7,12 @@
  *         + β_alone·[complex and not accompanied] + β_followup·[followed up]
  *         + β_trust·(TSO trust − 0.5)
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
- * completion (step 6), which brings a wellbeing gain scaled by match quality and teaches the
- * CLW (learning.ts).
+ * completion (step 6), which brings a wellbeing gain scaled by match quality; every ending
+ * teaches the CLW (learning.ts, through lifecycle.exitClient).
  * Realist matrix: F1 "empathic navigators" → clients "mentally in right place for services"
  * (readiness), F2 "handholding support" → "reduced drop out" (complex clients who came alone),
  * F5 and F4 (match quality: the right kind of service, and the best fit among those the CLW
- * knows; learning from completions), F3 (trust: "increased client confidence in CLW and TSO
+ * knows), F3 (trust: "increased client confidence in CLW and TSO
  * services"), U3 (follow-up), U4 ("client confusion"), U1 (unready clients; clients the CLW
  * could have helped get little from a programme), outcome "sustained client engagement".
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
@@ -21,7 +21,6 @@ import { type World, S, F, Exit } from '../world.js';
 import { TsoOutcome } from '../clients.js';
 import { geometric } from '../rng.js';
 import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
-import { learnFromCompletion } from './learning.js';
 import { TSO_TYPES } from '../params.js';
 import type { Mechanism } from '../mechanism.js';
 
@@ -90,7 +89,6 @@ function engagementEnds(w: World): void {
       const wb = cl.wellbeing(c);
       setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit(c) * (1 - wb));
       t.pos[j]! += 1;
-      learnFromCompletion(w, cl.clw(c), cl.fit(c));
       exitClient(w, c, Exit.COMPLETED);
       w.funnel.completed++;
       w.wk.completions++;

@@ -1,9 +1,11 @@
 /**
  * Step 0. Setup: the TSOs and CLWs a run starts with, before the first week.
  * Each TSO gets a grant that varies around its type's mean, reserves, the share of its funding
- * it needs for core costs, and the initial trust in the CLW service. Each CLW gets an expertise
- * drawn around the mean, an employer (a TSO or not), and a known set of TSOs, one of each type
- * in turn; a TSO-employed CLW, embedded in the community, knows more of them.
+ * it needs for core costs, and the initial trust in the CLW service. Each CLW gets an expertise,
+ * an employer (a TSO or not), and a known set of TSOs, one of each type in turn; a TSO-employed
+ * CLW, embedded in the community, knows more of them. Expertise is drawn from the balance of
+ * learning, forgetting and turnover (tenure ~ Exp(turnover), expertise on the learning curve from
+ * a hire's level: initial.ts, learning.ts), so the workforce starts where it stays.
  * Realist matrix: F8 "stable TSO funding" (grants), C6 "short-term and fragile funding
  * arrangements" (reserves, core costs), F3 (initial trust), C2 "varying levels of experience and
  * knowledge of available community provision" and F5 (expertise), F4 and U2 (how much of the
@@ -13,6 +15,7 @@
 import { TSO_TYPES } from '../params.js';
 import { type World, NTYPES, resetKnown } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
+import { initialExpertise } from '../initial.js';
 
 export const setUp: Mechanism = {
   id: 'setup', step: '0', title: 'initial TSOs and CLWs', module: 'setup.ts',
@@ -51,7 +54,8 @@ function initTsos(w: World): void {
 function initClws(w: World): void {
   const { p, clws: c } = w;
   for (let i = 0; i < c.n; i++) {
-    c.expertise[i] = Math.min(p.clw.expertiseCeiling, Math.max(p.clw.expertiseFloor, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
+    // Drawn from the stationary distribution of learning, forgetting and turnover (initial.ts).
+    c.expertise[i] = initialExpertise(p, w.dist.init, w.rng.init());
     c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
     const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
     resetKnown(w, i, nKnown, w.rng.init);
