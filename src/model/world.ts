@@ -86,6 +86,7 @@ export interface Tsos {
   dupLoss: Float64Array; // place-weeks lost to duplicate contacts this week
   startWaitSum: Float64Array; // this week: weeks waited by those starting here
   starts: Int32Array;
+  quotedWait: Float64Array; // the wait it tells CLWs: its recent starters' waits, smoothed (intake.ts)
 }
 
 /**
@@ -94,12 +95,6 @@ export interface Tsos {
  */
 export interface ReferralScratch {
   chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
-  /**
-   * Programme weeks per TSO type, refreshed each week before referrals (interventions may
-   * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
-   * compared (a hot spot of the national profile).
-   */
-  programmeWeeks: Float64Array;
 }
 
 export interface World {

@@ -4,7 +4,10 @@
  * allows, then the client comes to the first session or not. Under scattergun the first offer
  * wins; the other services still reach the client in their own lists and spend staff time on
  * someone already placed (a duplicate contact), or the client takes that place too for a few
- * weeks before dropping it (redundant support). Both cost the CLW service trust.
+ * weeks before dropping it (redundant support). Both cost the CLW service trust. Each TSO's
+ * quoted wait (what CLWs see when choosing and gaming, referral.ts) follows what its starters
+ * waited, smoothed over practice.waitQuoteWeeks: "That waiting list at this moment is up to one
+ * month" (Allbutt L191) is a wait people experience, not a count of list entries.
  * Realist matrix: F2 "CLWs providing handholding support (accompanying clients to groups)" →
  * "reduced drop out and non-attendance"; U4 "scattergun and multiple referral practices" →
  * "duplication of staff time", "increased waiting lists across services", "TSOs overloaded".
@@ -25,6 +28,7 @@ function intake(w: World): void {
   const { tsos: t, clients: cl, tsoQueue: q } = w;
   const dupCost = w.p.tso.dupCostPlaces;
   const doubleUp = w.p.practice.doubleUpProb;
+  const quoteRate = 1 - Math.exp(-1 / w.p.practice.waitQuoteWeeks); // weekly smoothing of the quoted wait
   w.phantomCal.drain(w.week, (j) => {
     if (t.phantom[j]! > 0) t.phantom[j]!--;
   });
@@ -58,6 +62,7 @@ function intake(w: World): void {
         w.wk.duplicates++;
       }
     }
+    if (t.starts[j]! > 0) t.quotedWait[j]! += quoteRate * (t.startWaitSum[j]! / t.starts[j]! - t.quotedWait[j]!);
   }
 }
 

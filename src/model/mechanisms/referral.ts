@@ -2,9 +2,9 @@
  * Step 4c. Referral choice: when a client's sessions end, the CLW refers on (or the client
  * leaves: declined, or resolved by the CLW's own sessions).
  * - Targeted: the CLW identifies the kind of service needed (more often right with expertise)
- *   and, among the TSOs of that kind it knows, picks the shortest visible wait (with probability
- *   = expertise) or its favourite.
- * - Scattergun: k services at once; more tempting when the best visible wait is long ("game the
+ *   and, among the TSOs of that kind it knows, picks the shortest wait the TSOs quote (with
+ *   probability = expertise) or its favourite.
+ * - Scattergun: k services at once; more tempting when the best quoted wait is long ("game the
  *   system") and when the CLW is under pressure.
  * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to;
  *   a CLW who knows no open service of the kind needed sometimes finds one by asking around.
@@ -20,7 +20,6 @@
  */
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
 import { ClwOutcome } from '../clients.js';
-import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
 import type { Mechanism } from '../mechanism.js';
@@ -33,14 +32,14 @@ export const referOn: Mechanism = {
 /** Sessions that count a client as seen_3plus in the funnel (a reporting threshold, not behaviour). */
 const SEEN_SESSIONS = 3;
 
-/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
-const waitOf = (w: World, j: number) =>
-  (w.tsos.waitN[j]! * w.referral.programmeWeeks[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
+/**
+ * The wait a CLW sees at TSO j: what the TSO quotes, its recent starters' wait (intake.ts), not
+ * a count of list entries, which scattergun duplicates and people who never start inflate.
+ */
+const waitOf = (w: World, j: number) => w.tsos.quotedWait[j]!;
 
 function referrals(w: World): void {
   const cl = w.clients;
-  const weeks = w.referral.programmeWeeks;
-  for (let ti = 0; ti < NTYPES; ti++) weeks[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
     if (cl.sessions(c) >= SEEN_SESSIONS && !(cl.flags(c) & F.SEEN3)) {
