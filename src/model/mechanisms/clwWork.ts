@@ -67,11 +67,15 @@ function takeFromWaitingLists(w: World): void {
 }
 
 function startSessions(w: World, c: number, i: number): void {
+  beginSessions(w, c, i, sessionWeeks(w, c, i, w.rng.clw), w.week);
+}
+
+/**
+ * How many weekly sessions client c will have with CLW i before being referred on or leaving
+ * (sets the client's over-referral flag and how the sessions end; three draws from r).
+ */
+export function sessionWeeks(w: World, c: number, i: number, r: () => number): number {
   const { p, clients: cl } = w;
-  const r = w.rng.clw;
-  setState(w, c, S.WITH_CLW);
-  w.clws.withN[i]!++;
-  w.funnel.seen_by_clw++;
   const kpi = p.practice.kpiRegime === 'referrals';
   const pOver = p.practice.overReferral + (kpi ? p.practice.kpiOverReferral : 0);
   const gain = p.clw.sessionGain * (0.5 + w.clws.expertise[i]!);
@@ -93,8 +97,18 @@ function startSessions(w: World, c: number, i: number): void {
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));
   }
+  return n;
+}
+
+/** Client c begins n weekly sessions with CLW i, the first in week `first`. */
+export function beginSessions(w: World, c: number, i: number, n: number, first: number): void {
+  const cl = w.clients;
+  setState(w, c, S.WITH_CLW);
+  w.clws.withN[i]!++;
+  w.funnel.seen_by_clw++;
   cl.setSessions(c, Math.min(255, n));
+  const gain = w.p.clw.sessionGain * (0.5 + w.clws.expertise[i]!);
   if (cl.clwOutcome(c) === ClwOutcome.REFER) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
   // Sessions are weekly: the last one is n - 1 weeks after the first.
-  w.referCal.add(w.week + n - 1, w.week, c, nextSeq(w, c));
+  w.referCal.add(first + n - 1, w.week, c, nextSeq(w, c));
 }

@@ -37,13 +37,21 @@ function arrivals(w: World): void {
 }
 
 function newClient(w: World, clw: number, shares: number[], total: number): void {
-  const { p, clients: cl } = w;
   const r = w.rng.arrivals;
   const c = allocClient(w);
   // Six draws per client, always: arrivals stay in step across scenarios (common random numbers).
   let u = r() * total;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
+  initClient(w, c, clw, need, r);
+  enterClwQueue(w, c);
+  w.funnel.referred_to_clw++;
+  w.wk.arrivals++;
+}
+
+/** Fill client slot c as a new referral of CLW `clw` with main need `need` (five draws from r). */
+export function initClient(w: World, c: number, clw: number, need: number, r: () => number): void {
+  const { p, clients: cl } = w;
   cl.setNeed(c, need);
   cl.setFlags(c, r() < p.demand.complexShare ? F.COMPLEX : 0);
   cl.setClwOnly(c, r() < p.demand.clwOnlyShare ? 1 : 0);
@@ -61,9 +69,6 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
   const wbSpread = p.demand.wellbeingInitialSpread;
   setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * r());
-  enterClwQueue(w, c);
-  w.funnel.referred_to_clw++;
-  w.wk.arrivals++;
 }
 
 /** Put c on its CLW's waiting list (a new episode). */

@@ -57,20 +57,26 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.starts[j]!++;
   t.startWaitSum[j]! += waited;
 
-  const shortfall = 1 - cl.readiness(c);
-  const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
-    + e.mismatchLogHR * (1 - fit)
-    + e.waitLogHR * waited
-    + (flags & F.CONFUSED ? e.confusionLogHR : 0)
-    + e.unreadyLogHR * shortfall
-    + ((flags & F.COMPLEX) && !(flags & F.ACCOMPANIED) ? e.complexAloneLogHR : 0)
-    + (flags & F.FOLLOWED_UP ? e.followUpLogHR : 0)
-    + e.trustLogHR * (t.trust[j]! - 0.5);
-  const h = 1 - Math.exp(-Math.exp(logH));
+  const h = dropHazard(w, c, j, fit, waited);
   const length = p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
   const d = geometric(w.rng.engagement, h);
   cl.setTsoOutcome(c, d < length ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
   w.endCal.add(w.week + Math.min(d, length), w.week, c, nextSeq(w, c));
+}
+
+/** Weekly drop-out probability of client c starting at TSO j with match quality `fit` after `waited` weeks. */
+export function dropHazard(w: World, c: number, j: number, fit: number, waited: number): number {
+  const e = w.p.engagement;
+  const flags = w.clients.flags(c);
+  const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
+    + e.mismatchLogHR * (1 - fit)
+    + e.waitLogHR * waited
+    + (flags & F.CONFUSED ? e.confusionLogHR : 0)
+    + e.unreadyLogHR * (1 - w.clients.readiness(c))
+    + ((flags & F.COMPLEX) && !(flags & F.ACCOMPANIED) ? e.complexAloneLogHR : 0)
+    + (flags & F.FOLLOWED_UP ? e.followUpLogHR : 0)
+    + e.trustLogHR * (w.tsos.trust[j]! - 0.5);
+  return 1 - Math.exp(-Math.exp(logH));
 }
 
 function engagementEnds(w: World): void {

@@ -20,6 +20,13 @@ export const giveUpWaiting: Mechanism = {
   id: 'giveUps', step: '7', title: 'giving up while waiting', module: 'waiting.ts', rows: ['U4', 'U8'], fn: giveUps,
 };
 
+/** S(w): share of those who joined a waiting list still willing to attend after w weeks. */
+export function stillWaiting(weeks: number, p0: number, slope: number, cap: number): number {
+  if (weeks >= cap) return 0;
+  const a = logit(p0);
+  return logistic(a - slope * weeks) / logistic(a);
+}
+
 /** Weeks until a client who joined a waiting list now would give up (inverse of S). */
 export function giveUpWeeks(u: number, p0: number, slope: number, cap: number): number {
   if (slope <= 0) return cap;
