@@ -23,8 +23,8 @@ const UNMET_SHARE = 0.5;
 export const outcomesPerClwWeek = (p: Params): number =>
   (p.demand.referralsPerClwWeek * p.demand.level) / (1 - UNMET_SHARE * Math.min(1, p.demand.rereferralProb));
 
-/** GP re-referrals per CLW-week in that steady state (episodes ended with need unmet × rereferralProb). */
-export const rereferralsPerClwWeek = (p: Params): number => outcomesPerClwWeek(p) * UNMET_SHARE * Math.min(1, p.demand.rereferralProb);
+/** GP re-referrals per CLW-week at the start: new referrals × share left with need unmet × rereferralProb. */
+export const rereferralsPerClwWeek = (p: Params): number => p.demand.referralsPerClwWeek * p.demand.level * UNMET_SHARE * Math.min(1, p.demand.rereferralProb);
 
 /** Expected expertise after `weeks` in post of a CLW hired at `hired` (learning.ts: dE = g(1 − e) − φe). */
 export function expertiseAtTenure(p: Params, hired: number, weeks: number): number {
