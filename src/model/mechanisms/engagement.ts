@@ -8,7 +8,8 @@
  *         + β_trust·(TSO trust − 0.5)
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
  * completion (step 6), which brings a wellbeing gain scaled by match quality; every ending
- * teaches the CLW (learning.ts, through lifecycle.exitClient).
+ * teaches the CLW (learning.ts, through lifecycle.exitClient). A completion is a good signal to
+ * the TSO; a drop-out is a bad one only when the TSO can put it down to the referral (blame).
  * Realist matrix: F1 "empathic navigators" → clients "mentally in right place for services"
  * (readiness), F2 "handholding support" → "reduced drop out" (complex clients who came alone),
  * F5 and F4 (match quality: the right kind of service, and the best fit among those the CLW
@@ -79,6 +80,20 @@ export function dropHazard(w: World, c: number, j: number, fit: number, waited: 
   return 1 - Math.exp(-Math.exp(logH));
 }
 
+/**
+ * The bad signal a TSO reads in a drop-out or a no-show: the full dropoutWeight when it can put
+ * it down to the referral (the wrong kind of service, a client referred before they were ready
+ * or to several services at once, a complex client left to come alone), otherwise the share
+ * trust.ownCourseWeight of it: the client's own course ("This (CLW) is very much about, you
+ * know, you need to do this for yourself", Allbutt L181).
+ */
+export function blame(w: World, c: number, j: number): number {
+  const f = w.clients.flags(c);
+  const poor = w.tsos.type[j] !== w.clients.need(c) || (f & (F.OVER_REFERRED | F.CONFUSED)) !== 0
+    || ((f & F.COMPLEX) !== 0 && (f & F.ACCOMPANIED) === 0);
+  return w.p.trust.dropoutWeight * (poor ? 1 : w.p.trust.ownCourseWeight);
+}
+
 function engagementEnds(w: World): void {
   const { p, clients: cl, tsos: t } = w;
   w.endCal.drain(w.week, (c, seq) => {
@@ -87,7 +102,7 @@ function engagementEnds(w: World): void {
     t.engaged[j]!--;
     if (cl.tsoOutcome(c) === TsoOutcome.DROP) {
       setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
-      t.neg[j]! += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
+      t.neg[j]! += blame(w, c, j); // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);
       w.funnel.dropped_out++;
       w.wk.dropouts++;

@@ -7,7 +7,9 @@
  * weeks before dropping it (redundant support). Both cost the CLW service trust. Each TSO's
  * quoted wait (what CLWs see when choosing and gaming, referral.ts) follows what its starters
  * waited, smoothed over practice.waitQuoteWeeks: "That waiting list at this moment is up to one
- * month" (Allbutt L191) is a wait people experience, not a count of list entries.
+ * month" (Allbutt L191) is a wait people experience, not a count of list entries. A client who
+ * does not come is a bad signal only when the TSO can put it down to the referral (blame,
+ * engagement.ts): complex and left to come alone, referred to several at once, unready, wrong kind.
  * Realist matrix: F2 "CLWs providing handholding support (accompanying clients to groups)" →
  * "reduced drop out and non-attendance"; U4 "scattergun and multiple referral practices" →
  * "duplication of staff time", "increased waiting lists across services", "TSOs overloaded".
@@ -17,7 +19,7 @@
 import { type World, S, F, Exit, MAX_REFS } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import { logit, logistic } from '../math.js';
-import { startEngagement } from './engagement.js';
+import { blame, startEngagement } from './engagement.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const admitToTsos: Mechanism = {
@@ -91,7 +93,7 @@ function firstSession(w: World, c: number, j: number): boolean {
   // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
   clearRefs(w, c);
   w.tsos.dupLoss[j]! += p.tso.dupCostPlaces;
-  w.tsos.neg[j]! += p.trust.dropoutWeight;
+  w.tsos.neg[j]! += blame(w, c, j); // a bad signal when the referral was poor (engagement.ts)
   setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
   exitClient(w, c, Exit.GAVE_UP);
   w.funnel.did_not_attend++;
