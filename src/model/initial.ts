@@ -23,12 +23,15 @@ const UNMET_SHARE = 0.5;
 export const outcomesPerClwWeek = (p: Params): number =>
   (p.demand.referralsPerClwWeek * p.demand.level) / (1 - UNMET_SHARE * Math.min(1, p.demand.rereferralProb));
 
+/** Episodes a CLW sees (the person came to a first session) per week in that steady state. */
+export const seenPerClwWeek = (p: Params): number => outcomesPerClwWeek(p) * p.clw.firstSessionAttendP0;
+
 /** GP re-referrals per CLW-week at the start: new referrals × share left with need unmet × rereferralProb. */
 export const rereferralsPerClwWeek = (p: Params): number => p.demand.referralsPerClwWeek * p.demand.level * UNMET_SHARE * Math.min(1, p.demand.rereferralProb);
 
 /** Expected expertise after `weeks` in post of a CLW hired at `hired` (learning.ts: dE = g(1 − e) − φe). */
 export function expertiseAtTenure(p: Params, hired: number, weeks: number): number {
-  const g = p.clw.learningRate * outcomesPerClwWeek(p);
+  const g = p.clw.learningRate * seenPerClwWeek(p);
   const phi = p.clw.forgettingPerYear / WEEKS_PER_YEAR;
   if (g + phi <= 0) return hired;
   const eInf = g / (g + phi);

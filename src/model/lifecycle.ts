@@ -82,8 +82,9 @@ export function leaveCaseload(w: World, c: number): void {
 /** End c's episode. Unmet need may bring a GP re-referral; otherwise observe GP use for a while. */
 export function exitClient(w: World, c: number, kind: Exit): void {
   const cl = w.clients;
+  // Every outcome of a client the CLW saw is experience (learning.ts); one who never came is not.
+  if (cl.state(c) !== S.WAIT_CLW) learnFromOutcome(w, cl.clw(c));
   leaveCaseload(w, c);
-  learnFromOutcome(w, cl.clw(c)); // every outcome is experience for the CLW (learning.ts)
   cl.setExit(c, kind);
   cl.setTso(c, -1);
   setState(w, c, S.EXITED);

@@ -5,7 +5,8 @@
  * (mental health) relaxes slowly (give-ups, the only balance, change little with the wait: a
  * time constant of about a year), and while it builds CLWs hold ever more clients and every loop
  * that runs on pressure drifts. So:
- *  - each CLW has the clients who began sessions in recent weeks and are not yet through them;
+ *  - each CLW has the referrals of the last firstSessionLeadWeeks weeks booked for a first session,
+ *    and the clients who began sessions in recent weeks and are not yet through them;
  *  - each TSO whose tso.initialWaitWeeks W is above 0 has its places taken (clients part way
  *    through their programme) and a waiting list whose head has waited W weeks: people joined
  *    over the last W weeks at the rate the head of the list moves (places ÷ mean stay, divided
@@ -23,14 +24,15 @@ import { TSO_TYPES } from './params.js';
 import { AfterExit, TsoOutcome } from './clients.js';
 import { nextSeq, setState, setWellbeing } from './lifecycle.js';
 import { geometric } from './rng.js';
-import { outcomesPerClwWeek, rereferralsPerClwWeek } from './initial.js';
-import { initClient } from './mechanisms/demand.js';
+import { outcomesPerClwWeek, rereferralsPerClwWeek, seenPerClwWeek } from './initial.js';
+import { enterClwQueue, initClient } from './mechanisms/demand.js';
 import { sessionWeeks, beginSessions } from './mechanisms/clwWork.js';
 import { placesOf } from './mechanisms/funding.js';
 import { dropHazard } from './mechanisms/engagement.js';
 import { giveUpWeeks, stillWaiting } from './mechanisms/waiting.js';
 
 export function prepopulate(w: World): void {
+  onTheList(w);
   inSessions(w);
   onTheirWayBack(w);
   const { p, tsos: t } = w;
@@ -124,12 +126,29 @@ function drawNeed(w: World): number {
   return need;
 }
 
+/** Referrals of the last firstSessionLeadWeeks weeks, booked for a first session and waiting for it. */
+function onTheList(w: World): void {
+  const { p } = w;
+  const nActive = Math.min(p.clw.count, w.clws.n);
+  const rate = outcomesPerClwWeek(p);
+  for (let i = 0; i < nActive; i++) {
+    for (let k = 0; k < p.clw.firstSessionLeadWeeks; k++) {
+      for (let a = w.dist.start.poisson(rate); a > 0; a--) {
+        const c = allocClient(w);
+        initClient(w, c, i, drawNeed(w), w.rng.start);
+        enterClwQueue(w, c, -k);
+        w.funnel.referred_to_clw++;
+      }
+    }
+  }
+}
+
 /** Clients who began sessions k = 0..maxSessions-1 weeks ago and are still in them at week 1. */
 function inSessions(w: World): void {
   const { p } = w;
   const r = w.rng.start;
   const nActive = Math.min(p.clw.count, w.clws.n);
-  const rate = outcomesPerClwWeek(p);
+  const rate = seenPerClwWeek(p);
   for (let i = 0; i < nActive; i++) {
     for (let k = 0; k < p.clw.maxSessions; k++) {
       for (let a = w.dist.start.poisson(rate); a > 0; a--) {

@@ -34,7 +34,7 @@ describe('clwsim run', () => {
     const cols = funnel[0]!.split(',');
     for (const line of funnel.slice(1)) {
       const v = Object.fromEntries(line.split(',').map((x, k) => [cols[k], Number(x)]));
-      const ended = ['left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'gave_up_waiting', 'did_not_attend', 'dropped_out', 'completed'].reduce((a, k) => a + v[k]!, 0);
+      const ended = ['gave_up_waiting_clw', 'did_not_attend_clw', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'gave_up_waiting', 'did_not_attend', 'dropped_out', 'completed'].reduce((a, k) => a + v[k]!, 0);
       expect(ended + v.in_system_end!).toBe(v.referred_to_clw);
       expect(v.seen_by_clw).toBeGreaterThanOrEqual(v.seen_3plus!);
       expect(v.referred_to_tso).toBeGreaterThanOrEqual(v.started_tso!);

@@ -15,6 +15,7 @@ import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
 import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
+import { scheduleClwGiveUp } from './waiting.js';
 
 export const referToClws: Mechanism = {
   id: 'arrivals', step: '3', title: 'GP referrals to CLWs', module: 'demand.ts', rows: ['C1', 'C8'], fn: arrivals,
@@ -71,14 +72,20 @@ export function initClient(w: World, c: number, clw: number, need: number, r: ()
   setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * r());
 }
 
-/** Put c on its CLW's waiting list (a new episode). */
-function enterClwQueue(w: World, c: number): void {
+/**
+ * Put c on its CLW's waiting list (a new episode), referred in week `week` (earlier only for the
+ * lists a run starts with), with the week they would give up waiting (waiting.ts).
+ */
+export function enterClwQueue(w: World, c: number, week = w.week): void {
   const cl = w.clients;
   w.arrivalsTotal++;
   setState(w, c, S.WAIT_CLW);
+  cl.setSince(c, week);
   const i = cl.clw(c);
   w.clws.waitN[i]!++;
-  w.clwQueue.push(i, c, nextSeq(w, c), w.week);
+  const seq = nextSeq(w, c);
+  w.clwQueue.push(i, c, seq, week);
+  scheduleClwGiveUp(w, c, seq, w.week - week);
 }
 
 /** Exited clients: end of observation (slot freed) or a GP re-referral (a new episode). */
