@@ -31,6 +31,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     tsoByType: [],
     clwQueue: new QueuePool(nClw),
     tsoQueue: new QueuePool(nTso),
+    tsoUrgent: new QueuePool(nTso),
     freeSlots: new Int32Array(1024),
     freeN: 0,
     referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
@@ -57,6 +58,6 @@ function newTsos(n: number): Tsos {
     mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), phantom: new Int32Array(n), waitN: new Int32Array(n),
     reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
-    quotedWait: new Float64Array(n),
+    quotedWait: new Float64Array(n), offerRate: new Float64Array(n), listClosed: new Uint8Array(n),
   };
 }

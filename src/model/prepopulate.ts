@@ -58,6 +58,7 @@ export function prepopulate(w: World): void {
       waitingClient(w, j, Math.max(0, u - 1));
     }
     t.quotedWait[j] = wait;
+    t.offerRate[j] = offers;
   }
 }
 

@@ -87,6 +87,8 @@ export interface Tsos {
   startWaitSum: Float64Array; // this week: weeks waited by those starting here
   starts: Int32Array;
   quotedWait: Float64Array; // the wait it tells CLWs: its recent starters' waits, smoothed (intake.ts)
+  offerRate: Float64Array; // places offered from its lists a week, smoothed (intake.ts; overload.ts forecasts with it)
+  listClosed: Uint8Array; // 1 while closed to routine referrals (overload.ts)
 }
 
 /**
@@ -111,6 +113,7 @@ export interface World {
   tsoByType: Int32Array[]; // TSO ids of each type
   clwQueue: QueuePool; // one queue per CLW
   tsoQueue: QueuePool; // one queue per TSO
+  tsoUrgent: QueuePool; // one queue of emergency referrals per TSO (overload.ts)
   freeSlots: Int32Array;
   freeN: number;
   referCal: Calendar; // WITH_CLW → referral or leaving the CLW

@@ -57,8 +57,9 @@ function displaceFromClosed(w: World, closures: number): void {
   w.wk.closures += closures;
   // Waiting lists of closed TSOs are dropped; a client with no other live referral goes back.
   for (let j = 0; j < t.n; j++) {
-    if (t.open[j] || t.waitN[j] === 0 && w.tsoQueue.isEmpty(j)) continue;
+    if (t.open[j] || (t.waitN[j] === 0 && w.tsoQueue.isEmpty(j) && w.tsoUrgent.isEmpty(j))) continue;
     w.tsoQueue.drain(j, () => {});
+    w.tsoUrgent.drain(j, () => {});
     t.waitN[j] = 0;
     t.phantom[j] = 0;
   }

@@ -1,5 +1,6 @@
 /**
- * Step 5. TSO intake: free places are filled from the head of the waiting list. A place is
+ * Step 5. TSO intake: free places are filled from the head of the waiting list, emergencies first
+ * (their own list, with a little capacity kept above the places for them: overload.ts). A place is
  * offered: the CLW accompanies a complex client if this week's (pressure-limited) capacity
  * allows, then the client comes to the first session or not. Under scattergun the first offer
  * wins; the other services still reach the client in their own lists and spend staff time on
@@ -10,7 +11,8 @@
  * month" (Allbutt L191) is a wait people experience, not a count of list entries. A client who
  * does not come is a bad signal only when the TSO can put it down to the referral (blame,
  * engagement.ts): complex and left to come alone, referred to several at once, unready, wrong kind.
- * Realist matrix: F2 "CLWs providing handholding support (accompanying clients to groups)" →
+ * Realist matrix: U1 "over-referral" → "TSOs overloaded" (the capacity kept for emergencies);
+ * F2 "CLWs providing handholding support (accompanying clients to groups)" →
  * "reduced drop out and non-attendance"; U4 "scattergun and multiple referral practices" →
  * "duplication of staff time", "increased waiting lists across services", "TSOs overloaded".
  * Evidence: §1b (uptake 81%; warm hand-off OR 0.96, US), §4 (each duplicate costs 0.5-1 h of
@@ -20,17 +22,17 @@ import { type World, S, F, Exit, MAX_REFS } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import { logit, logistic } from '../math.js';
 import { blame, startEngagement } from './engagement.js';
+import { emergencyPlaces } from './overload.js';
+import type { QueuePool } from '../pools.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const admitToTsos: Mechanism = {
-  id: 'intake', step: '5', title: 'TSO intake', module: 'intake.ts', rows: ['F2', 'U4'], fn: intake,
+  id: 'intake', step: '5', title: 'TSO intake', module: 'intake.ts', rows: ['F2', 'U1', 'U4'], fn: intake,
 };
 
 function intake(w: World): void {
-  const { tsos: t, clients: cl, tsoQueue: q } = w;
-  const dupCost = w.p.tso.dupCostPlaces;
-  const doubleUp = w.p.practice.doubleUpProb;
-  const quoteRate = 1 - Math.exp(-1 / w.p.practice.waitQuoteWeeks); // weekly smoothing of the quoted wait
+  const t = w.tsos;
+  const quoteRate = 1 - Math.exp(-1 / w.p.practice.waitQuoteWeeks); // weekly smoothing of the quoted wait and offer rate
   w.phantomCal.drain(w.week, (j) => {
     if (t.phantom[j]! > 0) t.phantom[j]!--;
   });
@@ -39,33 +41,47 @@ function intake(w: World): void {
     t.starts[j] = 0;
     t.startWaitSum[j] = 0;
     if (!t.open[j]) continue;
-    while (t.engaged[j]! + t.phantom[j]! < Math.floor(t.places[j]! - t.dupLoss[j]!)) {
-      const c = q.shift(j);
-      if (c < 0) break;
-      if (cl.refSeq(c) !== q.stamp) continue; // withdrawn: gave up or re-referred
-      let slot = -1;
-      for (let k = 0; k < MAX_REFS; k++) if (cl.ref(c, k) === j) slot = k;
-      if (slot < 0) continue;
-      cl.setRef(c, slot, -1);
-      t.waitN[j]!--;
-      if (cl.state(c) === S.WAIT_TSO) {
-        if (firstSession(w, c, j)) startEngagement(w, c, j);
-      }
-      else if (cl.state(c) === S.ENGAGED && w.rng.intake() < doubleUp) {
-        // "All of the support is happening at once": the client takes this place too, for a while.
-        t.phantom[j]!++;
-        w.phantomCal.add(w.week + w.p.practice.doubleUpWeeks, w.week, j, 0);
-        t.neg[j]! += 1;
-        w.wk.duplicates++;
-      } else {
-        // Already placed elsewhere (or gone): staff time spent on a duplicate referral.
-        t.dupLoss[j]! += dupCost;
-        t.neg[j]! += 1;
-        w.wk.duplicates++;
-      }
-    }
+    // Emergencies first, into the little capacity kept above the places (overload.ts), then the list.
+    let offers = fill(w, j, w.tsoUrgent, t.places[j]! + emergencyPlaces(w, j));
+    offers += fill(w, j, w.tsoQueue, t.places[j]!);
+    t.offerRate[j]! += quoteRate * (offers - t.offerRate[j]!);
     if (t.starts[j]! > 0) t.quotedWait[j]! += quoteRate * (t.startWaitSum[j]! / t.starts[j]! - t.quotedWait[j]!);
   }
+}
+
+/**
+ * Offer places at TSO j to the head of queue q while fewer than `ceiling` places (less the staff
+ * time lost to duplicates) are taken; returns the live entries reached (offers made).
+ */
+function fill(w: World, j: number, q: QueuePool, ceiling: number): number {
+  const { tsos: t, clients: cl } = w;
+  let offers = 0;
+  while (t.engaged[j]! + t.phantom[j]! < Math.floor(ceiling - t.dupLoss[j]!)) {
+    const c = q.shift(j);
+    if (c < 0) break;
+    if (cl.refSeq(c) !== q.stamp) continue; // withdrawn: gave up or re-referred
+    let slot = -1;
+    for (let k = 0; k < MAX_REFS; k++) if (cl.ref(c, k) === j) slot = k;
+    if (slot < 0) continue;
+    cl.setRef(c, slot, -1);
+    t.waitN[j]!--;
+    offers++;
+    if (cl.state(c) === S.WAIT_TSO) {
+      if (firstSession(w, c, j)) startEngagement(w, c, j);
+    } else if (cl.state(c) === S.ENGAGED && w.rng.intake() < w.p.practice.doubleUpProb) {
+      // "All of the support is happening at once": the client takes this place too, for a while.
+      t.phantom[j]!++;
+      w.phantomCal.add(w.week + w.p.practice.doubleUpWeeks, w.week, j, 0);
+      t.neg[j]! += 1;
+      w.wk.duplicates++;
+    } else {
+      // Already placed elsewhere (or gone): staff time spent on a duplicate referral.
+      t.dupLoss[j]! += w.p.tso.dupCostPlaces;
+      t.neg[j]! += 1;
+      w.wk.duplicates++;
+    }
+  }
+  return offers;
 }
 
 /**

@@ -9,7 +9,9 @@
  * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to;
  *   a CLW who knows no open service of the kind needed sometimes finds one by asking around.
  * - Follow-up with the TSO, with a propensity that falls with pressure.
- * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls).
+ * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls),
+ *   and a routine referral to a TSO whose list is closed is (overload.ts); either may come with a
+ *   signpost to a service of the kind needed. An emergency goes on the TSO's emergency list.
  * Realist matrix: F1 "empathic navigators" (readiness-based referral; needs met by the CLW),
  * F4 "considering full range of local provision" (the fit is the best of the services known),
  * F5 "expertise and community knowledge to match", U1 "over-referral" (unready referrals are
@@ -22,6 +24,7 @@ import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '.
 import { ClwOutcome } from '../clients.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
+import { isEmergency, signpost } from './overload.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const referOn: Mechanism = {
@@ -157,6 +160,8 @@ function refer(w: World, c: number): void {
   // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
   cl.setFit(c, r() ** (1 / Math.max(1, Math.min(p.clw.fitChoiceMax, countKnown(w, i, need)))));
   const unready = (cl.flags(c) & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
+  const emergency = isEmergency(w, c);
+  if (emergency) w.wk.emergencyReferrals++;
   let accepted = 0;
   for (let m = 0; m < n; m++) {
     const j = chosen[m]!;
@@ -165,14 +170,21 @@ function refer(w: World, c: number): void {
     if (mismatch || unready) t.neg[j]! += 1;
     else t.pos[j]! += p.trust.referralWeight;
     if (followed) t.pos[j]! += 1;
+    if (t.listClosed[j] && !emergency) {
+      // Not taking referrals just now (overload.ts): turned back, perhaps with a service to try.
+      w.wk.closedRefusals++;
+      signpost(w, i, need);
+      continue;
+    }
     const refuseP = p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!);
     if (mismatch && r() < refuseP) {
       w.wk.refused++;
+      signpost(w, i, need);
       continue;
     }
     cl.setRef(c, accepted++, j);
     t.waitN[j]!++;
-    w.tsoQueue.push(j, c, cl.refSeq(c), w.week);
+    (emergency ? w.tsoUrgent : w.tsoQueue).push(j, c, cl.refSeq(c), w.week);
     if (r() < p.trust.knowledgeShare * t.trust[j]!) {
       const ids = w.tsoByType[Math.floor(r() * NTYPES)]!;
       if (ids.length > 0) learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
