@@ -60,12 +60,14 @@ export type MetricKind = 'share' | 'count';
 
 /**
  * The key metrics of a steady baseline (issue 11) and how each is judged: the manifest's warm-up
- * section and scripts/stationarity.ts report these.
+ * section and scripts/stationarity.ts report these. TSO waiting lists are judged both in people
+ * and in referral links, and the wait both as starters' and as every leaver's (Little's law).
  */
 export const KEY_METRICS: Readonly<Record<string, MetricKind>> = {
   trust_mean: 'share', dropout_rate: 'share', scatter_share: 'share', handholding_share: 'share',
-  clw_expertise_mean: 'share', placements_matched_share: 'share', waitlist_total: 'count', waitlist_mh: 'count',
-  clw_waitlist: 'count', gp_attendances: 'count', wait_weeks_mean: 'count', clients_in_system: 'count',
+  clw_expertise_mean: 'share', placements_matched_share: 'share',
+  waitlist_people: 'count', waitlist_total: 'count', waitlist_mh_people: 'count', waitlist_mh: 'count',
+  clw_waitlist: 'count', gp_attendances: 'count', wait_weeks_mean: 'count', tso_wait_weeks_mean: 'count', clients_in_system: 'count',
 };
 export const SHARE_TOLERANCE = 0.03;
 export const COUNT_TOLERANCE = 0.1;

@@ -4,7 +4,7 @@ import { Calendar, QueuePool } from './pools.js';
 import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
 import type { Scenario } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
-import { type World, type Clws, type Tsos, MAX_KNOWN, newWeek, newFunnel } from './world.js';
+import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel } from './world.js';
 import { setUp } from './mechanisms/setup.js';
 
 /** First allocation of client records, in weeks of referrals (they grow by doubling; results do not depend on it). */
@@ -36,6 +36,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     freeN: 0,
     referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
+    waitingByType: new Int32Array(NTYPES),
     referral: { chosen: new Int32Array(MAX_REFS) },
     gpRateSum: 0, wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
@@ -59,5 +60,6 @@ function newTsos(n: number): Tsos {
     reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
     quotedWait: new Float64Array(n), offerRate: new Float64Array(n), listClosed: new Uint8Array(n),
+    filledAtIntake: new Int32Array(n), fullAtIntake: new Uint8Array(n),
   };
 }

@@ -31,7 +31,23 @@ export function refreshGpRate(w: World, c: number): void {
 
 export function setState(w: World, c: number, s: S): void {
   const cl = w.clients;
-  w.stateCount[cl.state(c)]!--;
+  const old = cl.state(c);
+  // Who leaves and joins the two kinds of waiting list, and how long they were on it (the
+  // Little's-law wait measures in metrics.ts); people waiting at TSOs, by type.
+  if (old === S.WAIT_CLW) {
+    w.wk.clwListLeft++;
+    w.wk.clwListWaitSum += w.week - cl.since(c);
+  } else if (old === S.WAIT_TSO) {
+    w.wk.tsoListLeft++;
+    w.wk.tsoListWaitSum += w.week - cl.since(c);
+    w.waitingByType[cl.waitType(c)]!--;
+  }
+  if (s === S.WAIT_CLW) w.wk.clwListJoined++;
+  else if (s === S.WAIT_TSO) {
+    w.wk.tsoListJoined++;
+    w.waitingByType[cl.waitType(c)]!++;
+  }
+  w.stateCount[old]!--;
   w.stateCount[s]!++;
   cl.setState(c, s);
   cl.setSince(c, w.week);

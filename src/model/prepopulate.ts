@@ -107,6 +107,7 @@ function waitingClient(w: World, j: number, waited: number): void {
   const { p, clients: cl, tsos: t } = w;
   const c = referredClient(w, t.type[j]!);
   w.clws.heldN[cl.clw(c)]!++;
+  cl.setWaitType(c, t.type[j]!);
   setState(w, c, S.WAIT_TSO);
   cl.setSince(c, -waited);
   cl.setRef(c, 0, j);

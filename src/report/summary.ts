@@ -12,7 +12,8 @@ import { el, type Markup } from './svg.js';
 import { gbp, num, pct } from './format.js';
 
 export const HEADLINE: Array<{ metric: MetricName; words: string }> = [
-  { metric: 'waitlist_total', words: 'waiting lists' },
+  { metric: 'waitlist_people', words: 'people waiting for a TSO' },
+  { metric: 'clw_waitlist', words: 'people waiting for a link worker' },
   { metric: 'wait_weeks_mean', words: 'waits before starting' },
   { metric: 'gave_up', words: 'people giving up while waiting' },
   { metric: 'dropouts', words: 'drop-outs' },

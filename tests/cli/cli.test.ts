@@ -41,7 +41,7 @@ describe('clwsim run', () => {
     }
     expect(funnel.length).toBe(4);
     const types = readFileSync(join(dir, 'tso_types.csv'), 'utf8').trim().split('\n');
-    expect(types[0]).toBe('scenario,rep,seed,week,tso_type,open,places,filled,waitlist,wait_weeks_mean,full_share');
+    expect(types[0]).toBe('scenario,rep,seed,week,tso_type,open,places,filled,waitlist,waitlist_people,wait_weeks_mean,full_share,trust');
     expect(types.length).toBe(1 + 3 * 80 * 4);
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(m.scenario.name).toBe('funding-cut');

@@ -65,7 +65,7 @@ describe('clwsim compare', () => {
   test('same inputs → byte-identical CSVs and report', async () => {
     const again = join(tmp, 'cut2');
     await cli('compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', ...SMALL, '--sensitivity', '2', '--out', again);
-    for (const f of ['comparison.csv', 'costs.csv', 'sensitivity.csv', 'charts/waitlist_total.svg']) expect(read(again, f), f).toBe(read(dir, f));
+    for (const f of ['comparison.csv', 'costs.csv', 'sensitivity.csv', 'charts/waitlist_people.svg']) expect(read(again, f), f).toBe(read(dir, f));
     expect(read(again, 'report.html').replace(again, dir)).toBe(read(dir, 'report.html'));
   });
 
@@ -106,7 +106,7 @@ describe('clwsim report on a plain run folder', () => {
     expect(r.code).toBe(0);
     const html = read(run, 'report.html');
     expect(html).toMatch(/Commissioner report: funding-cut/);
-    expect(html).toMatch(/class="level" data-metric="waitlist_total"/);
+    expect(html).toMatch(/class="level" data-metric="waitlist_people"/);
     expect(existsSync(join(run, 'charts', 'trust_mean.svg'))).toBe(true);
     expect(existsSync(join(run, 'comparison.csv'))).toBe(false);
   });

@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
     const csv = csvRows(readFileSync(join(OUT, 'comparison.csv'), 'utf8'));
     const claims = await page.$$eval('.summary .claim[data-metric]', (ss) => ss.map((s) => ({ metric: s.getAttribute('data-metric')!, dir: s.getAttribute('data-direction'), text: s.textContent! })));
     expect(claims.map((c) => c.metric)).toEqual(HEADLINE.map((h) => h.metric));
-    expect(claims.map((c) => c.metric)).toEqual(expect.arrayContaining(['waitlist_total', 'dropouts', 'gp_attendances', 'trust_mean']));
+    expect(claims.map((c) => c.metric)).toEqual(expect.arrayContaining(['waitlist_people', 'clw_waitlist', 'dropouts', 'gp_attendances', 'trust_mean']));
     for (const c of claims) {
       const r = csv.find((x) => x.metric === c.metric && x.statistic === 'window_mean')!;
       const dir = direction(Number(r.diff_ci_low), Number(r.diff_ci_high));

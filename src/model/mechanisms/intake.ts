@@ -37,26 +37,36 @@ function intake(w: World): void {
     if (t.phantom[j]! > 0) t.phantom[j]!--;
   });
   for (let j = 0; j < t.n; j++) {
-    t.dupLoss[j] = 0;
     t.starts[j] = 0;
     t.startWaitSum[j] = 0;
-    if (!t.open[j]) continue;
+    t.fullAtIntake[j] = 0;
+    t.filledAtIntake[j] = 0;
+    if (!t.open[j]) {
+      t.dupLoss[j] = 0;
+      continue;
+    }
     // Emergencies first, into the little capacity kept above the places (overload.ts), then the list.
     let offers = fill(w, j, w.tsoUrgent, t.places[j]! + emergencyPlaces(w, j));
     offers += fill(w, j, w.tsoQueue, t.places[j]!);
     t.offerRate[j]! += quoteRate * (offers - t.offerRate[j]!);
     if (t.starts[j]! > 0) t.quotedWait[j]! += quoteRate * (t.startWaitSum[j]! / t.starts[j]! - t.quotedWait[j]!);
+    // Capacity as it binds: places taken (or lost to duplicate contacts) right after intake.
+    const blocked = Math.floor(t.dupLoss[j]!);
+    t.filledAtIntake[j] = t.engaged[j]! + t.phantom[j]!;
+    t.fullAtIntake[j] = t.filledAtIntake[j]! + blocked >= t.places[j]! ? 1 : 0;
+    t.dupLoss[j]! -= blocked; // whole place-weeks were lost this week; the part of one carries over
   }
 }
 
 /**
- * Offer places at TSO j to the head of queue q while fewer than `ceiling` places (less the staff
- * time lost to duplicates) are taken; returns the live entries reached (offers made).
+ * Offer places at TSO j to the head of queue q while fewer than `ceiling` places are taken or
+ * lost to duplicate contacts; returns the live entries reached (offers made).
  */
 function fill(w: World, j: number, q: QueuePool, ceiling: number): number {
   const { tsos: t, clients: cl } = w;
   let offers = 0;
-  while (t.engaged[j]! + t.phantom[j]! < Math.floor(ceiling - t.dupLoss[j]!)) {
+  // Staff time lost to duplicate contacts blocks a place only when it adds up to a whole place-week.
+  while (t.engaged[j]! + t.phantom[j]! + Math.floor(t.dupLoss[j]!) < ceiling) {
     const c = q.shift(j);
     if (c < 0) break;
     if (cl.refSeq(c) !== q.stamp) continue; // withdrawn: gave up or re-referred

@@ -208,6 +208,7 @@ function refer(w: World, c: number): void {
   }
   k.withN[i]!--;
   k.heldN[i]!++;
+  cl.setWaitType(c, t.type[cl.ref(c, 0)]!); // every accepted referral is of one type
   setState(w, c, S.WAIT_TSO);
   scheduleGiveUp(w, c, nextSeq(w, c));
 }
