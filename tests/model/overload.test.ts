@@ -5,7 +5,8 @@
  * offered the little capacity kept above the places.
  */
 import { describe, expect, test } from 'vitest';
-import { S, MAX_KNOWN } from '../../src/model/world.js';
+import { S } from '../../src/model/world.js';
+import { checkInvariants } from '../../src/model/invariants.js';
 import { restrictEntry, forecastWait } from '../../src/model/mechanisms/overload.js';
 import { takeOnClients } from '../../src/model/mechanisms/clwWork.js';
 import { referOn } from '../../src/model/mechanisms/referral.js';
@@ -51,7 +52,7 @@ describe('a TSO closes its list when the wait it forecasts is too long, and open
 });
 
 describe('what a closed list does to a referral', () => {
-  test('a routine referral is turned back to the CLW; with signpostProb 1 the CLW learns the other TSO', () => {
+  test('with signpostProb 1 a routine referral is passed on to the other TSO of its kind; the CLW learns nothing', () => {
     const w = tinyWorld({ ...CITY, 'tso.signpostProb': 1 });
     beginWeek(w, 1);
     expect(w.clws.knownN[0]).toBe(1);
@@ -59,22 +60,24 @@ describe('what a closed list does to a referral', () => {
     w.tsos.listClosed[j0] = 1;
     const c = readyClient(w, 0.4);
     referOn.fn(w);
-    expect(w.clients.state(c)).toBe(S.WITH_CLW); // back with the CLW, to try again next week
-    expect(w.funnel.returned_to_clw).toBe(1);
+    expect(w.clients.state(c)).toBe(S.WAIT_TSO);
+    expect(w.clients.ref(c, 0)).toBe(1 - j0);
+    expect(w.tsos.waitN[1 - j0]).toBe(1);
     expect(w.wk.closedRefusals).toBe(1);
     expect(w.wk.signposted).toBe(1);
-    expect(Array.from(w.clws.known.slice(0, w.clws.knownN[0]))).toEqual([j0, 1 - j0]);
-    expect(MAX_KNOWN).toBeGreaterThan(1);
+    expect(w.clws.knownN[0]).toBe(1);
+    expect(checkInvariants(w)).toEqual([]);
   });
 
-  test('with signpostProb 0 nothing is learned', () => {
+  test('with signpostProb 0 it is turned back to the CLW, who tries again the next week', () => {
     const w = tinyWorld({ ...CITY, 'tso.signpostProb': 0 });
     beginWeek(w, 1);
     w.tsos.listClosed[w.clws.known[0]!] = 1;
-    readyClient(w, 0.4);
+    const c = readyClient(w, 0.4);
     referOn.fn(w);
+    expect(w.clients.state(c)).toBe(S.WITH_CLW);
+    expect(w.funnel.returned_to_clw).toBe(1);
     expect(w.wk.signposted).toBe(0);
-    expect(w.clws.knownN[0]).toBe(1);
   });
 
   test('an emergency is taken by a closed list, and offered one of the places kept above the TSO\'s places', () => {

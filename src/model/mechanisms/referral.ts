@@ -10,8 +10,9 @@
  *   a CLW who knows no open service of the kind needed sometimes finds one by asking around.
  * - Follow-up with the TSO, with a propensity that falls with pressure.
  * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls),
- *   and a routine referral to a TSO whose list is closed is (overload.ts); either may come with a
- *   signpost to a service of the kind needed. An emergency goes on the TSO's emergency list.
+ *   and a routine referral to a TSO whose list is closed may be passed on to an open service of
+ *   the same kind (signposted) or turned back (overload.ts). An emergency goes on the TSO's
+ *   emergency list.
  * Realist matrix: F1 "empathic navigators" (readiness-based referral; needs met by the CLW),
  * F4 "considering full range of local provision" (the fit is the best of the services known),
  * F5 "expertise and community knowledge to match", U1 "over-referral" (unready referrals are
@@ -170,22 +171,21 @@ function refer(w: World, c: number): void {
     if (mismatch || unready) t.neg[j]! += 1;
     else t.pos[j]! += p.trust.referralWeight;
     if (followed) t.pos[j]! += 1;
+    let to = j;
     if (t.listClosed[j] && !emergency) {
-      // Not taking referrals just now (overload.ts): turned back, perhaps with a service to try.
+      // Not taking referrals just now (overload.ts): passed on to a service of its kind, or turned back.
       w.wk.closedRefusals++;
-      signpost(w, i, need);
-      continue;
-    }
-    const refuseP = p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!);
-    if (mismatch && r() < refuseP) {
+      to = signpost(w, c, t.type[j]!, n);
+    } else if (mismatch && r() < p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!)) {
       w.wk.refused++;
-      signpost(w, i, need);
       continue;
     }
-    cl.setRef(c, accepted++, j);
-    t.waitN[j]!++;
-    (emergency ? w.tsoUrgent : w.tsoQueue).push(j, c, cl.refSeq(c), w.week);
-    if (r() < p.trust.knowledgeShare * t.trust[j]!) {
+    if (to < 0) continue;
+    if (to !== j) w.wk.signposted++;
+    cl.setRef(c, accepted++, to);
+    t.waitN[to]!++;
+    (emergency ? w.tsoUrgent : w.tsoQueue).push(to, c, cl.refSeq(c), w.week);
+    if (to === j && r() < p.trust.knowledgeShare * t.trust[j]!) {
       const ids = w.tsoByType[Math.floor(r() * NTYPES)]!;
       if (ids.length > 0) learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
     }
@@ -208,7 +208,7 @@ function refer(w: World, c: number): void {
   }
   k.withN[i]!--;
   k.heldN[i]!++;
-  cl.setWaitType(c, t.type[cl.ref(c, 0)]!); // every accepted referral is of one type
+  cl.setWaitType(c, t.type[cl.ref(c, 0)]!); // every accepted referral is of one type (a signposted one: of the same kind)
   setState(w, c, S.WAIT_TSO);
   scheduleGiveUp(w, c, nextSeq(w, c));
 }
