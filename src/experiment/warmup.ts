@@ -110,3 +110,31 @@ export function stationarity(series: Record<string, ReadonlyArray<ArrayLike<numb
   }
   return rows;
 }
+
+/** The warm-up section of a run's manifest: what MSER-5 finds on this run's key metrics. */
+export interface WarmupReport {
+  method: string;
+  /** Weeks MSER-5 would cut, per key metric, on the mean series across the run's replications. */
+  mser5_weeks: Record<string, number>;
+  /** Metrics whose truncation sits at the end of the search (no truncation point: the series still trends, or is too short). */
+  at_search_limit: string[];
+  /** The largest truncation over the key metrics. */
+  largest: number;
+  /** The warm-up the run's summaries use (the scenario's). */
+  used: number;
+}
+
+/** MSER-5 on the key metrics of a run's replications (each a record of weekly series by metric name). */
+export function warmupReport(runs: ReadonlyArray<{ metrics: Readonly<Record<string, ArrayLike<number>>> }>, used: number): WarmupReport {
+  const names = Object.keys(KEY_METRICS).filter((m) => runs.every((r) => r.metrics[m] !== undefined));
+  const { warmup, byMetric } = warmupOf(Object.fromEntries(names.map((m) => [m, runs.map((r) => r.metrics[m]!)])));
+  const weeks = Math.min(...runs.map((r) => Math.min(...names.map((m) => r.metrics[m]!.length))));
+  const limit = Math.floor(Math.floor(weeks / 5) / 2) * 5;
+  return {
+    method: 'MSER-5 (White 1997): batch means of 5 weeks, truncation minimising the marginal standard error, searched over the first half, on the mean series across replications (Hoad, Robinson & Davies 2010)',
+    mser5_weeks: byMetric,
+    at_search_limit: names.filter((m) => byMetric[m]! >= limit),
+    largest: warmup,
+    used,
+  };
+}

@@ -11,6 +11,7 @@ import type { RunResult } from '../model/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
 import { runTables } from '../scenario/tables.js';
+import { warmupReport, type WarmupReport } from '../experiment/warmup.js';
 import { writeAtomic, writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
@@ -29,14 +30,17 @@ export interface Manifest {
   started: string;
   duration_ms: number;
   files: string[];
+  /** The warm-up MSER-5 finds on this run's key metrics, beside the one its summaries use. */
+  warmup?: WarmupReport;
 }
 
 /** Write every output of a run; each file atomically, the manifest last. */
-export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds'>): string[] {
+export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>): string[] {
   const files = runTables(runs);
   for (const [name, text] of files) writeAtomic(join(dir, name), text);
   const names = [...files.map(([n]) => n), 'manifest.json'];
-  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), files: names });
+  const warmup = warmupReport(runs, manifest.scenario.warmup);
+  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), warmup, files: names });
   return names;
 }
 

@@ -48,7 +48,7 @@ export interface Pattern {
 
 const CUT: Arm = { scenario: 'funding-cut' };
 const cut = (id: string, metric: MetricName, expected: 'up' | 'down', claim: string, window?: Window, statistic?: Statistic): Draft => ({
-  id, claim, rows: ['U8'], lever: 'funding-cut.yaml: crisis and activity grants −30% from week 52', control: {}, treatment: CUT, metric, expected, window, statistic,
+  id, claim, rows: ['U8'], lever: 'funding-cut.yaml: crisis and activity grants −30% from week 104', control: {}, treatment: CUT, metric, expected, window, statistic,
 });
 const lever = (id: string, rows: MatrixRow[], path: string, from: number | string, to: number | string, metric: MetricName, expected: 'up' | 'down', claim: string): Draft => ({
   id, claim, rows, lever: `${path} ${from} → ${to}`, control: { set: { [path]: from } }, treatment: { set: { [path]: to } }, metric, expected,
@@ -67,11 +67,11 @@ const DRAFTS: Draft[] = [
   cut('cut-closes-tsos', 'active_tsos', 'down', 'A funding cut lowers the number of active TSOs'),
   cut('cut-lowers-trust', 'trust_mean', 'down', 'A funding cut lowers TSO trust in the CLW service'),
   // The vicious circle, visible in the trajectories: cuts → waits → pressure → less handholding, more scattergun → more waits.
-  cut('vicious-1-waits-first', 'wait_weeks_mean', 'up', 'Vicious circle, step 1: in the year after the cut, waits lengthen', { from: 53, to: 104 }),
-  cut('vicious-2-pressure', 'clw_pressure_mean', 'up', 'Vicious circle, step 2: CLWs hold waiting clients longer, so pressure rises', { from: 53, to: 104 }),
-  cut('vicious-3-less-handholding', 'handholding_share', 'down', 'Vicious circle, step 3: pressure cuts handholding', { from: 53, to: 104 }),
-  cut('vicious-4-more-scattergun', 'scatter_share', 'up', 'Vicious circle, step 4: long waits and pressure push scattergun referral', { from: 53, to: 104 }),
-  cut('vicious-5-duplicates', 'duplicate_referrals', 'up', 'Vicious circle, step 5: scattergun fills lists with duplicates, wasting TSO time', { from: 53, to: 104 }),
+  cut('vicious-1-waits-first', 'wait_weeks_mean', 'up', 'Vicious circle, step 1: in the year after the cut, waits lengthen', { from: 105, to: 156 }),
+  cut('vicious-2-pressure', 'clw_pressure_mean', 'up', 'Vicious circle, step 2: CLWs hold waiting clients longer, so pressure rises', { from: 105, to: 156 }),
+  cut('vicious-3-less-handholding', 'handholding_share', 'down', 'Vicious circle, step 3: pressure cuts handholding', { from: 105, to: 156 }),
+  cut('vicious-4-more-scattergun', 'scatter_share', 'up', 'Vicious circle, step 4: long waits and pressure push scattergun referral', { from: 105, to: 156 }),
+  cut('vicious-5-duplicates', 'duplicate_referrals', 'up', 'Vicious circle, step 5: scattergun fills lists with duplicates, wasting TSO time', { from: 105, to: 156 }),
   // Scattergun (U4).
   lever('scatter-raises-waitlists', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'waitlist_total', 'up', 'More scattergun raises total waiting lists'),
   lever('scatter-duplicates', ['U4'], 'practice.scatterShare', 0.1, 0.6, 'duplicate_referrals', 'up', 'More scattergun duplicates staff time'),
@@ -114,7 +114,7 @@ const DRAFTS: Draft[] = [
   {
     id: 'inequitable-cut-trust', claim: 'A cut perceived as inequitable costs more trust than the same cut without that perception', rows: ['U6'],
     lever: 'funding.cutTrustShock 0 → 0.3, under the funding cut', control: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0 } },
-    treatment: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0.3 } }, metric: 'trust_mean', expected: 'down', window: { from: 53, to: 104 },
+    treatment: { scenario: 'funding-cut', set: { 'funding.cutTrustShock': 0.3 } }, metric: 'trust_mean', expected: 'down', window: { from: 105, to: 156 },
   },
   // The virtuous circle is self-reinforcing: same resources, different starting trust.
   {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import seedrandom from 'seedrandom';
 import { randomNormal } from 'd3-random';
-import { mser, mser5, meanSeries, warmupOf, stationarity } from '../../src/experiment/warmup.js';
+import { mser, mser5, meanSeries, warmupOf, stationarity, warmupReport } from '../../src/experiment/warmup.js';
 
 const noise = (seed: string, sd: number) => randomNormal.source(seedrandom.alea(seed) as unknown as () => number)(0, sd);
 
@@ -101,5 +101,22 @@ describe('stationarity: first vs last third of the window', () => {
     expect(r!.pass).toBe(false);
     expect(r!.ci_low).toBeLessThan(0.02);
     expect(r!.ci_high).toBeGreaterThan(0.06);
+  });
+});
+
+describe('the warm-up section of a manifest', () => {
+  test('MSER-5 per key metric on the mean series, the largest, the metrics at the search limit, and the warm-up used', () => {
+    const n = 200;
+    const step = (rep: number) => series(n, { bias: 5, step: 60, sd: 0.2, seed: `s${rep}` });
+    const trend = () => Float64Array.from({ length: n }, (_, t) => t);
+    const runs = [0, 1, 2].map((rep) => ({ metrics: { trust_mean: step(rep), clw_waitlist: trend(), not_key: step(rep) } }));
+    const r = warmupReport(runs, 52);
+    expect(Object.keys(r.mser5_weeks).sort()).toEqual(['clw_waitlist', 'trust_mean']); // key metrics only
+    expect(r.mser5_weeks.trust_mean).toBeGreaterThanOrEqual(60);
+    expect(r.mser5_weeks.trust_mean).toBeLessThanOrEqual(75);
+    expect(r.mser5_weeks.clw_waitlist).toBe(100); // an endless trend: cut at the half
+    expect(r.at_search_limit).toEqual(['clw_waitlist']);
+    expect(r.largest).toBe(100);
+    expect(r.used).toBe(52);
   });
 });

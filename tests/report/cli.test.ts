@@ -15,7 +15,7 @@ async function cli(...args: string[]) {
   const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
   return { code, out, err };
 }
-const SMALL = ['--reps', '3', '--weeks', '60', '--window', '26', '--quiet'];
+const SMALL = ['--reps', '3', '--weeks', '130', '--window', '26', '--quiet'];
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 
 describe('clwsim compare', () => {
@@ -35,7 +35,7 @@ describe('clwsim compare', () => {
     const rows = csvRows(read(dir, 'comparison.csv'));
     expect(rows.length).toBe(METRICS.length + TOTAL_METRICS.length);
     const win = rows.filter((x) => x.statistic === 'window_mean');
-    expect(new Set(win.map((x) => `${x.week_from}-${x.week_to}`))).toEqual(new Set(['35-60']));
+    expect(new Set(win.map((x) => `${x.week_from}-${x.week_to}`))).toEqual(new Set(['105-130']));
     for (const x of rows) {
       expect(Number(x.difference)).toBeCloseTo(Number(x.scenario_mean) - Number(x.baseline_mean), 4);
       expect(Number(x.diff_ci_low)).toBeLessThanOrEqual(Number(x.difference));
@@ -47,7 +47,7 @@ describe('clwsim compare', () => {
     const a = JSON.parse(read(dir, 'runs/baseline/manifest.json'));
     const b = JSON.parse(read(dir, 'runs/funding-cut/manifest.json'));
     expect(b.seeds).toEqual(a.seeds);
-    expect(b.scenario.weeks).toBe(60);
+    expect(b.scenario.weeks).toBe(130);
   });
 
   test('every cost carries its source, and the GP unit cost is overridable', async () => {
@@ -83,8 +83,8 @@ describe('clwsim compare', () => {
     cpSync(dir, copy, { recursive: true });
     expect((await cli('report', copy, '--window', '13', '--quiet')).code).toBe(0);
     const rows = csvRows(read(copy, 'comparison.csv')).filter((x) => x.statistic === 'window_mean');
-    expect(rows.every((x) => x.week_from === '48' && x.week_to === '60')).toBe(true);
-    expect(JSON.parse(read(copy, 'report.json')).window).toEqual({ weeks: 13, from: 48, to: 60 });
+    expect(rows.every((x) => x.week_from === '118' && x.week_to === '130')).toBe(true);
+    expect(JSON.parse(read(copy, 'report.json')).window).toEqual({ weeks: 13, from: 118, to: 130 });
   });
 });
 
@@ -101,7 +101,7 @@ describe('short horizons', () => {
 describe('clwsim report on a plain run folder', () => {
   test('a single-scenario report with charts and levels', async () => {
     const run = join(tmp, 'run');
-    expect((await cli('run', 'scenarios/funding-cut.yaml', '--reps', '2', '--weeks', '60', '--out', run, '--quiet')).code).toBe(0);
+    expect((await cli('run', 'scenarios/funding-cut.yaml', '--reps', '2', '--weeks', '130', '--out', run, '--quiet')).code).toBe(0);
     const r = await cli('report', run, '--quiet');
     expect(r.code).toBe(0);
     const html = read(run, 'report.html');
@@ -116,7 +116,7 @@ describe('bad input: one line naming the problem, exit 2, nothing written', () =
   const cases: Array<[string, string[], RegExp]> = [
     ['missing scenario file', ['compare', 'scenarios/baseline.yaml', 'scenarios/nope.yaml'], /scenarios\/nope\.yaml: file not found/],
     ['bad --set', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--set', 'costs.gpConsultation=-5'], /costs\.gpConsultation: expected a number from 0 to 1000/],
-    ['window beyond the horizon', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--weeks', '60', '--warmup', '5', '--window', '70'], /--window: expected at most the horizon \(60 weeks\), got 70/],
+    ['window beyond the horizon', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--weeks', '110', '--warmup', '5', '--window', '120'], /--window: expected at most the horizon \(110 weeks\), got 120/],
     ['bad --window', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--window', 'year'], /--window.*expected a number of weeks.*"year"/],
     ['two scenarios with one name', ['compare', 'scenarios/baseline.yaml', 'scenarios/baseline.yaml'], /name: "baseline" is also the name of scenarios\/baseline\.yaml/],
     ['no scenario to compare', ['compare', 'scenarios/baseline.yaml'], /missing required argument 'scenarios'/],

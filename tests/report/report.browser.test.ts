@@ -19,7 +19,7 @@ import { testDir } from '../testDir.js';
 let FILES = '';
 let OUT = '';
 let cleanup = () => {};
-const WEEKS = 80;
+const WEEKS = 130;
 
 describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () => {
   let browser: Browser;
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
       const texts = await chart!.$$eval('text', (ts) => ts.map((t) => t.textContent));
       expect(texts).toContain(spec.axis);
       expect(texts).toContain('Week (52 weeks = 1 year)');
-      expect(await chart!.$$eval('g.marker', (ms) => ms.map((m) => m.getAttribute('data-week')))).toEqual(['52']);
+      expect(await chart!.$$eval('g.marker', (ms) => ms.map((m) => m.getAttribute('data-week')))).toEqual(['104']);
     }
     await page.screenshot({ path: join(FILES, 'report-screenshot.png'), fullPage: true });
     expect(statSync(join(FILES, 'report-screenshot.png')).size).toBeGreaterThan(50_000);
