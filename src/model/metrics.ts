@@ -75,7 +75,7 @@ export const METRICS = [
     definition: 'Mean wellbeing of clients in the system or observed after leaving' },
   { name: 'placements_matched_share', unit: 'share', rows: ['F5', 'C2'], value: (_, wk) => ratio(wk.startsMatched, wk.starts),
     definition: 'Share of this week\'s TSO starts at a service of the kind the client needed (0 when none started)' },
-  { name: 'fit_mean', unit: '0..1', rows: ['F4', 'F5', 'F7'], value: (_, wk) => ratio(wk.fitSum, wk.starts),
+  { name: 'fit_mean', unit: '0..1', rows: ['F4', 'F5', 'F7', 'U2'], value: (_, wk) => ratio(wk.fitSum, wk.starts),
     definition: 'Mean match quality of this week\'s TSO starts: the right kind of service (1, else mismatchFit) times how well it fits the person (personalFitMin-1); 0 when none started' },
   { name: 'gave_up', unit: 'clients/week', rows: ['U4', 'U8'], value: (_, wk) => wk.gaveUp,
     definition: 'Clients who gave up while waiting for a TSO this week' },
