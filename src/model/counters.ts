@@ -43,13 +43,14 @@ export interface Week {
   tsoListJoined: number;
   tsoListLeft: number;
   tsoListWaitSum: number;
+  clwSessions: number;
 }
 
 export const newWeek = (): Week => ({
   arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
   completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, clwGaveUp: 0, clwNoShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
   followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0, listClosures: 0, closedRefusals: 0, signposted: 0, emergencyReferrals: 0,
-  clwListJoined: 0, clwListLeft: 0, clwListWaitSum: 0, tsoListJoined: 0, tsoListLeft: 0, tsoListWaitSum: 0,
+  clwListJoined: 0, clwListLeft: 0, clwListWaitSum: 0, tsoListJoined: 0, tsoListLeft: 0, tsoListWaitSum: 0, clwSessions: 0,
 });
 
 /** Cumulative per-run counters: the funnel of where clients went. */

@@ -38,7 +38,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     stateCount: new Int32Array(6),
     waitingByType: new Int32Array(NTYPES),
     referral: { chosen: new Int32Array(MAX_REFS) },
-    gpRateSum: 0, wellbeingSum: 0,
+    gpRateSum: 0, gpRateByState: new Float64Array(6), wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };
   setUp.fn(w);

@@ -16,6 +16,7 @@ export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[]
   const waitN = new Int32Array(t.n), engaged = new Int32Array(t.n);
   const byType = new Int32Array(w.waitingByType.length);
   let gp = 0;
+  const gpBy = new Float64Array(6);
   for (let c = 0; c < cl.n; c++) {
     const s = cl.state(c);
     if (s > S.EXITED) bad.push(`client ${c}: unknown state ${s}`);
@@ -32,6 +33,7 @@ export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[]
       if (s === S.WAIT_TSO && t.type[j] !== cl.waitType(c)) bad.push(`client ${c}: waits at a TSO of type ${t.type[j]} but is counted at type ${cl.waitType(c)}`);
     }
     gp += cl.gpRate(c);
+    gpBy[s]! += cl.gpRate(c);
   }
   const free = count[S.FREE]!;
   if (free !== w.freeN) bad.push(`free slots: ${free} clients FREE but ${w.freeN} in the free list`);
@@ -54,6 +56,7 @@ export function checkInvariants(w: World, metrics?: ArrayLike<number>): string[]
   }
   for (let ti = 0; ti < byType.length; ti++) if (byType[ti] !== w.waitingByType[ti]) bad.push(`TSO type ${ti}: ${byType[ti]} people waiting but the count says ${w.waitingByType[ti]}`);
   if (Math.abs(gp - w.gpRateSum) > 1e-6 * Math.max(1, gp)) bad.push(`GP rate sum ${w.gpRateSum} ≠ Σ client rates ${gp}`);
+  for (let s = 0; s < 6; s++) if (Math.abs(gpBy[s]! - w.gpRateByState[s]!) > 1e-6 * Math.max(1, gp)) bad.push(`GP rate sum of state ${s} ${w.gpRateByState[s]} ≠ Σ its clients' rates ${gpBy[s]}`);
   if (metrics) for (let m = 0; m < metrics.length; m++) if (!Number.isFinite(metrics[m]!)) bad.push(`metric ${METRIC_NAMES[m] ?? m} is ${metrics[m]}`);
   return bad;
 }

@@ -25,7 +25,9 @@ export function gpRateOf(w: World, c: number): number {
 
 export function refreshGpRate(w: World, c: number): void {
   const r = gpRateOf(w, c);
-  w.gpRateSum += r - w.clients.gpRate(c);
+  const d = r - w.clients.gpRate(c);
+  w.gpRateSum += d;
+  w.gpRateByState[w.clients.state(c)]! += d;
   w.clients.setGpRate(c, r);
 }
 
@@ -49,6 +51,9 @@ export function setState(w: World, c: number, s: S): void {
   }
   w.stateCount[old]!--;
   w.stateCount[s]!++;
+  const rate = cl.gpRate(c); // its GP rate moves with it, then is refreshed for the new state
+  w.gpRateByState[old]! -= rate;
+  w.gpRateByState[s]! += rate;
   cl.setState(c, s);
   cl.setSince(c, w.week);
   refreshGpRate(w, c);

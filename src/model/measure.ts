@@ -10,7 +10,7 @@ import { METRICS, TYPE_METRICS, type Tally, type TypeTally } from './metrics.js'
 
 export const newTally = (): Tally => ({
   open: 0, trust: 0, waitlist: 0, waitlistMh: 0, waitPeople: 0, waitPeopleMh: 0, listsClosed: 0, places: 0, collab: 0, grants: 0,
-  clws: 0, caseload: 0, expertise: 0, pressure: 0, clwWaitlist: 0, inSystem: 0, observed: 0, wellbeing: 0,
+  clws: 0, caseload: 0, caseloadPeople: 0, gpRateWaitingClw: 0, waitingClw: 0, gpRateExited: 0, exited: 0, expertise: 0, pressure: 0, clwWaitlist: 0, inSystem: 0, observed: 0, wellbeing: 0,
 });
 
 export const newTypeTally = (): TypeTally => ({ open: 0, places: 0, filled: 0, waitlist: 0, waitPeople: 0, trust: 0, starts: 0, startWaitSum: 0, full: 0 });
@@ -32,11 +32,12 @@ export function tally(w: World, s: Tally): void {
     closed += t.listClosed[j]!;
   }
   const nActive = Math.min(w.p.clw.count, k.n);
-  let load = 0, expertise = 0, pressure = 0, clwWait = 0;
+  let load = 0, people = 0, expertise = 0, pressure = 0, clwWait = 0;
   for (let i = 0; i < k.n; i++) {
     clwWait += k.waitN[i]!;
     if (i >= nActive) continue;
     load += caseload(w, i);
+    people += k.withN[i]! + k.heldN[i]!;
     expertise += k.expertise[i]!;
     pressure += k.pressure[i]!;
   }
@@ -45,6 +46,9 @@ export function tally(w: World, s: Tally): void {
   s.open = open; s.trust = trust; s.waitlist = wait; s.waitlistMh = waitMh; s.listsClosed = closed;
   s.waitPeople = sc[S.WAIT_TSO]!; s.waitPeopleMh = w.waitingByType[mh]!; s.places = places; s.collab = collab; s.grants = grants;
   s.clws = nActive; s.caseload = load; s.expertise = expertise; s.pressure = pressure; s.clwWaitlist = clwWait;
+  s.caseloadPeople = people;
+  s.gpRateWaitingClw = w.gpRateByState[S.WAIT_CLW]!; s.waitingClw = sc[S.WAIT_CLW]!;
+  s.gpRateExited = w.gpRateByState[S.EXITED]!; s.exited = sc[S.EXITED]!;
   s.inSystem = inSystem; s.observed = inSystem + sc[S.EXITED]!; s.wellbeing = w.wellbeingSum;
 }
 

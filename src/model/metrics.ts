@@ -22,6 +22,11 @@ export interface Tally {
   grants: number; // £ paid this week
   clws: number; // active CLWs
   caseload: number; // Σ caseload of active CLWs
+  caseloadPeople: number; // Σ people in sessions or held while waiting at a TSO, active CLWs
+  gpRateWaitingClw: number; // Σ weekly GP rates of people waiting for a CLW
+  waitingClw: number; // people waiting for a CLW (all lists)
+  gpRateExited: number; // Σ weekly GP rates of people observed after leaving
+  exited: number; // people observed after leaving
   expertise: number;
   pressure: number;
   clwWaitlist: number; // clients waiting for a first CLW session (every CLW's list)
@@ -113,6 +118,14 @@ export const METRICS = [
     definition: 'Other statutory contacts (A&E, social work, police) this week' },
   { name: 'clw_expertise_mean', unit: '0..1', rows: ['F5', 'C2'], value: (s) => ratio(s.expertise, s.clws),
     definition: 'Mean expertise of active CLWs' },
+  { name: 'clw_caseload_people', unit: 'people', rows: ['C3'], value: (s) => ratio(s.caseloadPeople, s.clws),
+    definition: 'Mean people on an active CLW\'s books at the end of the week: in sessions, or referred on and held while they wait at a TSO (each counted once, unlike clw_caseload_mean)' },
+  { name: 'clw_sessions', unit: 'sessions/week', rows: ['F1', 'F6'], value: (_, wk) => wk.clwSessions,
+    definition: 'CLW sessions of the courses begun this week (a course counted in the week it begins, with the sessions the person will come to)' },
+  { name: 'gp_rate_before', unit: 'consultations/person/year', rows: ['C1', 'C8'], value: (s) => ratio(s.gpRateWaitingClw, s.waitingClw) * WEEKS_PER_YEAR,
+    definition: 'Expected GP consultations per person-year of the people waiting for a CLW at the end of the week (their rate when referred: the "year before" of an evaluation)' },
+  { name: 'gp_rate_after', unit: 'consultations/person/year', rows: ['F5', 'U8'], value: (s) => ratio(s.gpRateExited, s.exited) * WEEKS_PER_YEAR,
+    definition: 'Expected GP consultations per person-year of the people observed after leaving (within gp.observeWeeks), at the end of the week' },
   { name: 'clw_pressure_mean', unit: 'ratio', rows: ['U7', 'U8', 'C3', 'C5'], value: (s) => ratio(s.pressure, s.clws),
     definition: 'Mean CLW pressure: caseload ÷ effective caseload cap' },
   { name: 'collab_index', unit: 'share', rows: ['F3'], value: (s) => ratio(s.collab, s.open),

@@ -127,6 +127,7 @@ export interface World {
   waitingByType: Int32Array; // people waiting at TSOs of each type (a client's referrals are all of one type)
   referral: ReferralScratch;
   gpRateSum: number;
+  gpRateByState: Float64Array; // the same, by client state (S)
   wellbeingSum: number;
   wk: Week;
   funnel: Funnel;

@@ -161,6 +161,7 @@ export function beginSessions(w: World, c: number, i: number, n: number, first: 
   setState(w, c, S.WITH_CLW);
   w.clws.withN[i]!++;
   w.funnel.seen_by_clw++;
+  w.wk.clwSessions += n;
   cl.setSessions(c, Math.min(255, n));
   const gain = w.p.clw.sessionGain * (0.5 + w.clws.expertise[i]!);
   if (cl.clwOutcome(c) === ClwOutcome.REFER) cl.setReadiness(c, Math.min(1, cl.readiness(c) + gain * n));
