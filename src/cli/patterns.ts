@@ -32,7 +32,7 @@ export function registerPatterns(program: Command, io: Io): void {
     .description('run every realist-matrix pattern as a paired experiment (common random numbers) and judge it')
     .option('--quick', `the CI mode: ${QUICK.seeds} seed blocks of ${QUICK.reps} replications of ${QUICK.weeks} weeks (default: ${FULL.seeds} blocks of ${FULL.reps} of ${FULL.weeks} weeks)`)
     .option('--reps <n>', 'replications per arm in each seed block', positiveInt)
-    .option('--weeks <n>', 'horizon (at least 104: the cut is at week 52)', weeksInt)
+    .option('--weeks <n>', 'horizon (at least 156: the cut is at week 104)', weeksInt)
     .option('--seed <n>', 'run seed of the first seed block', seedInt)
     .option('--seeds <n>', 'independent seed blocks; a pattern passes only if it passes in every one', positiveInt)
     .option('--only <id>', 'run only this pattern (repeatable)', collect, [])
@@ -41,7 +41,7 @@ export function registerPatterns(program: Command, io: Io): void {
     .action(async (o: { quick?: boolean; reps?: number; weeks?: number; seed?: number; seeds?: number; only: string[]; workers?: number; out?: string; overwrite?: boolean; quiet?: boolean }) => {
       const mode = o.quick ? QUICK : FULL;
       const opts = { reps: o.reps ?? mode.reps, weeks: o.weeks ?? mode.weeks, seed: o.seed ?? mode.seed, seeds: o.seeds ?? mode.seeds, only: o.only };
-      if (opts.weeks < 104) throw new InputError(`--weeks: expected at least 104 (the funding cut starts at week 52), got ${opts.weeks}`);
+      if (opts.weeks < 156) throw new InputError(`--weeks: expected at least 156 (the funding cut starts at week 104), got ${opts.weeks}`);
       if (opts.reps < 2) throw new InputError(`--reps: expected at least 2 to form an interval, got ${opts.reps}`);
       for (const id of o.only) if (!PATTERNS.some((p) => p.id === id)) throw new InputError(`--only ${id}: unknown pattern; expected one of ${PATTERNS.map((p) => p.id).join(', ')}`);
       const claim = claimOutput(io, outputFolder(io, o.out, 'output/patterns', o.overwrite), { mode: 'results', overwrite: o.overwrite });

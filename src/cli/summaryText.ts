@@ -6,8 +6,9 @@ import { levelInterval, MIN_N, tooFew } from '../report/intervals.js';
 import { plural } from '../report/format.js';
 
 export const KEY_METRICS: MetricName[] = [
-  'trust_mean', 'waitlist_total', 'waitlist_mh', 'wait_weeks_mean', 'dropouts', 'dropout_rate', 'gave_up',
-  'gp_attendances', 'active_tsos', 'clw_caseload_mean', 'handholding_share', 'duplicate_referrals',
+  'trust_mean', 'clw_waitlist', 'clw_wait_weeks_mean', 'waitlist_people', 'waitlist_mh_people', 'waitlist_total', 'waitlist_mh',
+  'wait_weeks_mean', 'tso_wait_weeks_mean', 'dropouts', 'dropout_rate', 'gave_up', 'clw_lost',
+  'gp_attendances', 'gp_per_client_year', 'active_tsos', 'clw_caseload_mean', 'handholding_share', 'duplicate_referrals',
   'wellbeing_mean', 'placements_matched_share',
 ];
 

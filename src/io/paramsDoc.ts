@@ -2,7 +2,7 @@
 import { leaves, describeRange, isLeaf, PARAM_SPEC, type LeafSpec, type SpecTree } from '../model/params.js';
 import { RUN_SPEC } from '../scenario/checks.js';
 import { MATRIX_ROWS } from '../model/matrix.js';
-import { METRICS } from '../model/metrics.js';
+import { METRICS, TYPE_METRICS } from '../model/metrics.js';
 
 const dflt = (s: LeafSpec) => (s.kind === 'enum' ? s.default : String(s.default));
 const range = (s: LeafSpec) => (s.kind === 'enum' ? s.values.join(' | ') : `${s.min} … ${s.max}${s.integer ? ' (integer)' : ''}`);
@@ -27,6 +27,8 @@ export function paramsMarkdown(): string {
   for (const [id, text] of Object.entries(MATRIX_ROWS)) out.push(`| ${id} | ${cell(text)} |`);
   out.push('', '## Output metrics', '', '| metric | unit | definition |', '| --- | --- | --- |');
   for (const m of METRICS) out.push(`| \`${m.name}\` | ${cell(m.unit)} | ${cell(m.definition)} |`);
+  out.push('', '## Output per TSO type (tso_types.csv)', '', 'One row per replication, week and TSO type.', '', '| column | unit | definition |', '| --- | --- | --- |');
+  for (const m of TYPE_METRICS) out.push(`| \`${m.name}\` | ${cell(m.unit)} | ${cell(m.definition)} |`);
   return `${out.join('\n')}\n`;
 }
 

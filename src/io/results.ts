@@ -12,6 +12,7 @@ import type { Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
 import { runTables } from '../scenario/tables.js';
 import { folderName } from '../scenario/names.js';
+import { warmupReport, type WarmupReport } from '../experiment/warmup.js';
 import { writeAtomic, writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
@@ -33,17 +34,20 @@ export interface Manifest {
   files: string[];
   /** The posterior replication i drew its parameters from (draw i), if any. */
   posterior?: PosteriorUse;
+  /** The warm-up MSER-5 finds on this run's key metrics, beside the one its summaries use. */
+  warmup?: WarmupReport;
 }
 
 /** The files of a run folder, in writing order (the manifest last). */
 export const RUN_FILES = ['trajectories.csv', 'summary.csv', 'funnel.csv', 'tso_types.csv', 'manifest.json'];
 
 /** Write every output of a run; each file atomically, the manifest last. */
-export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds'>): string[] {
+export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>): string[] {
   const files = runTables(runs);
   for (const [name, text] of files) writeAtomic(join(dir, name), text);
   const names = [...files.map(([n]) => n), 'manifest.json'];
-  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), files: names });
+  const warmup = warmupReport(runs, manifest.scenario.warmup);
+  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), warmup, files: names });
   return names;
 }
 

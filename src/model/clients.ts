@@ -49,6 +49,8 @@ const enum L {
   // 32-bit fields (offsets in 4-byte words): bytes 24-71.
   SEQ = 6, REF_SEQ = 7, CLW = 8, TSO = 9, SINCE = 10, REF = 11, // REF..REF+3: referrals
   READINESS = 15, GP_BASE = 16, FIT = 17,
+  // Uint8 fields after the 32-bit ones (byte offsets): bytes 72-79.
+  WAIT_TYPE = 72,
 }
 
 export class Clients {
@@ -109,6 +111,10 @@ export class Clients {
   /** While EXITED: end of observation or a pending GP re-referral. */
   afterExit(c: number): AfterExit { return this.u8[c * L.S8 + L.OUTCOME]!; }
   setAfterExit(c: number, v: AfterExit): void { this.u8[c * L.S8 + L.OUTCOME] = v; }
+
+  /** While WAIT_TSO: the TSO type it is waiting for (all of a client's referrals are of one type). */
+  waitType(c: number): number { return this.u8[c * L.S8 + L.WAIT_TYPE]!; }
+  setWaitType(c: number, v: number): void { this.u8[c * L.S8 + L.WAIT_TYPE] = v; }
 
   wellbeing(c: number): number { return this.f64[c * L.S64 + L.WELLBEING]!; }
   setWellbeing(c: number, v: number): void { this.f64[c * L.S64 + L.WELLBEING] = v; }

@@ -17,6 +17,8 @@ export interface Week {
   dropouts: number;
   gaveUp: number;
   noShows: number;
+  clwGaveUp: number;
+  clwNoShows: number;
   declined: number;
   duplicates: number;
   referrals: number;
@@ -31,18 +33,32 @@ export interface Week {
   signalPos: number;
   signalNeg: number;
   closures: number;
+  listClosures: number;
+  closedRefusals: number;
+  signposted: number;
+  emergencyReferrals: number;
+  clwListJoined: number;
+  clwListLeft: number;
+  clwListWaitSum: number;
+  tsoListJoined: number;
+  tsoListLeft: number;
+  tsoListWaitSum: number;
+  clwSessions: number;
 }
 
 export const newWeek = (): Week => ({
   arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
-  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0,
+  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, clwGaveUp: 0, clwNoShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
+  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0, listClosures: 0, closedRefusals: 0, signposted: 0, emergencyReferrals: 0,
+  clwListJoined: 0, clwListLeft: 0, clwListWaitSum: 0, tsoListJoined: 0, tsoListLeft: 0, tsoListWaitSum: 0, clwSessions: 0,
 });
 
 /** Cumulative per-run counters: the funnel of where clients went. */
 export interface Funnel {
   referred_to_clw: number;
   rereferred_by_gp: number;
+  gave_up_waiting_clw: number;
+  did_not_attend_clw: number;
   seen_by_clw: number;
   seen_3plus: number;
   referred_to_tso: number;
@@ -58,7 +74,7 @@ export interface Funnel {
   in_system_end: number;
 }
 export const FUNNEL_KEYS: Array<keyof Funnel> = [
-  'referred_to_clw', 'rereferred_by_gp', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
+  'referred_to_clw', 'rereferred_by_gp', 'gave_up_waiting_clw', 'did_not_attend_clw', 'seen_by_clw', 'seen_3plus', 'referred_to_tso', 'started_tso', 'completed',
   'gave_up_waiting', 'did_not_attend', 'dropped_out', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'returned_to_clw', 'in_system_end',
 ];
 

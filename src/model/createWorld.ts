@@ -31,12 +31,14 @@ export function createWorld(scenario: Scenario, seed: number): World {
     tsoByType: [],
     clwQueue: new QueuePool(nClw),
     tsoQueue: new QueuePool(nTso),
+    tsoUrgent: new QueuePool(nTso),
     freeSlots: new Int32Array(1024),
     freeN: 0,
     referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
-    referral: { chosen: new Int32Array(MAX_REFS), programmeWeeks: new Float64Array(NTYPES) },
-    gpRateSum: 0, wellbeingSum: 0,
+    waitingByType: new Int32Array(NTYPES),
+    referral: { chosen: new Int32Array(MAX_REFS) },
+    gpRateSum: 0, gpRateByState: new Float64Array(6), wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };
   setUp.fn(w);
@@ -57,5 +59,7 @@ function newTsos(n: number): Tsos {
     mult: new Float64Array(n), places: new Int32Array(n), engaged: new Int32Array(n), phantom: new Int32Array(n), waitN: new Int32Array(n),
     reserve: new Float64Array(n), coreShare: new Float64Array(n), trust: new Float64Array(n), pos: new Float64Array(n), neg: new Float64Array(n),
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
+    quotedWait: new Float64Array(n), offerRate: new Float64Array(n), listClosed: new Uint8Array(n),
+    filledAtIntake: new Int32Array(n), fullAtIntake: new Uint8Array(n),
   };
 }

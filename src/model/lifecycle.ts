@@ -7,6 +7,7 @@ import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
 import { AfterExit, ClwOutcome } from './clients.js';
 import { WEEKS_PER_YEAR } from './params.js';
+import { learnFromOutcome } from './mechanisms/learning.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
 export function gpRateOf(w: World, c: number): number {
@@ -24,14 +25,35 @@ export function gpRateOf(w: World, c: number): number {
 
 export function refreshGpRate(w: World, c: number): void {
   const r = gpRateOf(w, c);
-  w.gpRateSum += r - w.clients.gpRate(c);
+  const d = r - w.clients.gpRate(c);
+  w.gpRateSum += d;
+  w.gpRateByState[w.clients.state(c)]! += d;
   w.clients.setGpRate(c, r);
 }
 
 export function setState(w: World, c: number, s: S): void {
   const cl = w.clients;
-  w.stateCount[cl.state(c)]!--;
+  const old = cl.state(c);
+  // Who leaves and joins the two kinds of waiting list, and how long they were on it (the
+  // Little's-law wait measures in metrics.ts); people waiting at TSOs, by type.
+  if (old === S.WAIT_CLW) {
+    w.wk.clwListLeft++;
+    w.wk.clwListWaitSum += w.week - cl.since(c);
+  } else if (old === S.WAIT_TSO) {
+    w.wk.tsoListLeft++;
+    w.wk.tsoListWaitSum += w.week - cl.since(c);
+    w.waitingByType[cl.waitType(c)]!--;
+  }
+  if (s === S.WAIT_CLW) w.wk.clwListJoined++;
+  else if (s === S.WAIT_TSO) {
+    w.wk.tsoListJoined++;
+    w.waitingByType[cl.waitType(c)]!++;
+  }
+  w.stateCount[old]!--;
   w.stateCount[s]!++;
+  const rate = cl.gpRate(c); // its GP rate moves with it, then is refreshed for the new state
+  w.gpRateByState[old]! -= rate;
+  w.gpRateByState[s]! += rate;
   cl.setState(c, s);
   cl.setSince(c, w.week);
   refreshGpRate(w, c);
@@ -81,6 +103,8 @@ export function leaveCaseload(w: World, c: number): void {
 /** End c's episode. Unmet need may bring a GP re-referral; otherwise observe GP use for a while. */
 export function exitClient(w: World, c: number, kind: Exit): void {
   const cl = w.clients;
+  // Every outcome of a client the CLW saw is experience (learning.ts); one who never came is not.
+  if (cl.state(c) !== S.WAIT_CLW) learnFromOutcome(w, cl.clw(c));
   leaveCaseload(w, c);
   cl.setExit(c, kind);
   cl.setTso(c, -1);

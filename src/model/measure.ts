@@ -9,16 +9,16 @@ import { caseload } from './mechanisms/clwWork.js';
 import { METRICS, TYPE_METRICS, type Tally, type TypeTally } from './metrics.js';
 
 export const newTally = (): Tally => ({
-  open: 0, trust: 0, waitlist: 0, waitlistMh: 0, places: 0, collab: 0, grants: 0,
-  clws: 0, caseload: 0, expertise: 0, pressure: 0, clwWaitlist: 0, inSystem: 0, observed: 0, wellbeing: 0,
+  open: 0, trust: 0, waitlist: 0, waitlistMh: 0, waitPeople: 0, waitPeopleMh: 0, listsClosed: 0, places: 0, collab: 0, grants: 0,
+  clws: 0, caseload: 0, caseloadPeople: 0, gpRateWaitingClw: 0, waitingClw: 0, gpRateExited: 0, exited: 0, expertise: 0, pressure: 0, clwWaitlist: 0, inSystem: 0, observed: 0, wellbeing: 0,
 });
 
-export const newTypeTally = (): TypeTally => ({ open: 0, places: 0, filled: 0, waitlist: 0, starts: 0, startWaitSum: 0, full: 0 });
+export const newTypeTally = (): TypeTally => ({ open: 0, places: 0, filled: 0, waitlist: 0, waitPeople: 0, trust: 0, starts: 0, startWaitSum: 0, full: 0 });
 
 /** Fill s from the world at the end of the week. */
 export function tally(w: World, s: Tally): void {
   const { tsos: t, clws: k } = w;
-  let open = 0, trust = 0, wait = 0, waitMh = 0, places = 0, collab = 0, grants = 0;
+  let open = 0, trust = 0, wait = 0, waitMh = 0, places = 0, collab = 0, grants = 0, closed = 0;
   const mh = TYPE_INDEX.mh;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
@@ -29,20 +29,26 @@ export function tally(w: World, s: Tally): void {
     places += t.places[j]!;
     grants += t.funding[j]! / WEEKS_PER_YEAR;
     if (t.trust[j]! > w.p.trust.collabThreshold) collab++;
+    closed += t.listClosed[j]!;
   }
   const nActive = Math.min(w.p.clw.count, k.n);
-  let load = 0, expertise = 0, pressure = 0, clwWait = 0;
+  let load = 0, people = 0, expertise = 0, pressure = 0, clwWait = 0;
   for (let i = 0; i < k.n; i++) {
     clwWait += k.waitN[i]!;
     if (i >= nActive) continue;
     load += caseload(w, i);
+    people += k.withN[i]! + k.heldN[i]!;
     expertise += k.expertise[i]!;
     pressure += k.pressure[i]!;
   }
   const sc = w.stateCount;
   const inSystem = sc[S.WAIT_CLW]! + sc[S.WITH_CLW]! + sc[S.WAIT_TSO]! + sc[S.ENGAGED]!;
-  s.open = open; s.trust = trust; s.waitlist = wait; s.waitlistMh = waitMh; s.places = places; s.collab = collab; s.grants = grants;
+  s.open = open; s.trust = trust; s.waitlist = wait; s.waitlistMh = waitMh; s.listsClosed = closed;
+  s.waitPeople = sc[S.WAIT_TSO]!; s.waitPeopleMh = w.waitingByType[mh]!; s.places = places; s.collab = collab; s.grants = grants;
   s.clws = nActive; s.caseload = load; s.expertise = expertise; s.pressure = pressure; s.clwWaitlist = clwWait;
+  s.caseloadPeople = people;
+  s.gpRateWaitingClw = w.gpRateByState[S.WAIT_CLW]!; s.waitingClw = sc[S.WAIT_CLW]!;
+  s.gpRateExited = w.gpRateByState[S.EXITED]!; s.exited = sc[S.EXITED]!;
   s.inSystem = inSystem; s.observed = inSystem + sc[S.EXITED]!; s.wellbeing = w.wellbeingSum;
 }
 
@@ -56,20 +62,22 @@ export function measure(w: World, s: Tally, out: Float64Array): void {
 export function measureTypes(w: World, s: TypeTally, out: Float64Array[]): void {
   const t = w.tsos;
   for (let ti = 0; ti < NTYPES; ti++) {
-    let open = 0, places = 0, filled = 0, wait = 0, starts = 0, waitSum = 0, full = 0;
+    let open = 0, places = 0, filled = 0, wait = 0, starts = 0, waitSum = 0, full = 0, trust = 0;
     const ids = w.tsoByType[ti]!;
     for (let m = 0; m < ids.length; m++) {
       const j = ids[m]!;
       if (!t.open[j]) continue;
       open++;
       places += t.places[j]!;
-      filled += t.engaged[j]! + t.phantom[j]!;
+      filled += t.filledAtIntake[j]!;
       wait += t.waitN[j]!;
       starts += t.starts[j]!;
       waitSum += t.startWaitSum[j]!;
-      if (t.engaged[j]! + t.phantom[j]! >= t.places[j]!) full++;
+      full += t.fullAtIntake[j]!;
+      trust += t.trust[j]!;
     }
     s.open = open; s.places = places; s.filled = filled; s.waitlist = wait; s.starts = starts; s.startWaitSum = waitSum; s.full = full;
+    s.trust = trust; s.waitPeople = w.waitingByType[ti]!;
     const o = out[ti]!;
     for (let f = 0; f < TYPE_METRICS.length; f++) o[f] = TYPE_METRICS[f]!.value(s);
   }

@@ -107,6 +107,15 @@ export class QueuePool {
     this.free = k;
   }
 
+  /** Enqueue week of the head entry of queue q (Infinity when it is empty); the entry stays. */
+  headWeek(q: number): number {
+    const k = this.headChunk[q]!;
+    if (k < 0) return Number.POSITIVE_INFINITY;
+    const pos = this.headPos[q]!;
+    if (k === this.tailChunk[q] && pos === this.tailPos[q]) return Number.POSITIVE_INFINITY;
+    return this.pool[k * CW + pos * 3 + 2]!;
+  }
+
   isEmpty(q: number): boolean {
     return this.headChunk[q]! < 0;
   }

@@ -10,7 +10,7 @@ import { randomPoisson, randomNormal } from 'd3-random';
 
 export type Rng = () => number;
 
-export const STREAMS = ['init', 'arrivals', 'clw', 'referral', 'intake', 'engagement', 'waiting', 'gp', 'exit', 'turnover'] as const;
+export const STREAMS = ['init', 'arrivals', 'clw', 'referral', 'intake', 'engagement', 'waiting', 'gp', 'exit', 'turnover', 'start', 'clwList'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 export function stream(repSeed: number, name: StreamName): Rng {

@@ -17,6 +17,7 @@ import { referToClws, reviewExits } from './mechanisms/demand.js';
 import { updatePressure, takeOnClients } from './mechanisms/clwWork.js';
 import { referOn } from './mechanisms/referral.js';
 import { admitToTsos } from './mechanisms/intake.js';
+import { restrictEntry } from './mechanisms/overload.js';
 import { endEngagements } from './mechanisms/engagement.js';
 import { giveUpWaiting } from './mechanisms/waiting.js';
 import { attendGp } from './mechanisms/gp.js';
@@ -39,6 +40,7 @@ export const SCHEDULE: readonly Mechanism[] = [
   takeOnClients,
   referOn,
   admitToTsos,
+  restrictEntry,
   endEngagements,
   giveUpWaiting,
   attendGp,

@@ -83,9 +83,14 @@ export interface Tsos {
   pos: Float64Array; // this week's trust signals
   neg: Float64Array;
   lastReferral: Int32Array;
-  dupLoss: Float64Array; // place-weeks lost to duplicate contacts this week
+  dupLoss: Float64Array; // place-weeks of staff time lost to duplicate contacts, not yet a whole place (intake.ts)
   startWaitSum: Float64Array; // this week: weeks waited by those starting here
   starts: Int32Array;
+  quotedWait: Float64Array; // the wait it tells CLWs: its recent starters' waits, smoothed (intake.ts)
+  offerRate: Float64Array; // places offered from its lists a week, smoothed (intake.ts; overload.ts forecasts with it)
+  listClosed: Uint8Array; // 1 while closed to routine referrals (overload.ts)
+  filledAtIntake: Int32Array; // places taken right after this week's intake
+  fullAtIntake: Uint8Array; // 1 when no place was left for the list right after this week's intake
 }
 
 /**
@@ -94,12 +99,6 @@ export interface Tsos {
  */
 export interface ReferralScratch {
   chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
-  /**
-   * Programme weeks per TSO type, refreshed each week before referrals (interventions may
-   * change them): a typed-array read instead of a keyed lookup of the type name for every TSO
-   * compared (a hot spot of the national profile).
-   */
-  programmeWeeks: Float64Array;
 }
 
 export interface World {
@@ -116,6 +115,7 @@ export interface World {
   tsoByType: Int32Array[]; // TSO ids of each type
   clwQueue: QueuePool; // one queue per CLW
   tsoQueue: QueuePool; // one queue per TSO
+  tsoUrgent: QueuePool; // one queue of emergency referrals per TSO (overload.ts)
   freeSlots: Int32Array;
   freeN: number;
   referCal: Calendar; // WITH_CLW → referral or leaving the CLW
@@ -124,8 +124,10 @@ export interface World {
   exitCal: Calendar; // EXITED → end of observation or GP re-referral
   phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
   stateCount: Int32Array;
+  waitingByType: Int32Array; // people waiting at TSOs of each type (a client's referrals are all of one type)
   referral: ReferralScratch;
   gpRateSum: number;
+  gpRateByState: Float64Array; // the same, by client state (S)
   wellbeingSum: number;
   wk: Week;
   funnel: Funnel;

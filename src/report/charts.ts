@@ -16,7 +16,8 @@ import { levelInterval } from './intervals.js';
 export interface ChartSpec { metric: MetricName; title: string; axis: string }
 
 export const KEY_CHARTS: ChartSpec[] = [
-  { metric: 'waitlist_total', title: 'Waiting lists at TSOs', axis: 'Entries on waiting lists' },
+  { metric: 'waitlist_people', title: 'People waiting for a TSO', axis: 'People on one or more waiting lists' },
+  { metric: 'clw_waitlist', title: 'People waiting for a link worker', axis: 'People waiting for a first CLW session' },
   { metric: 'wait_weeks_mean', title: 'Wait before starting at a TSO', axis: 'Weeks waited (mean of starters)' },
   { metric: 'dropouts', title: 'Drop-outs from TSO programmes', axis: 'Clients per week' },
   { metric: 'gp_attendances', title: 'GP consultations by referred clients', axis: 'Consultations per week' },

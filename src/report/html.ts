@@ -19,9 +19,10 @@ import { summarize, statistic } from '../scenario/stats.js';
 
 /** The measures of the report's tables, in order, with plain names (every metric is in comparison.csv). */
 export const TABLE_LABELS: Partial<Record<MetricName, string>> = {
-  waitlist_total: 'Waiting-list entries, all TSOs', waitlist_mh: 'Waiting-list entries, mental-health TSOs', wait_weeks_mean: 'Wait before starting',
+  waitlist_people: 'People waiting for a TSO', waitlist_mh_people: 'People waiting for a mental-health TSO', clw_waitlist: 'People waiting for a link worker',
+  waitlist_total: 'Waiting-list entries (referral links), all TSOs', waitlist_mh: 'Waiting-list entries, mental-health TSOs', wait_weeks_mean: 'Wait before starting',
   gave_up: 'People giving up while waiting', dropouts: 'Drop-outs', dropout_rate: 'Drop-out rate (share of leavers)', completions: 'Programmes completed',
-  gp_attendances: 'GP consultations', statutory_contacts: 'Other statutory contacts', trust_mean: 'Trust of TSOs in the CLW service',
+  gp_attendances: 'GP consultations', gp_per_client_year: 'GP consultations per person-year', statutory_contacts: 'Other statutory contacts', trust_mean: 'Trust of TSOs in the CLW service',
   active_tsos: 'Open TSOs', places_total: 'TSO places', tso_grants: 'Grants paid to TSOs', wellbeing_mean: 'Wellbeing of clients', clw_caseload_mean: 'CLW caseload',
 };
 export const TABLE_METRICS = Object.keys(TABLE_LABELS) as MetricName[];

@@ -13,7 +13,8 @@ import { gbp, num, pct, plural } from './format.js';
 import { MIN_N, tooFew } from './intervals.js';
 
 export const HEADLINE: Array<{ metric: MetricName; words: string }> = [
-  { metric: 'waitlist_total', words: 'waiting lists' },
+  { metric: 'waitlist_people', words: 'people waiting for a TSO' },
+  { metric: 'clw_waitlist', words: 'people waiting for a link worker' },
   { metric: 'wait_weeks_mean', words: 'waits before starting' },
   { metric: 'gave_up', words: 'people giving up while waiting' },
   { metric: 'dropouts', words: 'drop-outs' },

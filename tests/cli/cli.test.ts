@@ -12,34 +12,39 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('clwsim run', () => {
   test('writes every output, with the columns promised', async () => {
     const dir = join(tmp, 'cut');
-    const r = await cli('run', 'scenarios/funding-cut.yaml', '--reps', '3', '--seed', '7', '--weeks', '80', '--out', dir, '--quiet');
+    const r = await cli('run', 'scenarios/funding-cut.yaml', '--reps', '3', '--seed', '7', '--weeks', '120', '--out', dir, '--quiet');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/funding-cut: 3 replications/);
     expect(r.out).toMatch(/waitlist_total\s+\d/);
+    expect(r.out).toMatch(/clw_waitlist\s+\d/);
     const traj = readFileSync(join(dir, 'trajectories.csv'), 'utf8').trim().split('\n');
     expect(traj[0]).toBe(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES].join(','));
-    expect(traj.length).toBe(1 + 3 * 80);
+    expect(traj.length).toBe(1 + 3 * 120);
     const summary = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n');
     expect(summary[0]).toBe('scenario,week,metric,mean,sd,ci_low,ci_high,n');
-    expect(summary.length).toBe(1 + 80 * METRIC_NAMES.length);
+    expect(summary.length).toBe(1 + 120 * METRIC_NAMES.length);
     const funnel = readFileSync(join(dir, 'funnel.csv'), 'utf8').trim().split('\n');
     expect(funnel[0]).toMatch(/^scenario,rep,seed,referred_to_clw,.*gave_up_waiting,.*dropped_out,.*returned_to_clw,in_system_end$/);
     // Every episode ends in exactly one way or is still in the system.
     const cols = funnel[0]!.split(',');
     for (const line of funnel.slice(1)) {
       const v = Object.fromEntries(line.split(',').map((x, k) => [cols[k], Number(x)]));
-      const ended = ['left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'gave_up_waiting', 'did_not_attend', 'dropped_out', 'completed'].reduce((a, k) => a + v[k]!, 0);
+      const ended = ['gave_up_waiting_clw', 'did_not_attend_clw', 'left_clw_before_referral', 'resolved_by_clw', 'no_service_found', 'gave_up_waiting', 'did_not_attend', 'dropped_out', 'completed'].reduce((a, k) => a + v[k]!, 0);
       expect(ended + v.in_system_end!).toBe(v.referred_to_clw);
       expect(v.seen_by_clw).toBeGreaterThanOrEqual(v.seen_3plus!);
       expect(v.referred_to_tso).toBeGreaterThanOrEqual(v.started_tso!);
     }
     expect(funnel.length).toBe(4);
     const types = readFileSync(join(dir, 'tso_types.csv'), 'utf8').trim().split('\n');
-    expect(types[0]).toBe('scenario,rep,seed,week,tso_type,open,places,filled,waitlist,wait_weeks_mean,full_share');
-    expect(types.length).toBe(1 + 3 * 80 * 4);
+    expect(types[0]).toBe('scenario,rep,seed,week,tso_type,open,places,filled,waitlist,waitlist_people,wait_weeks_mean,full_share,trust');
+    expect(types.length).toBe(1 + 3 * 120 * 4);
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(m.scenario.name).toBe('funding-cut');
-    expect(m.scenario.interventions[0].week).toBe(52);
+    expect(m.scenario.interventions[0].week).toBe(104);
+    // The warm-up MSER-5 finds on this run, beside the one used.
+    expect(m.warmup.used).toBe(104);
+    expect(Object.keys(m.warmup.mser5_weeks)).toContain('clw_waitlist');
+    expect(m.warmup.largest).toBe(Math.max(...(Object.values(m.warmup.mser5_weeks) as number[])));
     expect(m.seeds.length).toBe(3);
     expect(m.version).toMatch(/^\d+\.\d+\.\d+/);
     // what made it: the arguments main() received, and the commit when run from a git checkout
@@ -49,8 +54,8 @@ describe('clwsim run', () => {
 
   test('same seed → byte-identical trajectories.csv through the CLI', async () => {
     const a = join(tmp, 'a'), b = join(tmp, 'b');
-    await cli('run', 'scenarios/baseline.yaml', '--reps', '2', '--weeks', '60', '--out', a, '--quiet');
-    await cli('run', 'scenarios/baseline.yaml', '--reps', '2', '--weeks', '60', '--out', b, '--quiet');
+    await cli('run', 'scenarios/baseline.yaml', '--reps', '2', '--weeks', '60', '--warmup', '26', '--out', a, '--quiet');
+    await cli('run', 'scenarios/baseline.yaml', '--reps', '2', '--weeks', '60', '--warmup', '26', '--out', b, '--quiet');
     expect(readFileSync(join(a, 'trajectories.csv'))).toEqual(readFileSync(join(b, 'trajectories.csv')));
   });
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { paramsMarkdown, scenarioJsonSchema } from '../../src/io/paramsDoc.js';
 import { leaves } from '../../src/model/params.js';
 import { MATRIX_ROWS } from '../../src/model/matrix.js';
-import { METRICS } from '../../src/model/metrics.js';
+import { METRICS, TYPE_METRICS } from '../../src/model/metrics.js';
 
 /**
  * The evidence sections a text cites: every §-id on a line that says "Evidence", so lists and
@@ -78,5 +78,6 @@ describe('provenance that cannot drift', () => {
   test('every metric is defined with a unit in the docs', () => {
     const doc = readFileSync('docs/parameters.md', 'utf8');
     for (const m of METRICS) expect(doc).toContain(`| \`${m.name}\` | ${m.unit} |`);
+    for (const m of TYPE_METRICS) expect(doc).toContain(`| \`${m.name}\` | ${m.unit} |`);
   });
 });

@@ -10,7 +10,7 @@ const cut = `scenario: ${process.cwd()}/scenarios/funding-cut.yaml\n`;
 
 describe('factors on interventions', () => {
   test('applyPoint changes the intervention of the copy, never the base', () => {
-    const base = loadScenario('scenarios/funding-cut.yaml', { weeks: 80 });
+    const base = loadScenario('scenarios/funding-cut.yaml', { weeks: 120 });
     const before = JSON.stringify(base);
     const s = applyPoint(base, ['interventions[0].set.funding.multiplier.crisis', 'interventions[0].week', 'practice.scatterShare'], [0.3, 40, 0.5]);
     expect(s.interventions[0]!.set['funding.multiplier.crisis']).toBe(0.3);
@@ -21,7 +21,7 @@ describe('factors on interventions', () => {
   });
 
   test('the cut depth as a factor: its base value reproduces the scenario, a deeper cut changes the outcome', () => {
-    const s = loadSweep(file(`${cut}factors:\n  interventions[0].set.funding.multiplier.crisis: [0.7, 0.2]\nreps: 1\nweeks: 100\nwindow: { last: 40 }\nmetrics: [waitlist_total, active_tsos, tso_grants]\n`));
+    const s = loadSweep(file(`${cut}factors:\n  interventions[0].set.funding.multiplier.crisis: [0.7, 0.2]\nreps: 1\nweeks: 140\nwindow: { last: 36 }\nmetrics: [waitlist_total, active_tsos, tso_grants]\n`));
     const task = (paths: string[], values: Array<number | string>): Task => ({ base: s.base, paths, values, point: 0, seed: 1, rep: 0, window: s.window, statistic: 'mean', metrics: s.metrics, trajectories: false });
     const plain = runTask(task([], []));
     const same = runTask(task(['interventions[0].set.funding.multiplier.crisis'], [0.7]));

@@ -20,8 +20,8 @@ const prov = { version: 'test', model: 'test' };
 
 describe('the runner', () => {
   test('in this thread and on two worker threads: the same results, in job order', async () => {
-    const s = scenario('funding-cut', { weeks: 70, reps: 3, seed: 4 });
-    const jobs = pairedJobs([s, scenario('baseline', { weeks: 70, reps: 3, seed: 4 })], 3, 'result');
+    const s = scenario('funding-cut', { weeks: 112, reps: 3, seed: 4 });
+    const jobs = pairedJobs([s, scenario('baseline', { weeks: 112, reps: 3, seed: 4 })], 3, 'result');
     const here = await runJobs(jobs, { workers: 1 });
     const pool = await runJobs(jobs, { workers: 2 });
     expect(pool.map((o) => trajectoriesCsv([o.result!]))).toEqual(here.map((o) => trajectoriesCsv([o.result!])));

@@ -12,24 +12,24 @@ describe('sweep files: resolved values and overrides', () => {
     const s = loadSweep(file(ok));
     expect(s.reps).toBe(10);
     expect(s.weeks).toBe(260);
-    expect(s.window).toEqual({ from: 53, to: 260 });
+    expect(s.window).toEqual({ from: 105, to: 260 });
     expect(s.crn).toBe(true);
     expect(s.keep).toBe('summaries');
     expect(s.statistic).toBe('mean');
   });
 
   test('the sweep file overrides the scenario; --reps, --weeks, --seed and --set override the sweep file', () => {
-    const f = file(`${ok}reps: 4\nweeks: 100\nseed: 3\nwindow: { last: 20 }\nset:\n  clw.count: 30\n`);
+    const f = file(`${ok}reps: 4\nweeks: 150\nseed: 3\nwindow: { last: 20 }\nset:\n  clw.count: 30\n`);
     const s = loadSweep(f);
-    expect([s.reps, s.weeks, s.seed, s.window.from, s.base.params.clw.count]).toEqual([4, 100, 3, 81, 30]);
-    const o = loadSweep(f, { reps: 2, weeks: 60, seed: 8, set: ['clw.count=12'] });
-    expect([o.reps, o.weeks, o.seed, o.base.params.clw.count]).toEqual([2, 60, 8, 12]);
+    expect([s.reps, s.weeks, s.seed, s.window.from, s.base.params.clw.count]).toEqual([4, 150, 3, 131, 30]);
+    const o = loadSweep(f, { reps: 2, weeks: 120, seed: 8, set: ['clw.count=12'] });
+    expect([o.reps, o.weeks, o.seed, o.base.params.clw.count]).toEqual([2, 120, 8, 12]);
   });
 
   test('a factor that an intervention of the base scenario also sets is warned about', () => {
     const s = loadSweep(file(`scenario: ${process.cwd()}/scenarios/funding-cut.yaml\nfactors:\n  funding.multiplier.crisis: [0.5, 1]\n  practice.scatterShare: [0.1]\n`));
     expect(s.warnings.length).toBe(1);
-    expect(s.warnings[0]).toMatch(/factors.funding.multiplier.crisis: the scenario's intervention at week 52 .* sets it too/);
+    expect(s.warnings[0]).toMatch(/factors.funding.multiplier.crisis: the scenario's intervention at week 104 .* sets it too/);
     expect(loadSweep(file(ok)).warnings).toEqual([]);
   });
 

@@ -88,7 +88,7 @@ describe('explorer pieces', () => {
       meter.update(cut.world);
       expect(a).toEqual(b); // observation does not disturb the run
       for (const s of meter.raw) expect(s >= 0 && s <= 1).toBe(true);
-      if (cut.week < 52) expect(meter.raw[fundingLink]).toBe(0);
+      if (cut.week < 104) expect(meter.raw[fundingLink]).toBe(0);
     }
     expect(meter.raw[fundingLink]).toBeGreaterThan(0.1);
     const fresh = measureLinks(cut.world, Float64Array.from(cut.world.tsos.trust.subarray(0, cut.world.tsos.n)));

@@ -58,11 +58,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     const s1 = await strengths(page);
     expect(s1.length).toBeGreaterThan(10);
 
-    // Run on at full speed, pause after the scheduled cut (week 52).
+    // Run on at full speed, pause after the scheduled cut (week 104).
     await page.fill('#speed', '5');
-    await runUntil(page, 80);
+    await runUntil(page, 110);
     const w1 = await week(page);
-    expect(w1).toBe(80);
+    expect(w1).toBe(110);
     for (const id of ['trust', 'waits', 'dropout', 'gp', 'tsos', 'caseload'])
       expect(Number(await page.getAttribute(`#chart-${id}`, 'data-points'))).toBe(w1);
     const pathD = await page.getAttribute('#chart-waits path.cur', 'd');
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     const cutLink = Number(await page.getAttribute('#link-funding-places', 'data-strength'));
     expect(cutLink).toBeGreaterThan(0); // the scenario's cut is lit
     expect(await page.textContent('#dominance')).toMatch(/dominates now|clearly leads/);
-    expect(await page.$$('#chart-trust .mark.scenario')).toHaveLength(1); // the scenario's cut at week 52
+    expect(await page.$$('#chart-trust .mark.scenario')).toHaveLength(1); // the scenario's cut at week 104
 
     // Move a lever mid-run: it applies from the next week and is marked on every chart.
     await page.fill('#lever-practice-scatterShare', '0.6');

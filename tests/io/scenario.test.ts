@@ -31,7 +31,7 @@ describe('scenario files', () => {
     expect(s.name).toBe('funding-cut');
     expect(s.params.clw.count).toBe(25);
     expect(s.interventions).toEqual([
-      { week: 52, rampWeeks: 0, label: 'Cut crisis and activity TSO grants by 30%', set: { 'funding.multiplier.crisis': 0.7, 'funding.multiplier.activity': 0.7 } },
+      { week: 104, rampWeeks: 0, label: 'Cut crisis and activity TSO grants by 30%', set: { 'funding.multiplier.crisis': 0.7, 'funding.multiplier.activity': 0.7 } },
     ]);
   });
 
@@ -41,10 +41,10 @@ describe('scenario files', () => {
   });
 
   test('--set, --weeks, --reps and --seed override the file', () => {
-    const s = loadScenario('scenarios/baseline.yaml', { set: ['practice.scatterShare=0.5', 'practice.kpiRegime=outcomes'], weeks: 104, reps: 3, seed: 9 });
+    const s = loadScenario('scenarios/baseline.yaml', { set: ['practice.scatterShare=0.5', 'practice.kpiRegime=outcomes'], weeks: 156, reps: 3, seed: 9 });
     expect(s.params.practice.scatterShare).toBe(0.5);
     expect(s.params.practice.kpiRegime).toBe('outcomes');
-    expect([s.weeks, s.reps, s.seed]).toEqual([104, 3, 9]);
+    expect([s.weeks, s.reps, s.seed]).toEqual([156, 3, 9]);
   });
 
   test('bad input: one line naming the file, the field and what was expected', () => {

@@ -10,7 +10,7 @@ import { cli } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const SMALL = ['--reps', '3', '--weeks', '60', '--window', '26', '--quiet'];
+const SMALL = ['--reps', '3', '--weeks', '130', '--window', '26', '--quiet'];
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 
 describe('clwsim compare', () => {
@@ -30,7 +30,7 @@ describe('clwsim compare', () => {
     const rows = csvRows(read(dir, 'comparison.csv'));
     expect(rows.length).toBe(METRICS.length + TOTAL_METRICS.length);
     const win = rows.filter((x) => x.statistic === 'window_mean');
-    expect(new Set(win.map((x) => `${x.week_from}-${x.week_to}`))).toEqual(new Set(['35-60']));
+    expect(new Set(win.map((x) => `${x.week_from}-${x.week_to}`))).toEqual(new Set(['105-130']));
     for (const x of rows) {
       expect(Number(x.difference)).toBeCloseTo(Number(x.scenario_mean) - Number(x.baseline_mean), 4);
       expect(Number(x.diff_ci_low)).toBeLessThanOrEqual(Number(x.difference));
@@ -42,7 +42,7 @@ describe('clwsim compare', () => {
     const a = JSON.parse(read(dir, 'runs/baseline/manifest.json'));
     const b = JSON.parse(read(dir, 'runs/funding-cut/manifest.json'));
     expect(b.seeds).toEqual(a.seeds);
-    expect(b.scenario.weeks).toBe(60);
+    expect(b.scenario.weeks).toBe(130);
   });
 
   test('every cost carries its source, and the GP unit cost is overridable', async () => {
@@ -60,7 +60,7 @@ describe('clwsim compare', () => {
   test('same inputs → byte-identical CSVs and report', async () => {
     const again = join(tmp, 'cut2');
     await cli('compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', ...SMALL, '--sensitivity', '2', '--out', again);
-    for (const f of ['comparison.csv', 'costs.csv', 'sensitivity.csv', 'charts/waitlist_total.svg']) expect(read(again, f), f).toBe(read(dir, f));
+    for (const f of ['comparison.csv', 'costs.csv', 'sensitivity.csv', 'charts/waitlist_people.svg']) expect(read(again, f), f).toBe(read(dir, f));
     expect(read(again, 'report.html').replace(again, dir)).toBe(read(dir, 'report.html'));
   });
 
@@ -78,8 +78,8 @@ describe('clwsim compare', () => {
     cpSync(dir, copy, { recursive: true });
     expect((await cli('report', copy, '--window', '13', '--quiet')).code).toBe(0);
     const rows = csvRows(read(copy, 'comparison.csv')).filter((x) => x.statistic === 'window_mean');
-    expect(rows.every((x) => x.week_from === '48' && x.week_to === '60')).toBe(true);
-    expect(JSON.parse(read(copy, 'report.json')).window).toEqual({ weeks: 13, from: 48, to: 60 });
+    expect(rows.every((x) => x.week_from === '118' && x.week_to === '130')).toBe(true);
+    expect(JSON.parse(read(copy, 'report.json')).window).toEqual({ weeks: 13, from: 118, to: 130 });
   });
 });
 
@@ -96,12 +96,12 @@ describe('short horizons', () => {
 describe('clwsim report on a plain run folder', () => {
   test('a single-scenario report with charts and levels', async () => {
     const run = join(tmp, 'run');
-    expect((await cli('run', 'scenarios/funding-cut.yaml', '--reps', '2', '--weeks', '60', '--out', run, '--quiet')).code).toBe(0);
+    expect((await cli('run', 'scenarios/funding-cut.yaml', '--reps', '2', '--weeks', '130', '--out', run, '--quiet')).code).toBe(0);
     const r = await cli('report', run, '--quiet');
     expect(r.code).toBe(0);
     const html = read(run, 'report.html');
     expect(html).toMatch(/Commissioner report: funding-cut/);
-    expect(html).toMatch(/class="level" data-metric="waitlist_total"/);
+    expect(html).toMatch(/class="level" data-metric="waitlist_people"/);
     expect(existsSync(join(run, 'charts', 'trust_mean.svg'))).toBe(true);
     expect(existsSync(join(run, 'comparison.csv'))).toBe(false);
   });
@@ -111,7 +111,7 @@ describe('bad input: one line naming the problem, exit 2, nothing written', () =
   const cases: Array<[string, string[], RegExp]> = [
     ['missing scenario file', ['compare', 'scenarios/baseline.yaml', 'scenarios/nope.yaml'], /scenarios\/nope\.yaml: file not found/],
     ['bad --set', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--set', 'costs.gpConsultation=-5'], /costs\.gpConsultation: expected a number from 0 to 1000/],
-    ['window beyond the horizon', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--weeks', '60', '--warmup', '5', '--window', '70'], /--window: expected at most the horizon \(60 weeks\), got 70/],
+    ['window beyond the horizon', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--weeks', '110', '--warmup', '5', '--window', '120'], /--window: expected at most the horizon \(110 weeks\), got 120/],
     ['bad --window', ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--window', 'year'], /--window.*expected a number of weeks.*"year"/],
     ['two scenarios with one name', ['compare', 'scenarios/baseline.yaml', 'scenarios/baseline.yaml'], /name: "baseline" is also the name of scenarios\/baseline\.yaml/],
     ['no scenario to compare', ['compare', 'scenarios/baseline.yaml'], /missing required argument 'scenarios'/],

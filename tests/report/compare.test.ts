@@ -77,12 +77,12 @@ describe('paired comparison', () => {
   });
 
   test('the bundled funding cut pays less in grants, and the net is the sum of its parts, per replication', () => {
-    const o = { weeks: 80, reps: 3 };
+    const o = { weeks: 132, reps: 3, warmup: 52 };
     const [b, c] = [scenario('baseline', o), scenario('funding-cut', o)];
     const base = armFromRuns(b, [0, 1, 2].map((r) => simulate(b, r)));
     const cut = armFromRuns(c, [0, 1, 2].map((r) => simulate(c, r)));
     expect(checkPaired(base, cut)).toBeUndefined();
-    const w = lastWeeks(80, 26);
+    const w = lastWeeks(132, 26);
     const g = findRow(compareArms(base, [cut], w), 'funding-cut', 'tso_grants')!;
     expect(g.diffHigh).toBeLessThan(0);
     const costs = costRows(base, [cut], w);
@@ -96,7 +96,7 @@ describe('paired comparison', () => {
     }
     // Per year over the window: the window's grants × 52 / 26.
     const grantsYear = costs.find((r) => r.component === 'grants' && r.period === 'per_year')!;
-    const sumWindow = base.runs.map((r) => r.metrics.tso_grants.slice(54, 80).reduce((a, x) => a + x, 0) * 2);
+    const sumWindow = base.runs.map((r) => r.metrics.tso_grants.slice(106, 132).reduce((a, x) => a + x, 0) * 2);
     expect(grantsYear.baseline).toBeCloseTo(summarize(sumWindow).mean, 4);
   });
 

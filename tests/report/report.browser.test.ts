@@ -19,7 +19,7 @@ import { testDir } from '../testDir.js';
 let FILES = '';
 let OUT = '';
 let cleanup = () => {};
-const WEEKS = 80;
+const WEEKS = 130;
 
 describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () => {
   let browser: Browser;
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
       const texts = await chart!.$$eval('text', (ts) => ts.map((t) => t.textContent));
       expect(texts).toContain(spec.axis);
       expect(texts).toContain('Week (52 weeks = 1 year)');
-      expect(await chart!.$$eval('g.marker', (ms) => ms.map((m) => m.getAttribute('data-week')))).toEqual(['52']);
+      expect(await chart!.$$eval('g.marker', (ms) => ms.map((m) => m.getAttribute('data-week')))).toEqual(['104']);
     }
     await page.screenshot({ path: join(FILES, 'report-screenshot.png'), fullPage: true });
     expect(statSync(join(FILES, 'report-screenshot.png')).size).toBeGreaterThan(50_000);
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
     const csv = csvRows(readFileSync(join(OUT, 'comparison.csv'), 'utf8'));
     const claims = await page.$$eval('.summary .claim[data-metric]', (ss) => ss.map((s) => ({ metric: s.getAttribute('data-metric')!, dir: s.getAttribute('data-direction'), text: s.textContent! })));
     expect(claims.map((c) => c.metric)).toEqual(HEADLINE.map((h) => h.metric));
-    expect(claims.map((c) => c.metric)).toEqual(expect.arrayContaining(['waitlist_total', 'dropouts', 'gp_attendances', 'trust_mean']));
+    expect(claims.map((c) => c.metric)).toEqual(expect.arrayContaining(['waitlist_people', 'clw_waitlist', 'dropouts', 'gp_attendances', 'trust_mean']));
     for (const c of claims) {
       const r = csv.find((x) => x.metric === c.metric && x.statistic === 'window_mean')!;
       const dir = direction(Number(r.diff_ci_low), Number(r.diff_ci_high));

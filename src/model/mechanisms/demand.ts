@@ -15,6 +15,7 @@ import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
 import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
+import { scheduleClwGiveUp } from './waiting.js';
 
 export const referToClws: Mechanism = {
   id: 'arrivals', step: '3', title: 'GP referrals to CLWs', module: 'demand.ts', rows: ['C1', 'C8'], fn: arrivals,
@@ -37,13 +38,21 @@ function arrivals(w: World): void {
 }
 
 function newClient(w: World, clw: number, shares: number[], total: number): void {
-  const { p, clients: cl } = w;
   const r = w.rng.arrivals;
   const c = allocClient(w);
   // Six draws per client, always: arrivals stay in step across scenarios (common random numbers).
   let u = r() * total;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
+  initClient(w, c, clw, need, r);
+  enterClwQueue(w, c);
+  w.funnel.referred_to_clw++;
+  w.wk.arrivals++;
+}
+
+/** Fill client slot c as a new referral of CLW `clw` with main need `need` (five draws from r). */
+export function initClient(w: World, c: number, clw: number, need: number, r: () => number): void {
+  const { p, clients: cl } = w;
   cl.setNeed(c, need);
   cl.setFlags(c, r() < p.demand.complexShare ? F.COMPLEX : 0);
   cl.setClwOnly(c, r() < p.demand.clwOnlyShare ? 1 : 0);
@@ -61,19 +70,22 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
   const wbSpread = p.demand.wellbeingInitialSpread;
   setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * r());
-  enterClwQueue(w, c);
-  w.funnel.referred_to_clw++;
-  w.wk.arrivals++;
 }
 
-/** Put c on its CLW's waiting list (a new episode). */
-function enterClwQueue(w: World, c: number): void {
+/**
+ * Put c on its CLW's waiting list (a new episode), referred in week `week` (earlier only for the
+ * lists a run starts with), with the week they would give up waiting (waiting.ts).
+ */
+export function enterClwQueue(w: World, c: number, week = w.week): void {
   const cl = w.clients;
   w.arrivalsTotal++;
   setState(w, c, S.WAIT_CLW);
+  cl.setSince(c, week);
   const i = cl.clw(c);
   w.clws.waitN[i]!++;
-  w.clwQueue.push(i, c, nextSeq(w, c), w.week);
+  const seq = nextSeq(w, c);
+  w.clwQueue.push(i, c, seq, week);
+  scheduleClwGiveUp(w, c, seq, w.week - week);
 }
 
 /** Exited clients: end of observation (slot freed) or a GP re-referral (a new episode). */

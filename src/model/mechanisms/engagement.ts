@@ -7,12 +7,13 @@
  *         + β_alone·[complex and not accompanied] + β_followup·[followed up]
  *         + β_trust·(TSO trust − 0.5)
  * and the week they leave is drawn once (geometric): a drop-out before the programme ends, or
- * completion (step 6), which brings a wellbeing gain scaled by match quality and teaches the
- * CLW (learning.ts).
+ * completion (step 6), which brings a wellbeing gain scaled by match quality; every ending
+ * teaches the CLW (learning.ts, through lifecycle.exitClient). A completion is a good signal to
+ * the TSO; a drop-out is a bad one only when the TSO can put it down to the referral (blame).
  * Realist matrix: F1 "empathic navigators" → clients "mentally in right place for services"
  * (readiness), F2 "handholding support" → "reduced drop out" (complex clients who came alone),
  * F5 and F4 (match quality: the right kind of service, and the best fit among those the CLW
- * knows; learning from completions), F3 (trust: "increased client confidence in CLW and TSO
+ * knows), F3 (trust: "increased client confidence in CLW and TSO
  * services"), U3 (follow-up), U4 ("client confusion"), U1 (unready clients; clients the CLW
  * could have helped get little from a programme), outcome "sustained client engagement".
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
@@ -21,7 +22,6 @@ import { type World, S, F, Exit } from '../world.js';
 import { TsoOutcome } from '../clients.js';
 import { geometric } from '../rng.js';
 import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
-import { learnFromCompletion } from './learning.js';
 import { TSO_TYPES } from '../params.js';
 import type { Mechanism } from '../mechanism.js';
 
@@ -58,20 +58,40 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.starts[j]!++;
   t.startWaitSum[j]! += waited;
 
-  const shortfall = 1 - cl.readiness(c);
-  const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
-    + e.mismatchLogHR * (1 - fit)
-    + e.waitLogHR * waited
-    + (flags & F.CONFUSED ? e.confusionLogHR : 0)
-    + e.unreadyLogHR * shortfall
-    + ((flags & F.COMPLEX) && !(flags & F.ACCOMPANIED) ? e.complexAloneLogHR : 0)
-    + (flags & F.FOLLOWED_UP ? e.followUpLogHR : 0)
-    + e.trustLogHR * (t.trust[j]! - 0.5);
-  const h = 1 - Math.exp(-Math.exp(logH));
+  const h = dropHazard(w, c, j, fit, waited);
   const length = p.tso.programmeWeeks[TSO_TYPES[t.type[j]!]!];
   const d = geometric(w.rng.engagement, h);
   cl.setTsoOutcome(c, d < length ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
   w.endCal.add(w.week + Math.min(d, length), w.week, c, nextSeq(w, c));
+}
+
+/** Weekly drop-out probability of client c starting at TSO j with match quality `fit` after `waited` weeks. */
+export function dropHazard(w: World, c: number, j: number, fit: number, waited: number): number {
+  const e = w.p.engagement;
+  const flags = w.clients.flags(c);
+  const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
+    + e.mismatchLogHR * (1 - fit)
+    + e.waitLogHR * waited
+    + (flags & F.CONFUSED ? e.confusionLogHR : 0)
+    + e.unreadyLogHR * (1 - w.clients.readiness(c))
+    + ((flags & F.COMPLEX) && !(flags & F.ACCOMPANIED) ? e.complexAloneLogHR : 0)
+    + (flags & F.FOLLOWED_UP ? e.followUpLogHR : 0)
+    + e.trustLogHR * (w.tsos.trust[j]! - 0.5);
+  return 1 - Math.exp(-Math.exp(logH));
+}
+
+/**
+ * The bad signal a TSO reads in a drop-out or a no-show: the full dropoutWeight when it can put
+ * it down to the referral (the wrong kind of service, a client referred before they were ready
+ * or to several services at once, a complex client left to come alone), otherwise the share
+ * trust.ownCourseWeight of it: the client's own course ("This (CLW) is very much about, you
+ * know, you need to do this for yourself", Allbutt L181).
+ */
+export function blame(w: World, c: number, j: number): number {
+  const f = w.clients.flags(c);
+  const poor = w.tsos.type[j] !== w.clients.need(c) || (f & (F.OVER_REFERRED | F.CONFUSED)) !== 0
+    || ((f & F.COMPLEX) !== 0 && (f & F.ACCOMPANIED) === 0);
+  return w.p.trust.dropoutWeight * (poor ? 1 : w.p.trust.ownCourseWeight);
 }
 
 function engagementEnds(w: World): void {
@@ -82,7 +102,7 @@ function engagementEnds(w: World): void {
     t.engaged[j]!--;
     if (cl.tsoOutcome(c) === TsoOutcome.DROP) {
       setWellbeing(w, c, cl.wellbeing(c) - p.engagement.dropWellbeingLoss);
-      t.neg[j]! += p.trust.dropoutWeight; // "the success rate for link worker referrals is very low" (Allbutt L201)
+      t.neg[j]! += blame(w, c, j); // "the success rate for link worker referrals is very low" (Allbutt L201)
       exitClient(w, c, Exit.DROPPED);
       w.funnel.dropped_out++;
       w.wk.dropouts++;
@@ -90,7 +110,6 @@ function engagementEnds(w: World): void {
       const wb = cl.wellbeing(c);
       setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit(c) * (1 - wb));
       t.pos[j]! += 1;
-      learnFromCompletion(w, cl.clw(c), cl.fit(c));
       exitClient(w, c, Exit.COMPLETED);
       w.funnel.completed++;
       w.wk.completions++;

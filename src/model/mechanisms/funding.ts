@@ -39,11 +39,16 @@ function updateFunding(w: World): void {
         closing++;
       }
     }
-    // Trusting TSOs stretch to take a few more CLW clients (F3).
-    const flex = 1 + p.tso.trustCapacityFlex * t.trust[j]!;
-    t.places[j] = t.open[j] ? Math.floor((t.funding[j]! / p.tso.costPerPlaceYear[type]) * flex) : 0;
+    t.places[j] = t.open[j] ? placesOf(w, j) : 0;
   }
   if (closing > 0) displaceFromClosed(w, closing);
+}
+
+/** Places TSO j offers CLW clients: its funding ÷ cost per place, stretched by trust (F3). */
+export function placesOf(w: World, j: number): number {
+  const { p, tsos: t } = w;
+  const flex = 1 + p.tso.trustCapacityFlex * t.trust[j]!; // trusting TSOs stretch to take a few more CLW clients
+  return Math.floor((t.funding[j]! / p.tso.costPerPlaceYear[TSO_TYPES[t.type[j]!]!]) * flex);
 }
 
 /** Clients waiting at or engaged with a TSO that closed this week go back to their CLW. */
@@ -52,8 +57,9 @@ function displaceFromClosed(w: World, closures: number): void {
   w.wk.closures += closures;
   // Waiting lists of closed TSOs are dropped; a client with no other live referral goes back.
   for (let j = 0; j < t.n; j++) {
-    if (t.open[j] || t.waitN[j] === 0 && w.tsoQueue.isEmpty(j)) continue;
+    if (t.open[j] || (t.waitN[j] === 0 && w.tsoQueue.isEmpty(j) && w.tsoUrgent.isEmpty(j))) continue;
     w.tsoQueue.drain(j, () => {});
+    w.tsoUrgent.drain(j, () => {});
     t.waitN[j] = 0;
     t.phantom[j] = 0;
   }

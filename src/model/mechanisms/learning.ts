@@ -1,42 +1,61 @@
 /**
- * Steps 1b and 10. CLW headcount, learning and turnover.
- * Headcount changes (scheduled: e.g. Glasgow's planned 70 → 42 posts) add novices or wind CLWs
+ * Steps 1b and 10. CLW headcount, learning, forgetting and turnover.
+ * Headcount changes (scheduled: e.g. Glasgow's planned 70 → 42 posts) add new hires or wind CLWs
  * down (step 1b): a CLW beyond the headcount takes no new clients and its waiting list moves to
- * those who remain. Expertise grows with each completed placement, more for a good match
- * (learnFromCompletion, called when a programme ends in step 6), and is lost when a CLW leaves
- * and a novice, who knows few services, takes over the caseload (step 10).
+ * those who remain. Expertise is a stock that experience fills and change drains:
+ *   - each client episode a CLW sees through, whatever the outcome, adds learningRate × (1 − e)
+ *     (learnFromOutcome, called by lifecycle.exitClient: drop-outs and refusals teach what suits
+ *     whom as well as completions);
+ *   - knowledge of local provision goes stale (step 10): e falls by forgettingPerYear / 52 × e
+ *     each week, and each service a CLW knows is forgotten at that rate (least familiar first),
+ *     so the known set settles where discovery and TSOs sharing what they offer balance it;
+ *   - a leaver is replaced by a new hire whose expertise is drawn around expertiseMean, who knows
+ *     few services and takes over the caseload (step 10).
+ * With outcomes arriving at x per week, a CLW tends to e∞ = g / (g + φ) (g = x × learningRate,
+ * φ = forgetting per week); a workforce with turnover hazard λ settles at mean
+ * e∞ + (ē_hire − e∞) · λ / (λ + g + φ), and the setup draws the initial workforce from that
+ * stationary distribution (initial.ts), so a run starts where they balance.
  * Realist matrix: F5 "CLWs with enough expertise and community knowledge", C2 "CLWs with
- * varying levels of experience and knowledge of available community provision" (novices and
- * turnover keep that variety), U2 "under-referral" (a novice knows few services), F7 "TSOs as
- * CLW employers" (an embedded novice knows more provision: employedKnowledgeBonus).
- * Evidence: §4 (turnover 15-30%/yr [A]); §1e (Glasgow CLW near-cut).
+ * varying levels of experience and knowledge of available community provision" (hires and
+ * turnover keep that variety), C6 "short-term and fragile funding arrangements" (provision that
+ * changes makes knowledge stale: "Frequent closures and changes ... make it more difficult for
+ * link workers to keep their knowledge up to date", Allbutt L319), U2 "under-referral" (a new
+ * hire knows few services), F7 "TSOs as CLW employers" (an embedded hire knows more provision:
+ * employedKnowledgeBonus).
+ * Evidence: §4 (turnover 15-30%/yr [A]); §1e (Glasgow CLW near-cut; charity register exits).
  */
 import { type World, MAX_KNOWN, S, resetKnown } from '../world.js';
 import { grow } from '../pools.js';
 import { WEEKS_PER_YEAR } from '../params.js';
 import type { Mechanism } from '../mechanism.js';
+import { hireExpertise } from '../initial.js';
 
 export const syncHeadcount: Mechanism = {
   id: 'headcount', step: '1b', title: 'CLW headcount', module: 'learning.ts', rows: ['F7', 'U2', 'C2'], fn: matchHeadcount,
 };
 
 export const turnOverClws: Mechanism = {
-  id: 'turnover', step: '10', title: 'CLW turnover', module: 'learning.ts', rows: ['F5', 'F7', 'U2', 'C2'], fn: replaceLeavers,
+  id: 'turnover', step: '10', title: 'CLW forgetting and turnover', module: 'learning.ts', rows: ['F5', 'F7', 'U2', 'C2', 'C6'], fn: replaceLeavers,
 };
 
-export function learnFromCompletion(w: World, i: number, fit: number): void {
+/** A client episode of CLW i ended (any outcome): experience. */
+export function learnFromOutcome(w: World, i: number): void {
   const e = w.clws.expertise[i]!;
-  w.clws.expertise[i] = e + w.p.clw.learningRate * fit * (1 - e);
+  w.clws.expertise[i] = e + w.p.clw.learningRate * (1 - e);
 }
 
 function replaceLeavers(w: World): void {
   const { p, clws: k } = w;
   const r = w.rng.turnover;
   const hazard = p.clw.turnoverPerYear / WEEKS_PER_YEAR;
+  const keep = 1 - p.clw.forgettingPerYear / WEEKS_PER_YEAR;
   const nActive = Math.min(p.clw.count, k.n);
   for (let i = 0; i < nActive; i++) {
+    k.expertise[i] = k.expertise[i]! * keep;
+    // Each known service goes stale at the same rate: the least familiar one is forgotten.
+    if (k.knownN[i]! > 1 && r() < (1 - keep) * k.knownN[i]!) k.knownN[i]!--;
     if (r() >= hazard) continue;
-    k.expertise[i] = p.clw.noviceExpertise;
+    k.expertise[i] = hireExpertise(p, w.dist.turnover);
     resetKnown(w, i, p.clw.noviceKnownTsos + (k.employed[i] ? p.clw.employedKnowledgeBonus : 0), r);
   }
 }
@@ -80,7 +99,7 @@ function addClws(w: World, n: number): void {
   k.n = n;
   const r = w.rng.turnover;
   for (let i = old; i < n; i++) {
-    k.expertise[i] = w.p.clw.noviceExpertise;
+    k.expertise[i] = hireExpertise(w.p, w.dist.turnover);
     k.employed[i] = r() < w.p.clw.tsoEmployedShare ? 1 : 0;
     resetKnown(w, i, w.p.clw.noviceKnownTsos + (k.employed[i] ? w.p.clw.employedKnowledgeBonus : 0), r);
   }

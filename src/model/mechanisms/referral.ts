@@ -2,14 +2,17 @@
  * Step 4c. Referral choice: when a client's sessions end, the CLW refers on (or the client
  * leaves: declined, or resolved by the CLW's own sessions).
  * - Targeted: the CLW identifies the kind of service needed (more often right with expertise)
- *   and, among the TSOs of that kind it knows, picks the shortest visible wait (with probability
- *   = expertise) or its favourite.
- * - Scattergun: k services at once; more tempting when the best visible wait is long ("game the
+ *   and, among the TSOs of that kind it knows, picks the shortest wait the TSOs quote (with
+ *   probability = expertise) or its favourite.
+ * - Scattergun: k services at once; more tempting when the best quoted wait is long ("game the
  *   system") and when the CLW is under pressure.
  * - Under-referral falls out of a narrow known set: TSOs no CLW knows are never referred to;
  *   a CLW who knows no open service of the kind needed sometimes finds one by asking around.
  * - Follow-up with the TSO, with a propensity that falls with pressure.
- * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls).
+ * - TSO triage: a referral outside the TSO's remit may be turned back (more so as trust falls),
+ *   and a routine referral to a TSO whose list is closed may be passed on to an open service of
+ *   the same kind (signposted) or turned back (overload.ts). An emergency goes on the TSO's
+ *   emergency list.
  * Realist matrix: F1 "empathic navigators" (readiness-based referral; needs met by the CLW),
  * F4 "considering full range of local provision" (the fit is the best of the services known),
  * F5 "expertise and community knowledge to match", U1 "over-referral" (unready referrals are
@@ -20,9 +23,9 @@
  */
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
 import { ClwOutcome } from '../clients.js';
-import { TSO_TYPES } from '../params.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
 import { scheduleGiveUp } from './waiting.js';
+import { isEmergency, signpost } from './overload.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const referOn: Mechanism = {
@@ -33,14 +36,14 @@ export const referOn: Mechanism = {
 /** Sessions that count a client as seen_3plus in the funnel (a reporting threshold, not behaviour). */
 const SEEN_SESSIONS = 3;
 
-/** Expected weeks until a new entrant starts at TSO j (what a CLW can see). */
-const waitOf = (w: World, j: number) =>
-  (w.tsos.waitN[j]! * w.referral.programmeWeeks[w.tsos.type[j]!]!) / Math.max(1, w.tsos.places[j]!);
+/**
+ * The wait a CLW sees at TSO j: what the TSO quotes, its recent starters' wait (intake.ts), not
+ * a count of list entries, which scattergun duplicates and people who never start inflate.
+ */
+const waitOf = (w: World, j: number) => w.tsos.quotedWait[j]!;
 
 function referrals(w: World): void {
   const cl = w.clients;
-  const weeks = w.referral.programmeWeeks;
-  for (let ti = 0; ti < NTYPES; ti++) weeks[ti] = w.p.tso.programmeWeeks[TSO_TYPES[ti]!];
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
     if (cl.sessions(c) >= SEEN_SESSIONS && !(cl.flags(c) & F.SEEN3)) {
@@ -158,6 +161,8 @@ function refer(w: World, c: number): void {
   // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
   cl.setFit(c, r() ** (1 / Math.max(1, Math.min(p.clw.fitChoiceMax, countKnown(w, i, need)))));
   const unready = (cl.flags(c) & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
+  const emergency = isEmergency(w, c);
+  if (emergency) w.wk.emergencyReferrals++;
   let accepted = 0;
   for (let m = 0; m < n; m++) {
     const j = chosen[m]!;
@@ -166,15 +171,21 @@ function refer(w: World, c: number): void {
     if (mismatch || unready) t.neg[j]! += 1;
     else t.pos[j]! += p.trust.referralWeight;
     if (followed) t.pos[j]! += 1;
-    const refuseP = p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!);
-    if (mismatch && r() < refuseP) {
+    let to = j;
+    if (t.listClosed[j] && !emergency) {
+      // Not taking referrals just now (overload.ts): passed on to a service of its kind, or turned back.
+      w.wk.closedRefusals++;
+      to = signpost(w, c, t.type[j]!, n);
+    } else if (mismatch && r() < p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!)) {
       w.wk.refused++;
       continue;
     }
-    cl.setRef(c, accepted++, j);
-    t.waitN[j]!++;
-    w.tsoQueue.push(j, c, cl.refSeq(c), w.week);
-    if (r() < p.trust.knowledgeShare * t.trust[j]!) {
+    if (to < 0) continue;
+    if (to !== j) w.wk.signposted++;
+    cl.setRef(c, accepted++, to);
+    t.waitN[to]!++;
+    (emergency ? w.tsoUrgent : w.tsoQueue).push(to, c, cl.refSeq(c), w.week);
+    if (to === j && r() < p.trust.knowledgeShare * t.trust[j]!) {
       const ids = w.tsoByType[Math.floor(r() * NTYPES)]!;
       if (ids.length > 0) learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
     }
@@ -197,6 +208,7 @@ function refer(w: World, c: number): void {
   }
   k.withN[i]!--;
   k.heldN[i]!++;
+  cl.setWaitType(c, t.type[cl.ref(c, 0)]!); // every accepted referral is of one type (a signposted one: of the same kind)
   setState(w, c, S.WAIT_TSO);
   scheduleGiveUp(w, c, nextSeq(w, c));
 }

@@ -1,25 +1,33 @@
 /**
  * Step 0. Setup: the TSOs and CLWs a run starts with, before the first week.
  * Each TSO gets a grant that varies around its type's mean, reserves, the share of its funding
- * it needs for core costs, and the initial trust in the CLW service. Each CLW gets an expertise
- * drawn around the mean, an employer (a TSO or not), and a known set of TSOs, one of each type
- * in turn; a TSO-employed CLW, embedded in the community, knows more of them.
- * Realist matrix: F8 "stable TSO funding" (grants), C6 "short-term and fragile funding
+ * it needs for core costs, and the initial trust in the CLW service. Each CLW gets an expertise,
+ * an employer (a TSO or not), and a known set of TSOs, one of each type in turn; a TSO-employed
+ * CLW, embedded in the community, knows more of them. Expertise is drawn from the balance of
+ * learning, forgetting and turnover (tenure ~ Exp(turnover), expertise on the learning curve from
+ * a hire's level: initial.ts, learning.ts), so the workforce starts where it stays. Then the
+ * world is made a running programme (prepopulate.ts): CLWs in mid-sessions, TSO places taken and
+ * waiting lists as long as the city's waits (tso.initialWaitWeeks), GP re-referrals on their way.
+ * Realist matrix: C1 "high levels of individual need" (the demand already in the system at week
+ * 0: clients in sessions, on lists, coming back), F8 "stable TSO funding" (grants; places taken), C6 "short-term and fragile funding
  * arrangements" (reserves, core costs), F3 (initial trust), C2 "varying levels of experience and
  * knowledge of available community provision" and F5 (expertise), F4 and U2 (how much of the
  * local provision a CLW knows), F7 "TSOs as CLW employers: embedded within local community".
- * Evidence: §1d (grants), §4 (reserves and closure rule, T₀).
+ * Evidence: §1d (grants), §4 (reserves and closure rule, T₀), §1b and §4 (initial waits).
  */
 import { TSO_TYPES } from '../params.js';
 import { type World, NTYPES, resetKnown } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
+import { initialExpertise } from '../initial.js';
+import { prepopulate } from '../prepopulate.js';
 
 export const setUp: Mechanism = {
   id: 'setup', step: '0', title: 'initial TSOs and CLWs', module: 'setup.ts',
-  rows: ['F3', 'F4', 'F5', 'F7', 'F8', 'U2', 'C2', 'C6'],
+  rows: ['F3', 'F4', 'F5', 'F7', 'F8', 'U2', 'C1', 'C2', 'C6'],
   fn: (w) => {
     initTsos(w);
     initClws(w);
+    prepopulate(w); // a running programme at week 0, not an empty one
   },
 };
 
@@ -51,7 +59,8 @@ function initTsos(w: World): void {
 function initClws(w: World): void {
   const { p, clws: c } = w;
   for (let i = 0; i < c.n; i++) {
-    c.expertise[i] = Math.min(p.clw.expertiseCeiling, Math.max(p.clw.expertiseFloor, w.dist.init.normal(p.clw.expertiseMean, p.clw.expertiseSd)));
+    // Drawn from the stationary distribution of learning, forgetting and turnover (initial.ts).
+    c.expertise[i] = initialExpertise(p, w.dist.init, w.rng.init());
     c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
     const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
     resetKnown(w, i, nKnown, w.rng.init);

@@ -1,6 +1,6 @@
 /**
- * Step 7. Waiting clients may give up. The chance of still being willing to attend after w
- * weeks follows a logistic curve, S(w) = logistic(a − b·w) / logistic(a), a = logit(p₀), with
+ * Step 7. Waiting clients may give up, at a TSO or on a CLW's waiting list before the first
+ * session. The chance of still being willing to attend after w weeks follows a logistic curve, S(w) = logistic(a − b·w) / logistic(a), a = logit(p₀), with
  * nobody waiting beyond a cap; a give-up week is sampled once, when the client joins the list
  * (an event, not a weekly coin toss). Mental-health waits are the longest because MH places
  * are scarcest and programmes longest, so the same curve yields more give-ups there.
@@ -20,6 +20,13 @@ export const giveUpWaiting: Mechanism = {
   id: 'giveUps', step: '7', title: 'giving up while waiting', module: 'waiting.ts', rows: ['U4', 'U8'], fn: giveUps,
 };
 
+/** S(w): share of those who joined a waiting list still willing to attend after w weeks. */
+export function stillWaiting(weeks: number, p0: number, slope: number, cap: number): number {
+  if (weeks >= cap) return 0;
+  const a = logit(p0);
+  return logistic(a - slope * weeks) / logistic(a);
+}
+
 /** Weeks until a client who joined a waiting list now would give up (inverse of S). */
 export function giveUpWeeks(u: number, p0: number, slope: number, cap: number): number {
   if (slope <= 0) return cap;
@@ -35,14 +42,33 @@ export function scheduleGiveUp(w: World, c: number, seq: number): void {
   w.waitCal.add(w.week + d, w.week, c, seq);
 }
 
+/**
+ * The same curve for a CLW's waiting list, drawn when the referral joins it (its own stream, so
+ * arrivals stay in step across scenarios). A referral that has already waited `waited` weeks (a
+ * list a run starts with) draws its give-up week conditional on still waiting.
+ */
+export function scheduleClwGiveUp(w: World, c: number, seq: number, waited: number): void {
+  const p = w.p.waiting;
+  const u = w.rng.clwList() * (waited > 0 ? stillWaiting(waited, p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks) : 1);
+  const d = giveUpWeeks(u, p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks) - waited;
+  w.waitCal.add(w.week + Math.max(1, d), w.week, c, seq);
+}
+
 function giveUps(w: World): void {
   const cl = w.clients;
   w.waitCal.drain(w.week, (c, seq) => {
-    if (cl.seq(c) !== seq || cl.state(c) !== S.WAIT_TSO) return;
-    clearRefs(w, c); // withdraws from every list it was on
+    if (cl.seq(c) !== seq) return;
+    const st = cl.state(c);
+    if (st === S.WAIT_TSO) {
+      clearRefs(w, c); // withdraws from every list it was on
+      w.funnel.gave_up_waiting++;
+      w.wk.gaveUp++;
+    } else if (st === S.WAIT_CLW) {
+      w.clws.waitN[cl.clw(c)]!--; // its queue entry goes stale
+      w.funnel.gave_up_waiting_clw++;
+      w.wk.clwGaveUp++;
+    } else return;
     setWellbeing(w, c, cl.wellbeing(c) - w.p.engagement.dropWellbeingLoss);
     exitClient(w, c, Exit.GAVE_UP);
-    w.funnel.gave_up_waiting++;
-    w.wk.gaveUp++;
   });
 }
