@@ -48,7 +48,7 @@ describe('clwsim run', () => {
     expect(m.seeds.length).toBe(3);
     expect(m.version).toMatch(/^\d+\.\d+\.\d+/);
     // what made it: the arguments main() received, and the commit when run from a git checkout
-    expect(m.argv).toEqual(['run', 'scenarios/funding-cut.yaml', '--reps', '3', '--seed', '7', '--weeks', '80', '--out', dir, '--quiet']);
+    expect(m.argv).toEqual(['run', 'scenarios/funding-cut.yaml', '--reps', '3', '--seed', '7', '--weeks', '120', '--out', dir, '--quiet']);
     if (existsSync('.git')) expect(m.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 

@@ -98,7 +98,7 @@ describe('item 2: never delete or overwrite a file clwsim did not write', () => 
     const re = /--out .*precious: holds files clwsim did not write \(journal, report\.html, summary\.csv and 1 more\)/;
     await refused(['run', base, ...FAST, '--out', precious], re);
     await refused(['run', base, ...FAST, '--out', precious, '--overwrite'], re);
-    await refused(['compare', base, 'scenarios/funding-cut.yaml', ...FAST, '--weeks', '60', '--sensitivity', '0', '--out', precious], re);
+    await refused(['compare', base, 'scenarios/funding-cut.yaml', ...FAST, '--weeks', '120', '--sensitivity', '0', '--out', precious], re);
     await refused(['sweep', sweep, '--out', precious, '--quiet'], re);
     await refused(['sweep', sweep, '--out', precious, '--quiet', '--overwrite'], re);
     await refused(['merge', join(tmp, 'nowhere'), '--out', precious], re);
@@ -133,7 +133,7 @@ describe('item 2: never delete or overwrite a file clwsim did not write', () => 
     await refused(['run', base, ...FAST, '--seed', '2', '--out', dir], /holds earlier results of clwsim \(funnel\.csv, manifest\.json, summary\.csv and 2 more\); add --overwrite to replace them/);
     expect(tree(dir)).toEqual({ ...first, 'notes.txt': 'mine' });
     // a comparison replaces the run: the run's files go, the user's file stays
-    const r = await cli('compare', base, 'scenarios/funding-cut.yaml', '--weeks', '60', '--warmup', '5', '--reps', '2', '--workers', '1', '--sensitivity', '0', '--quiet', '--out', dir, '--overwrite');
+    const r = await cli('compare', base, 'scenarios/funding-cut.yaml', '--weeks', '120', '--warmup', '5', '--reps', '2', '--workers', '1', '--sensitivity', '0', '--quiet', '--out', dir, '--overwrite');
     expect(r.code, r.err).toBe(0);
     const now = readdirSync(dir).sort();
     expect(now).toEqual(['.clwsim-output.json', 'charts', 'comparison.csv', 'costs.csv', 'notes.txt', 'report.html', 'report.json', 'runs']);

@@ -20,7 +20,7 @@ const write = (name: string, text: string) => {
 const read = (...p: string[]) => readFileSync(join(...p), 'utf8');
 // three particles, uneven weights, over two parameters no bundled scenario changes
 const post = write('posterior.csv', 'particle,weight,trust.etaDown,engagement.baseDropHazard\n0,0.5,0.03,0.025\n1,0.3,0.12,0.04\n2,0.2,0.06,0.03\n');
-const SMALL = ['--weeks', '60', '--window', '26', '--quiet', '--workers', '1'];
+const SMALL = ['--weeks', '130', '--warmup', '26', '--window', '26', '--quiet', '--workers', '1'];
 const CUT = ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml'];
 
 describe('compare --posterior', () => {
@@ -65,7 +65,7 @@ describe('compare --posterior', () => {
 
   test('replication i of every arm used draw i: `run` of the baseline with the same posterior gives the same runs', async () => {
     const run = join(tmp, 'run');
-    const res = await cli('run', 'scenarios/baseline.yaml', '--weeks', '60', '--quiet', '--workers', '2', '--posterior', post, '--draws', '4', '--out', run);
+    const res = await cli('run', 'scenarios/baseline.yaml', '--weeks', '130', '--warmup', '26', '--quiet', '--workers', '2', '--posterior', post, '--draws', '4', '--out', run);
     expect(res.code, res.err).toBe(0);
     expect(read(run, 'trajectories.csv')).toBe(read(dir, 'runs', 'baseline', 'trajectories.csv'));
     expect(JSON.parse(read(run, 'manifest.json')).posterior.draws).toEqual(JSON.parse(read(dir, 'report.json')).posterior.draws);
