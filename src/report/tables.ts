@@ -41,7 +41,8 @@ const paramValue = (v: number) => (Number.isInteger(v) ? thousands(v) : String(N
 const cell = (field: string, value: number, text: string, cls?: string) => el('td', { 'data-field': field, 'data-value': value, class: cls }, text);
 const dirClass = (lo: number, hi: number) => (lo > 0 ? 'up' : hi < 0 ? 'down' : undefined);
 const def = (m: MetricName) => METRICS.find((d) => d.name === m)!;
-const ciHead = () => el('th', { title: `95% interval: ${INTERVAL_MEANS}` }, '95% interval');
+/** The interval's column head; its meaning on hover, unless there are too few replications for one. */
+const ciHead = (n: number) => el('th', { title: n >= MIN_N ? `95% interval: ${INTERVAL_MEANS}` : undefined }, '95% interval');
 
 /** A measure's plain name, its unit and its identifier in the CSV files; hover for the definition. */
 const measureCell = (m: MetricName, unit: string, total = false) => el('td', { title: def(m).definition },
@@ -53,7 +54,7 @@ export function comparisonTable(arm: Arm, rows: ComparisonRow[], extra: MetricNa
   const mine = rows.filter((r) => r.scenario === arm.scenario.name && (order.includes(r.metric) || r.statistic === 'horizon_total'));
   mine.sort((a, b) => (a.statistic === b.statistic ? order.indexOf(a.metric) - order.indexOf(b.metric) : a.statistic === 'window_mean' ? -1 : 1));
   return wrap(el('table', { class: 'comparison', 'data-scenario': arm.scenario.name },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Measure'), el('th', {}, 'Baseline'), el('th', {}, arm.scenario.name), el('th', {}, 'Difference'), ciHead(), el('th', {}, '% change'), ciHead())),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Measure'), el('th', {}, 'Baseline'), el('th', {}, arm.scenario.name), el('th', {}, 'Difference'), ciHead(arm.runs.length), el('th', {}, '% change'), ciHead(arm.runs.length))),
     el('tbody', {}, mine.map((r) => el('tr', { 'data-metric': r.metric, 'data-statistic': r.statistic, 'data-scenario': r.scenario },
       measureCell(r.metric, r.unit, r.statistic === 'horizon_total'),
       cell('baseline_mean', r.baseline, num(r.baseline)),
@@ -79,7 +80,7 @@ export function costTable(arm: Arm, costs: CostRow[], notes: Notes): Markup {
         cell('p_saving', r.pSaving, Number.isFinite(r.pSaving) ? `${Math.round(100 * r.pSaving)}%` : '–')))];
   };
   return wrap(el('table', { class: 'costs', 'data-scenario': arm.scenario.name },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Item'), el('th', {}, 'Baseline'), el('th', {}, arm.scenario.name), el('th', {}, 'Difference'), ciHead(), el('th', {}, 'Chance it saves money'))),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Item'), el('th', {}, 'Baseline'), el('th', {}, arm.scenario.name), el('th', {}, 'Difference'), ciHead(arm.runs.length), el('th', {}, 'Chance it saves money'))),
     el('tbody', {}, group('per_year'), group('horizon_total'))));
 }
 
@@ -128,7 +129,7 @@ export function levelTable(arm: Arm, w: Window, headline: Array<{ metric: Metric
     return { m, s, ci: levelInterval(s, m) };
   });
   const table = wrap(el('table', { class: 'levels' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Measure'), el('th', {}, 'Mean'), ciHead())),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Measure'), el('th', {}, 'Mean'), ciHead(arm.runs.length))),
     el('tbody', {}, stats.map(({ m, s, ci }) => el('tr', { 'data-metric': m }, measureCell(m, def(m).unit),
       cell('mean', s.mean, num(s.mean)), el('td', {}, ci ? `${num(ci.low)} to ${num(ci.high)}` : '–'))))));
   const levels = headline.map((h) => {
