@@ -50,7 +50,8 @@ const sensClaim = (f: FlipEnd, text: string) =>
 export function flipParagraph(costs: CostRow[], scenario: string, s: Sensitivity | undefined, drawn: boolean): Markup | undefined {
   const net = costRow(costs, scenario, 'net', 'per_year');
   if (net.n < MIN_N) return undefined;
-  const ends = flipEnds(s, scenario).slice(0, 3);
+  const all = flipEnds(s, scenario);
+  const ends = all.slice(0, 3);
   const mixed = net.pSaving > 0 && net.pMore > 0;
   if (ends.length === 0 && !mixed) return undefined;
   const saves = net.diff < 0;
@@ -68,6 +69,7 @@ export function flipParagraph(costs: CostRow[], scenario: string, s: Sensitivity
       el('span', { class: 'claim', 'data-sensitivity': 'as set', 'data-effect': ref }, `${signedGbp(ref)} a year`),
       `) but turns to a ${ref < 0 ? 'cost' : 'saving'} if `,
       ends.map((f, i) => [i === 0 ? '' : i === ends.length - 1 ? ', or if ' : ', if ', sensClaim(f, `${endWords(f)}: ${signedGbp(f.effect)} a year`)]),
+      all.length > ends.length ? ` (and ${all.length - ends.length} more in the table below)` : '',
       `. Check ${ends.length > 1 ? 'these assumptions' : 'this assumption'} locally before relying on the ${ref < 0 ? 'saving' : 'cost'}.`);
   }
   return el('p', { class: 'flip', 'data-scenario': scenario }, parts);

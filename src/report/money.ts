@@ -42,7 +42,11 @@ function ci(r: CostRow, sign: 1 | -1 = 1): string {
   return `95% interval ${gbp(lo)} to ${gbp(hi)}`;
 }
 
+/** Every pair had exactly the same cost (e.g. grants under an option that does not touch them). */
+export const unchanged = (r: CostRow) => r.n >= MIN_N && r.diff === 0 && r.diffLow === 0 && r.diffHigh === 0;
+
 export function grantsText(g: CostRow): string {
+  if (unchanged(g)) return 'it leaves TSO grants unchanged';
   if (costDirection(g) === 'unclear' && g.n >= MIN_N) return `it changes TSO grants by no clear amount (${signedGbp(g.diff)}${aYear(g)}, ${ci(g)})`;
   return g.diff < 0 ? `it saves ${gbp(-g.diff)}${aYear(g)} in TSO grants (${ci(g, -1)})` : `it adds ${gbp(g.diff)}${aYear(g)} in TSO grants (${ci(g)})`;
 }

@@ -86,7 +86,7 @@ function harmList(rows: ComparisonRow[], scenario: string, n: number): Markup {
     el('ol', {}, shown.map((h, i) => el('li', {}, el('span', { class: 'harm', 'data-metric': h.metric, 'data-rank': i + 1, 'data-tier': h.tier, 'data-baseline': h.row.baseline,
       'data-value': h.row.value, 'data-low': h.row.diffLow, 'data-high': h.row.diffHigh },
     `${MEASURES[h.metric].label}: ${fromTo(h.metric, h.row.baseline, h.row.value)} (${changeWords(h.row.baseline, h.row.value)})`)))),
-    el('p', { class: 'note' }, `How these are chosen: every measure with a better direction whose 95% interval of the change lies wholly on the worse side, ranked by the size of the relative change (a halving counts as much as a doubling). ${all.length} measures are clearly worse; all are in comparison.csv.`));
+    el('p', { class: 'note' }, `How these are chosen: every measure with a better direction whose 95% interval of the change lies wholly on the worse side, ranked by the size of the relative change (a halving counts as much as a doubling). ${all.length === 1 ? '1 measure is' : `${all.length} measures are`} clearly worse; all are in comparison.csv.`));
 }
 
 /** One block per option: the verdict, where its sign can flip, its largest harms, moves that mislead, key measures, then the money by period. */

@@ -15,7 +15,7 @@ import { MIN_N, tooFew } from './intervals.js';
 import { benefits, harms, verdictOf } from './harms.js';
 import { MEASURES, fromTo } from './measures.js';
 import { chanceWords, changeWords, type Glossary } from './words.js';
-import { closures, costClaim, costDirection, costRow, periodWords, undoneBy } from './money.js';
+import { closures, unchanged, costClaim, costDirection, costRow, periodWords, undoneBy } from './money.js';
 import { flipPhrase } from './flips.js';
 
 export interface VerdictInput {
@@ -38,12 +38,20 @@ const fact = (r: ComparisonRow, text: string) =>
 /** "completed programmes halved (16.5 → 8.3 a week)". */
 const moveWords = (r: ComparisonRow) => `${MEASURES[r.metric].noun} ${changeWords(r.baseline, r.value)} (${fromTo(r.metric, r.baseline, r.value)})`;
 
+const TSOS = 'grants to TSOs, the charities and community groups that link workers refer people to';
+
+function grantsWords(g: CostRow, few: boolean): string {
+  if (unchanged(g)) return `leaves ${TSOS.replace('grants to', 'grants unchanged to')}`;
+  const d = few ? (g.diff < 0 ? 'down' : 'up') : costDirection(g);
+  if (d === 'unclear') return `no clear change (${signedGbp(g.diff)} a year) in ${TSOS}`;
+  return `${d === 'down' ? 'saves' : 'adds'} ${gbp(Math.abs(g.diff))} a year in ${TSOS}`;
+}
+
 function moneyParts(v: VerdictInput): Markup[] {
   const name = v.arm.scenario.name;
   const [g, s, n] = (['grants', 'services', 'net'] as const).map((c) => costRow(v.costs, name, c, 'per_year')) as [CostRow, CostRow, CostRow];
   const few = n.n < MIN_N;
-  const gd = few ? (g.diff < 0 ? 'down' : 'up') : costDirection(g);
-  const grants = costClaim(g, v.glossary.expand(`${gd === 'unclear' ? `no clear change (${signedGbp(g.diff)} a year)` : `${gd === 'down' ? 'saves' : 'adds'} ${gbp(Math.abs(g.diff))} a year`} in grants to TSOs, the charities and community groups that link workers refer people to`));
+  const grants = costClaim(g, v.glossary.expand(grantsWords(g, few)));
   const sd = costDirection(s);
   const p = sd === 'up' ? s.pMore : s.pSaving;
   const services = costClaim(s, few ? `GP and other statutory costs ${signedGbp(s.diff)} a year (${tooFew(s.n)})`

@@ -133,6 +133,14 @@ describe('money: every sentence states its period and agrees with costs.csv', ()
     expect(ongoing.html).not.toContain('class="money legacy"');
   });
 
+  test('an option that does not touch grants says so, instead of "no clear change (£0)"', async () => {
+    const { html, costs } = await report(base, arm('better', 104, scaled({ gp_attendances: 0.9 })));
+    expect(moneyProblems(html, costs)).toEqual([]);
+    const text = summaryOf(html).replace(/<[^>]+>/g, '');
+    expect(text).toContain('leaves grants unchanged to TSOs, the charities and community groups that link workers refer people to; saves £');
+    expect(text).toContain('it leaves TSO grants unchanged, saves £');
+  });
+
   test('the checker itself catches a sentence quoting the wrong row or period', async () => {
     const { html, costs } = await report(base, restored);
     const [first] = moneyClaims(html);
