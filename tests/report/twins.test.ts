@@ -9,6 +9,8 @@ import { cloneParams, getParam, setParam } from '../../src/model/params.js';
 import { METRIC_NAMES } from '../../src/model/metrics.js';
 import { oneOfEachTwin, TWINS, twinsOf } from '../../src/report/twins.js';
 import { screenCandidates } from '../../src/report/sensitivity.js';
+import { buildReport } from '../../src/report/build.js';
+import { armFromRuns } from '../../src/report/arms.js';
 
 describe('parameter twins', () => {
   for (const g of TWINS)
@@ -47,5 +49,17 @@ describe('the assumptions ranking screens one of each group', () => {
     const drawn = paths(s, s, [{ id: 0, values: { 'demand.referralsPerClwWeek': 2.4 } }]);
     expect(drawn.filter((p) => p.startsWith('demand.level') || p.startsWith('demand.referrals'))).toEqual([]);
     expect(drawn.length).toBe(paths(s, s).length - 1);
+  });
+});
+
+describe('a ranking read back from an older report.json', () => {
+  test('lists each twin once, naming the other', async () => {
+    const s = defaultScenario({ name: 'b', weeks: 20, warmup: 0, reps: 3 });
+    const arm = (name: string) => armFromRuns({ ...s, name }, [0, 1, 2].map((r) => simulate({ ...s, name }, r)));
+    const row = (path: string) => ({ path, description: 'd', unit: 'u', source: 's', value: 1, low: 0.75, high: 1.25, effectLow: -1, effectHigh: 1, effectRef: 0, swing: 2, method: 'simulated' as const, reps: 3 });
+    const old = { scenario: 'o', outcome: 'net', delta: 0.25, screened: 10, screenReps: 1, rows: [row('demand.level'), row('demand.referralsPerClwWeek'), row('clw.count')] };
+    const files = new Map((await buildReport(arm('b'), [arm('o')], { from: 1, to: 20 }, { version: 't', command: 'c' }, old)).files);
+    const lines = files.get('sensitivity.csv')!.trim().split('\n').slice(1).map((l) => l.split(',').slice(3, 4).concat(l.split(',')[13]!));
+    expect(lines).toEqual([['demand.level', 'demand.referralsPerClwWeek'], ['clw.count', '']]);
   });
 });
