@@ -11,6 +11,7 @@ import { charts } from './charts.js';
 import { reportHtml } from './html.js';
 import { fmt, toCsv } from '../scenario/csv.js';
 import type { PosteriorUse } from '../experiment/posterior.js';
+import { oneOfEachTwin, twinsOf } from './twins.js';
 
 export interface ReportMeta {
   version: string;
@@ -26,9 +27,15 @@ export interface ReportFiles {
   sensitivity?: Sensitivity;
 }
 
+/** A ranking read back from an older report.json may list twins (./twins.ts) separately: keep one of each. */
+const oneLeverOnce = (s: Sensitivity): Sensitivity => {
+  const rows = oneOfEachTwin(s.rows).map((r) => (twinsOf(r.path).length && !r.twins ? { ...r, twins: twinsOf(r.path) } : r));
+  return rows.length === s.rows.length ? s : { ...s, rows };
+};
+
 export function sensitivityCsv(s: Sensitivity): string {
-  return toCsv(['scenario', 'outcome', 'rank', 'parameter', 'value', 'low', 'high', 'effect_at_low', 'effect_at_high', 'effect_as_set', 'swing', 'method', 'pairs', 'source'],
-    s.rows.map((r, i) => [s.scenario, s.outcome, i + 1, r.path, fmt(r.value), fmt(r.low), fmt(r.high), fmt(r.effectLow), fmt(r.effectHigh), fmt(r.effectRef), fmt(r.swing), r.method, r.reps, r.source]));
+  return toCsv(['scenario', 'outcome', 'rank', 'parameter', 'value', 'low', 'high', 'effect_at_low', 'effect_at_high', 'effect_as_set', 'swing', 'method', 'pairs', 'same_lever_as', 'source'],
+    s.rows.map((r, i) => [s.scenario, s.outcome, i + 1, r.path, fmt(r.value), fmt(r.low), fmt(r.high), fmt(r.effectLow), fmt(r.effectHigh), fmt(r.effectRef), fmt(r.swing), r.method, r.reps, (r.twins ?? []).join(' '), r.source]));
 }
 
 /**
@@ -45,7 +52,7 @@ export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: Repor
   }
   const rows = compareArms(base, arms, w);
   const costs = costRows(base, arms, w);
-  const s = sens === undefined ? undefined : 'rows' in sens ? sens : await runSensitivity(base, arms[0]!, w, sens);
+  const s = sens === undefined ? undefined : 'rows' in sens ? oneLeverOnce(sens) : await runSensitivity(base, arms[0]!, w, sens);
   files.unshift(['comparison.csv', comparisonCsv(base.scenario.name, rows)], ['costs.csv', costsCsv(base.scenario.name, costs)]);
   if (s) files.splice(2, 0, ['sensitivity.csv', sensitivityCsv(s)]);
   files.push(['report.html', reportHtml({ base, arms, window: w, rows, costs, sensitivity: s, version: meta.version, command: meta.command, posterior: meta.posterior })]);

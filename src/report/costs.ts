@@ -45,6 +45,8 @@ export interface CostRow {
   n: number;
   /** Share of paired replications in which the change costs less (difference below zero). */
   pSaving: number;
+  /** Share of paired replications in which the change costs more (difference above zero). */
+  pMore: number;
   /** How the figure is made and where its numbers come from. */
   source: string;
 }
@@ -89,6 +91,7 @@ function spend(r: RepSeries, headcount: Float64Array, prices: ReturnType<typeof 
 }
 
 const money = unitGbp;
+const share = (xs: number[], f: (x: number) => boolean) => (xs.length ? xs.filter(f).length / xs.length : NaN);
 
 export function costSources(base: Scenario): Record<CostComponent, string> {
   const p = unitCosts(base);
@@ -134,7 +137,7 @@ export function costRows(base: Arm, arms: Arm[], w: Window): CostRow[] {
           scenario: arm.scenario.name, component: c, period, from, to,
           baseline: summarize(b.map((x) => x[c] * scale)).mean, value: summarize(s.map((x) => x[c] * scale)).mean,
           diff: d.mean, diffLow: d.ci_low, diffHigh: d.ci_high, n: d.n,
-          pSaving: diffs.length ? diffs.filter((x) => x < 0).length / diffs.length : NaN, source: sources[c],
+          pSaving: share(diffs, (x) => x < 0), pMore: share(diffs, (x) => x > 0), source: sources[c],
         });
       }
     }

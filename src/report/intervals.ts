@@ -25,3 +25,12 @@ export function levelInterval(s: Summary, m: MetricName): { low: number; high: n
 
 /** What to print instead of an interval. */
 export const tooFew = (n: number): string => `n = ${n}: too few replications for an interval`;
+
+export type Direction = 'up' | 'down' | 'unclear';
+
+/** "up"/"down" only when the whole 95% interval of the paired difference lies on one side of 0. */
+export function direction(low: number, high: number): Direction {
+  if (low > 0) return 'up';
+  if (high < 0) return 'down';
+  return 'unclear';
+}

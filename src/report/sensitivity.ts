@@ -17,6 +17,7 @@ import { armFromRuns, drawsOf } from './arms.js';
 import { costRows } from './costs.js';
 import { pairedJobs, type Draw, type Job } from '../experiment/runner.js';
 import { runJobs } from '../experiment/pool.js';
+import { oneOfEachTwin, twinsOf } from './twins.js';
 
 export interface SensitivityOptions {
   delta?: number;
@@ -43,6 +44,8 @@ export interface SensitivityRow {
   swing: number;
   method: 'simulated' | 'exact';
   reps: number;
+  /** Parameters with exactly this effect (./twins.ts), not moved or listed separately. */
+  twins?: string[];
 }
 
 export interface Sensitivity {
@@ -93,15 +96,24 @@ async function effects(base: Scenario, arm: Scenario, w: Window, reps: number, s
   });
 }
 
+/**
+ * The parameters the screen moves: every numeric one but unit costs (exact, below), TSO counts,
+ * the scenarios' own levers and the posterior's parameters (their uncertainty is already in the
+ * comparison); of each group of twins (./twins.ts), one: moved once, listed once.
+ */
+export function screenCandidates(base: Scenario, arm: Scenario, draws?: Draw[]): Array<{ path: string; spec: NumSpec }> {
+  const levers = new Set([...base.interventions, ...arm.interventions].flatMap((iv) => Object.keys(iv.set)));
+  const drawn = new Set(Object.keys(draws?.[0]?.values ?? {}));
+  return oneOfEachTwin(numericLeaves().filter((l) => !l.path.startsWith('costs.') && !l.path.startsWith('tso.count.') && !levers.has(l.path) && !drawn.has(l.path)), drawn);
+}
+
 export async function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOptions = {}): Promise<Sensitivity> {
   const delta = o.delta ?? 0.25;
   const screenReps = Math.min(o.screenReps ?? 1, base.runs.length);
   const refineReps = Math.min(o.refineReps ?? 3, base.runs.length);
   const top = o.top ?? 5;
   const draws = drawsOf(base);
-  const levers = new Set([...base.scenario.interventions, ...arm.scenario.interventions].flatMap((iv) => Object.keys(iv.set)));
-  for (const p of Object.keys(draws?.[0]?.values ?? {})) levers.add(p);
-  const candidates = numericLeaves().filter((l) => !l.path.startsWith('costs.') && !levers.has(l.path) && !l.path.startsWith('tso.count.'));
+  const candidates = screenCandidates(base.scenario, arm.scenario, draws);
   const total = candidates.length + 3 + top * 2; // reference, screen, reference, both ends of each top one, unit costs
   let done = 0;
   const tick = () => o.onProgress?.(++done, total);
@@ -125,7 +137,7 @@ export async function sensitivity(base: Arm, arm: Arm, w: Window, o: Sensitivity
     const eLo = c.lo === c.v ? ref : refine[1 + 2 * i]!;
     const eHi = c.hi === c.v ? ref : refine[2 + 2 * i]!;
     return { path: c.path, description: c.spec.description, unit: c.spec.unit, source: c.spec.source, value: c.v, low: c.lo, high: c.hi,
-      effectLow: eLo, effectHigh: eHi, effectRef: ref, swing: Math.abs(eHi - eLo), method: 'simulated', reps: refineReps };
+      effectLow: eLo, effectHigh: eHi, effectRef: ref, swing: Math.abs(eHi - eLo), method: 'simulated', reps: refineReps, twins: twinsOf(c.path) };
   });
 
   // Unit costs: exact, on the full comparison.

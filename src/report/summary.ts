@@ -8,9 +8,17 @@ import type { Arm } from './arms.js';
 import type { Window } from '../scenario/stats.js';
 import { type ComparisonRow, findRow } from './compare.js';
 import type { CostRow } from './costs.js';
+import type { Sensitivity } from './sensitivity.js';
 import { el, type Markup } from './svg.js';
-import { gbp, num, pct, plural } from './format.js';
-import { MIN_N, tooFew } from './intervals.js';
+import { num, pct, plural } from './format.js';
+import { direction, MIN_N, tooFew } from './intervals.js';
+import { harms, type Move } from './harms.js';
+import { MEASURES, fromTo } from './measures.js';
+import { changeWords, type Glossary } from './words.js';
+import { verdictLine } from './verdict.js';
+import { flipParagraph } from './flips.js';
+import { explanations, explainedMetrics } from './explain.js';
+import { legacySentence, moneySentence, periodsDisagree } from './money.js';
 
 export const HEADLINE: Array<{ metric: MetricName; words: string }> = [
   { metric: 'waitlist_people', words: 'people waiting for a TSO' },
@@ -24,14 +32,7 @@ export const HEADLINE: Array<{ metric: MetricName; words: string }> = [
   { metric: 'active_tsos', words: 'open TSOs' },
 ];
 
-export type Direction = 'up' | 'down' | 'unclear';
-
-/** "up"/"down" only when the whole 95% interval of the paired difference lies on one side of 0. */
-export function direction(low: number, high: number): Direction {
-  if (low > 0) return 'up';
-  if (high < 0) return 'down';
-  return 'unclear';
-}
+export { direction, type Direction } from './intervals.js';
 
 /** What the scenario does, in its own words: its scheduled changes, else its description. */
 export function whatChanges(arm: Arm, base: Arm): string {
@@ -54,36 +55,61 @@ function metricClause(r: ComparisonRow, words: string): Markup {
     `${words} ${verb}: ${size}`);
 }
 
-function costClause(rows: CostRow[], scenario: string): Markup[] {
-  const get = (c: string) => rows.find((r) => r.scenario === scenario && r.component === c && r.period === 'per_year')!;
-  const g = get('grants'), s = get('services'), n = get('net');
-  const few = n.n < MIN_N;
-  const dirOf = (lo: number, hi: number): Direction => (few ? 'unclear' : direction(lo, hi));
-  const span = (r: CostRow, text: string) =>
-    el('span', { class: 'claim', 'data-cost': r.component, 'data-direction': dirOf(r.diffLow, r.diffHigh), 'data-diff': r.diff, 'data-low': r.diffLow, 'data-high': r.diffHigh }, text);
-  const ci = (r: CostRow, sign = 1) => (few ? tooFew(r.n) : interval(gbp(sign * (sign > 0 ? r.diffLow : r.diffHigh)), gbp(sign * (sign > 0 ? r.diffHigh : r.diffLow))));
-  const grant = g.diff < 0 ? `it saves ${gbp(-g.diff)} a year in TSO grants (${ci(g, -1)})` : `it adds ${gbp(g.diff)} a year in TSO grants (${ci(g)})`;
-  const dir = dirOf(s.diffLow, s.diffHigh);
-  const services = dir === 'up' ? `adds ${gbp(s.diff)} a year in GP and other statutory costs (${ci(s)})`
-    : dir === 'down' ? `saves ${gbp(-s.diff)} a year in GP and other statutory costs (${ci(s, -1)})`
-      : `changes GP and other statutory costs by no clear amount (${gbp(s.diff)} a year, ${ci(s)})`;
-  const nd = dirOf(n.diffLow, n.diffHigh);
-  const net = nd === 'down' ? `a net saving of ${gbp(-n.diff)} a year (${ci(n, -1)})`
-    : nd === 'up' ? `a net cost of ${gbp(n.diff)} a year (${ci(n)})`
-      : `no clear net saving or cost (${gbp(n.diff)} a year, ${ci(n)})`;
-  return [span(g, grant), el('span', {}, ', '), span(s, services), el('span', {}, ': '), span(n, net)];
+export interface SummaryInput {
+  base: Arm;
+  arms: Arm[];
+  rows: ComparisonRow[];
+  costs: CostRow[];
+  window: Window;
+  sensitivity?: Sensitivity;
+  /** Replications drew their parameters from a posterior. */
+  drawn: boolean;
+  glossary: Glossary;
 }
 
-/** One block per scenario: what changes, a list of effects, then the money. */
-export function summaryParagraphs(base: Arm, arms: Arm[], rows: ComparisonRow[], costs: CostRow[], w: Window): Markup[] {
+/** The ranked harms (./harms.ts) the summary lists: the largest five to people and services, then three to how the system works. */
+export function shownHarms(rows: ComparisonRow[], scenario: string): Move[] {
+  const all = harms(rows, scenario);
+  return [...all.filter((h) => h.tier === 'people').slice(0, 5), ...all.filter((h) => h.tier === 'system').slice(0, 3)];
+}
+
+/** Every measure the summary names for a scenario, so the comparison table can show each. */
+export function namedMetrics(rows: ComparisonRow[], scenario: string): MetricName[] {
+  return [...shownHarms(rows, scenario).map((h) => h.metric), ...explainedMetrics];
+}
+
+function harmList(rows: ComparisonRow[], scenario: string, n: number): Markup {
+  if (n < MIN_N) return el('p', { class: 'harms' }, `Largest harms: none named (${tooFew(n)}).`);
+  const all = harms(rows, scenario);
+  const shown = shownHarms(rows, scenario);
+  if (shown.length === 0) return el('p', { class: 'harms' }, 'Largest harms: no measure is clearly worse than in the baseline.');
+  return el('div', { class: 'harms' }, el('p', {}, el('strong', {}, 'Largest harms found'), ', to people and services first, then to how the system works:'),
+    el('ol', {}, shown.map((h, i) => el('li', {}, el('span', { class: 'harm', 'data-metric': h.metric, 'data-rank': i + 1, 'data-tier': h.tier, 'data-baseline': h.row.baseline,
+      'data-value': h.row.value, 'data-low': h.row.diffLow, 'data-high': h.row.diffHigh },
+    `${MEASURES[h.metric].label}: ${fromTo(h.metric, h.row.baseline, h.row.value)} (${changeWords(h.row.baseline, h.row.value)})`)))),
+    el('p', { class: 'note' }, `How these are chosen: every measure with a better direction whose 95% interval of the change lies wholly on the worse side, ranked by the size of the relative change (a halving counts as much as a doubling). ${all.length === 1 ? '1 measure is' : `${all.length} measures are`} clearly worse; all are in comparison.csv.`));
+}
+
+/** One block per option: the verdict, where its sign can flip, its largest harms, moves that mislead, key measures, then the money by period. */
+export function summaryParagraphs(i: SummaryInput): Markup[] {
+  const { base, arms, rows, costs, window: w } = i;
   return arms.map((arm) => {
-    const clauses = HEADLINE.map((h) => findRow(rows, arm.scenario.name, h.metric)).filter((r): r is ComparisonRow => !!r)
+    const name = arm.scenario.name;
+    const clauses = HEADLINE.map((h) => findRow(rows, name, h.metric)).filter((r): r is ComparisonRow => !!r)
       .map((r) => el('li', {}, metricClause(r, HEADLINE.find((h) => h.metric === r.metric)!.words)));
-    return el('div', { class: 'summary', 'data-scenario': arm.scenario.name },
-      el('p', {}, el('strong', {}, `${arm.scenario.name}: ${whatChanges(arm, base)}.`), ' ',
-        `Over weeks ${w.from}–${w.to} (the last ${w.to - w.from + 1} weeks of ${arm.scenario.weeks}), compared with ${base.scenario.name}:`),
+    return el('div', { class: 'summary', 'data-scenario': name },
+      verdictLine({ base, arm, rows, costs, window: w, sensitivity: i.sensitivity, drawn: i.drawn, glossary: i.glossary, named: arms.length > 1 }),
+      el('p', {}, el('strong', {}, 'What changes: '), i.glossary.expand(`${whatChanges(arm, base)}.`)),
+      flipParagraph(costs, name, i.sensitivity, i.drawn),
+      harmList(rows, name, arm.runs.length),
+      explanations(base, arm, rows, w),
+      el('p', {}, `Key measures over weeks ${w.from}–${w.to} (the last ${w.to - w.from + 1} weeks of ${arm.scenario.weeks}), compared with ${base.scenario.name}:`),
       el('ul', {}, clauses),
-      el('p', {}, 'In money, ', costClause(costs, arm.scenario.name), '.'));
+      el('p', { class: 'note' }, 'In money:'),
+      moneySentence(costs, name, 'per_year', arm.scenario.weeks),
+      moneySentence(costs, name, 'horizon_total', arm.scenario.weeks),
+      periodsDisagree(costs, name),
+      legacySentence(base, arm, rows, costs, w));
   });
 }
 

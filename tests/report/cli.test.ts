@@ -1,12 +1,13 @@
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync, cpSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { METRICS } from '../../src/model/metrics.js';
 import { TOTAL_METRICS } from '../../src/report/compare.js';
 import { KEY_CHARTS } from '../../src/report/charts.js';
 import { csvRows } from './csv.js';
 import { cli } from '../helpers.js';
+import { moneyClaims, moneyProblems } from './claims.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -83,6 +84,37 @@ describe('clwsim compare', () => {
   });
 });
 
+describe('a cut restored before the comparison window (issue 12 §3: text and tables agree)', () => {
+  const dir = join(tmp, 'restored');
+  let html = '';
+  beforeAll(async () => {
+    // a shortened funding-cut-restored: cut at week 10, restored at week 40, compared over weeks 55-80
+    const file = join(tmp, 'cut-restored-short.yaml');
+    writeFileSync(file, [`name: cut-restored-short`, `description: Crisis, MH and activity TSO grants cut 40% at week 10, restored at week 40`,
+      `extends: ${JSON.stringify(resolve('scenarios/baseline.yaml'))}`, 'interventions:',
+      '  - { week: 10, label: Cut grants by 40%, set: { funding.multiplier.crisis: 0.6, funding.multiplier.mh: 0.6, funding.multiplier.activity: 0.6 } }',
+      '  - { week: 40, label: Restore grants, set: { funding.multiplier.crisis: 1, funding.multiplier.mh: 1, funding.multiplier.activity: 1 } }', ''].join('\n'));
+    const r = await cli('compare', 'scenarios/baseline.yaml', file, '--reps', '3', '--weeks', '80', '--warmup', '5', '--window', '26', '--sensitivity', '0', '--quiet', '--out', dir);
+    expect(r.err).toBe('');
+    html = read(dir, 'report.html');
+  }, 120_000);
+
+  test('every money sentence names its period and quotes only its own row of costs.csv', () => {
+    expect(moneyProblems(html, csvRows(read(dir, 'costs.csv')))).toEqual([]);
+    expect(moneyClaims(html).map((c) => c.period)).toEqual(expect.arrayContaining(['per_year', 'horizon_total']));
+  });
+
+  test('grants still lower after the restoration: the TSOs that closed are named, and that none reopened', () => {
+    const open = csvRows(read(dir, 'comparison.csv')).find((x) => x.metric === 'active_tsos' && x.statistic === 'window_mean')!;
+    const closed = Math.round(Number(open.baseline_mean) - Number(open.scenario_mean));
+    expect(closed).toBeGreaterThan(5);
+    const legacy = html.match(/<p class="money legacy" data-closed="(\d+)" data-reopened="0">([\s\S]*?)<\/p>/)!;
+    expect(Math.abs(Number(legacy[1]) - closed)).toBeLessThanOrEqual(1); // at the restoration week vs the window's mean: the model reopens none
+    expect(legacy[2]!.replace(/<[^>]+>/g, '')).toMatch(new RegExp(`a year less is paid in TSO grants in weeks 55–80: ${legacy[1]} of the baseline's 52 TSOs closed while the change lasted and none has reopened`));
+    expect(html).toContain('<h1>Crisis, mental-health (MH) and activity third-sector organisation (TSO) grants cut 40% at week 10, restored at week 40</h1>');
+  });
+});
+
 describe('short horizons', () => {
   test('the default window is the last year, or the whole run when shorter', async () => {
     const out = join(tmp, 'short');
@@ -100,7 +132,9 @@ describe('clwsim report on a plain run folder', () => {
     const r = await cli('report', run, '--quiet');
     expect(r.code).toBe(0);
     const html = read(run, 'report.html');
-    expect(html).toMatch(/Commissioner report: funding-cut/);
+    // titled by the scenario's own description, abbreviations spelt out at first use
+    expect(html).toContain('<h1>Crisis and activity third-sector organisation (TSO) grants cut by 30% from week 104</h1>');
+    expect(html).toContain('<title>clwsim report: Crisis and activity TSO grants cut by 30% from week 104</title>');
     expect(html).toMatch(/class="level" data-metric="waitlist_people"/);
     expect(existsSync(join(run, 'charts', 'trust_mean.svg'))).toBe(true);
     expect(existsSync(join(run, 'comparison.csv'))).toBe(false);

@@ -13,6 +13,7 @@ import { direction, HEADLINE } from '../../src/report/summary.js';
 import { pct } from '../../src/report/format.js';
 import { hasChromium, launch, openFile } from './browser.js';
 import { csvRows } from './csv.js';
+import { moneyProblems } from './claims.js';
 import { testDir } from '../testDir.js';
 
 // A temporary folder (CLWSIM_TEST_KEEP=<folder> keeps the report, screenshot and PDF: tests/testDir.ts).
@@ -111,16 +112,57 @@ describe.skipIf(!hasChromium && !process.env.CI)('report.html in Chromium', () =
       expect(c.text.includes('no clear change'), c.text).toBe(dir === 'unclear');
       if (r.pct_change !== '') expect(c.text, c.metric).toContain(`${pct(Number(r.pct_change))} (95% interval ${pct(Number(r.pct_ci_low))} to ${pct(Number(r.pct_ci_high))})`);
     }
+    // the money: every sentence names its period and quotes only its own row of costs.csv (tests/report/claims.ts)
     const costs = csvRows(readFileSync(join(OUT, 'costs.csv'), 'utf8'));
-    const money = await page.$$eval('.summary .claim[data-cost]', (ss) => ss.map((s) => ({ cost: s.getAttribute('data-cost')!, text: s.textContent! })));
-    expect(money.map((m) => m.cost)).toEqual(['grants', 'services', 'net']);
-    const get = (k: string) => costs.find((x) => x.component === k && x.period === 'per_year')!;
-    const g = get('grants'), n = get('net');
-    expect(money[0]!.text.startsWith(Number(g.difference_gbp) < 0 ? 'it saves' : 'it adds')).toBe(true);
-    const nd = direction(Number(n.diff_ci_low), Number(n.diff_ci_high));
-    expect(money[2]!.text).toMatch(nd === 'down' ? /^a net saving/ : nd === 'up' ? /^a net cost/ : /^no clear net/);
+    const sens = csvRows(readFileSync(join(OUT, 'sensitivity.csv'), 'utf8'));
+    const html = await page.content();
+    expect(moneyProblems(html, costs, sens)).toEqual([]);
+    const verdict = await page.$$eval('.verdict .claim[data-cost]', (ss) => ss.map((s) => `${s.getAttribute('data-cost')} ${s.getAttribute('data-period')}`));
+    expect(verdict.slice(0, 3)).toEqual(['grants per_year', 'services per_year', 'net per_year']);
+    const g = costs.find((x) => x.component === 'grants' && x.period === 'per_year')!;
+    expect(await page.textContent('.verdict .claim[data-cost="grants"]')).toMatch(Number(g.difference_gbp) < 0 ? /^saves £/ : /^adds £/);
     // The bundled cut pays out less in grants, whatever the calibration.
     expect(Number(g.diff_ci_high)).toBeLessThan(0);
+  });
+
+  test('reads as a board would: the verdict first, TSO spelt out at first use, parameters by their description', async () => {
+    const body = (await page.textContent('body')) ?? '';
+    const first = body.search(/\bTSOs?\b/);
+    expect(body.slice(first - 32, first + 4)).toMatch(/third-sector organisations? \(TSO/);
+    expect(body).toContain('charities and community groups');
+    expect(body).toContain('the range that contains the true average 95 times in 100, given the model\'s assumptions');
+    const order = await page.$$eval('#summary .summary > *', (els) => els.map((e) => e.className || e.tagName.toLowerCase()));
+    expect(order[0]).toBe('verdict');
+    const assumption = await page.$$eval('table.sensitivity tr[data-path] td:first-child', (tds) => tds.map((td) => td.textContent ?? ''));
+    for (const a of assumption) expect(a, 'a description first, then the path in small print').toMatch(/^[A-Z][a-z]/);
+  });
+
+  test('on a 390 px phone: nothing wider than the screen, tables scroll in their own box, the money line on the first screen', async () => {
+    const phone = await openFile(browser, join(OUT, 'report.html'), 390);
+    const p = phone.page;
+    await p.setViewportSize({ width: 390, height: 844 });
+    const layout = await p.evaluate(() => {
+      const inWrap = (e: Element) => !!e.closest('.table-wrap');
+      const wide = [...document.querySelectorAll('body *')].filter((e) => !inWrap(e) && e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((e) => `${e.tagName} ${e.getAttribute('class') ?? ''}`);
+      const wraps = [...document.querySelectorAll('.table-wrap')].map((w) => ({ box: w.getBoundingClientRect().right, scroll: w.scrollWidth, client: w.clientWidth, overflow: getComputedStyle(w).overflowX }));
+      const net = document.querySelector('.verdict .claim[data-cost="net"]')!.getBoundingClientRect();
+      const chart = document.querySelector('#charts figure')!.getBoundingClientRect();
+      return { page: document.documentElement.scrollWidth, wide, wraps, netBottom: net.bottom, chartTop: chart.top, height: window.innerHeight };
+    });
+    expect(layout.page).toBeLessThanOrEqual(390);
+    expect(layout.wide).toEqual([]);
+    expect(layout.wraps.length).toBeGreaterThanOrEqual(4);
+    for (const w of layout.wraps) {
+      expect(w.box).toBeLessThanOrEqual(390.5);
+      expect(w.overflow).toBe('auto');
+    }
+    expect(layout.wraps.some((w) => w.scroll > w.client), 'the comparison table is wider than a phone: it scrolls inside its box').toBe(true);
+    expect(layout.netBottom, 'the net money line is visible without scrolling').toBeLessThanOrEqual(layout.height);
+    expect(layout.netBottom).toBeLessThan(layout.chartTop);
+    await p.screenshot({ path: join(FILES, 'report-phone.png') });
+    expect(phone.errors).toEqual([]);
+    await p.close();
   });
 
   test('prints: a multi-page PDF with every chart', async () => {
