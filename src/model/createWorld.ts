@@ -6,6 +6,7 @@ import type { Scenario } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel } from './world.js';
 import { setUp } from './mechanisms/setup.js';
+import { newDerived } from './derived.js';
 
 /** First allocation of client records, in weeks of referrals (they grow by doubling; results do not depend on it). */
 const INITIAL_CLIENT_WEEKS = 60;
@@ -38,6 +39,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     stateCount: new Int32Array(6),
     waitingByType: new Int32Array(NTYPES),
     referral: { chosen: new Int32Array(MAX_REFS) },
+    derived: newDerived(),
     gpRateSum: 0, gpRateByState: new Float64Array(6), wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };

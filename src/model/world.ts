@@ -10,6 +10,7 @@ import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import type { Week, Funnel } from './counters.js';
+import { type Derived, derived } from './derived.js';
 
 /** Client states: every client slot is in exactly one. */
 export const enum S {
@@ -126,6 +127,7 @@ export interface World {
   stateCount: Int32Array;
   waitingByType: Int32Array; // people waiting at TSOs of each type (a client's referrals are all of one type)
   referral: ReferralScratch;
+  derived: Derived; // constants derived from p this week (derived.ts): read them through dv(w)
   gpRateSum: number;
   gpRateByState: Float64Array; // the same, by client state (S)
   wellbeingSum: number;
@@ -135,6 +137,9 @@ export interface World {
   exitsTotal: number; // episodes ended
   clientWeeks: number; // client-weeks in the system (incl. observed exits)
 }
+
+/** This week's constants derived from the parameters (derived.ts). */
+export const dv = (w: World): Derived => derived(w.derived, w.p, w.week);
 
 /** Get a free client slot, growing the records when full. */
 export function allocClient(w: World): number {
