@@ -22,11 +22,12 @@ export function createWorld(scenario: Scenario, seed: number): World {
   const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
   const nClw = p.clw.count;
   const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * INITIAL_CLIENT_WEEKS));
+  const clients = new Clients(expectedClients);
   const w: World = {
     p, scenario, week: 0, rng, dist,
     interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
     ivFrom: [],
-    clients: new Clients(expectedClients),
+    clients,
     clws: newClws(nClw),
     tsos: newTsos(nTso),
     tsoByType: [],
@@ -35,7 +36,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
     tsoUrgent: new QueuePool(nTso),
     freeSlots: new Int32Array(1024),
     freeN: 0,
-    referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
+    // Client calendars touch their events' records in batches (pools.ts); the phantom one holds TSO ids.
+    referCal: new Calendar(clients), waitCal: new Calendar(clients), endCal: new Calendar(clients), exitCal: new Calendar(clients), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
     waitingByType: new Int32Array(NTYPES),
     referral: { chosen: new Int32Array(MAX_REFS) },

@@ -15,8 +15,16 @@ export function grow<T extends Int32Array | Uint32Array | Float64Array | Float32
   return b;
 }
 
+import type { Clients } from './clients.js';
+
 /** Shared empty buffer of calendar buckets with no events. */
 const EMPTY = new Int32Array(0);
+
+/**
+ * Events (or queue heads) whose client records are touched together before they are handled:
+ * enough misses in flight to overlap, few enough that the records are still in L1 when used.
+ */
+export const TOUCH_BATCH = 16;
 
 /**
  * Many FIFO queues (one per TSO, one per CLW) in one pool of fixed-size chunks, each chunk
@@ -40,6 +48,9 @@ export class QueuePool {
   /** Stamp and enqueue week of the entry last shifted. */
   stamp = 0;
   week = 0;
+  private readonly heads = new Int32Array(TOUCH_BATCH); // touchHeads' scratch
+  /** What callers' touches read (kept so that they are not optimised away). */
+  sink = 0;
 
   constructor(queues: number) {
     this.headChunk = new Int32Array(queues).fill(-1);
@@ -116,6 +127,23 @@ export class QueuePool {
     return this.pool[k * CW + pos * 3 + 2]!;
   }
 
+  /**
+   * Touch the head entry of queues from..to-1 and then the record of each head's client (two
+   * rounds of loads, each in parallel: see TOUCH_BATCH), before they are shifted. Returns what
+   * was read, for the caller to keep.
+   */
+  touchHeads(from: number, to: number, records: Clients): number {
+    const heads = this.heads;
+    let n = 0;
+    for (let q = from; q < to; q++) {
+      const k = this.headChunk[q]!;
+      if (k >= 0) heads[n++] = this.pool[k * CW + this.headPos[q]! * 3]!;
+    }
+    let sink = 0;
+    for (let m = 0; m < n; m++) sink += records.touch(heads[m]!);
+    return sink;
+  }
+
   isEmpty(q: number): boolean {
     return this.headChunk[q]! < 0;
   }
@@ -150,6 +178,14 @@ export class Calendar {
   private bufs = new Array<Int32Array>(Calendar.RING).fill(EMPTY);
   private len = new Int32Array(Calendar.RING);
   private spare: Int32Array[] = [];
+  /** What the touches read (kept so that they are not optimised away). */
+  sink = 0;
+
+  /**
+   * `records`: the client records the events refer to; drain() touches them in batches of
+   * TOUCH_BATCH before handling them (a calendar of TSO ids has none).
+   */
+  constructor(private readonly records?: Clients) {}
 
   /** Schedule at an absolute week; delays beyond the ring are clamped to RING - 1 weeks. */
   add(week: number, now: number, client: number, seq: number): void {
@@ -172,10 +208,17 @@ export class Calendar {
    */
   drain(week: number, fn: (client: number, seq: number) => void): void {
     const b = week & (Calendar.RING - 1);
+    const records = this.records;
+    let sink = 0;
     for (let i = 0; i < this.len[b]!; i++) {
       const buf = this.bufs[b]!; // re-read: fn may grow it
+      if (records !== undefined && i % TOUCH_BATCH === 0) {
+        const end = Math.min(this.len[b]!, i + TOUCH_BATCH);
+        for (let k = i; k < end; k++) sink += records.touch(buf[k * 2]!);
+      }
       fn(buf[i * 2]!, buf[i * 2 + 1]! >>> 0);
     }
+    this.sink = (this.sink + sink) | 0;
     this.len[b] = 0;
     if (this.bufs[b] !== EMPTY) this.spare.push(this.bufs[b]!);
     this.bufs[b] = EMPTY;

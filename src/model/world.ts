@@ -5,7 +5,7 @@
  * metrics only read it. createWorld.ts builds one; mechanisms/setup.ts fills it.
  */
 import { type Params, TSO_TYPES, type TsoType } from './params.js';
-import { type Calendar, type QueuePool, grow } from './pools.js';
+import { type Calendar, type QueuePool, grow, TOUCH_BATCH } from './pools.js';
 import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
@@ -143,7 +143,15 @@ export const dv = (w: World): Derived => derived(w.derived, w.p, w.week);
 
 /** Get a free client slot, growing the records when full. */
 export function allocClient(w: World): number {
-  if (w.freeN > 0) return w.freeSlots[--w.freeN]!;
+  if (w.freeN > 0) {
+    // Slots are handed out last freed first: fetch the records of the next few together (pools.ts).
+    if (w.freeN % TOUCH_BATCH === 0) {
+      let sink = 0;
+      for (let k = w.freeN - TOUCH_BATCH; k < w.freeN; k++) sink += w.clients.touch(w.freeSlots[k]!);
+      w.clwQueue.sink = (w.clwQueue.sink + sink) | 0;
+    }
+    return w.freeSlots[--w.freeN]!;
+  }
   const c = w.clients;
   if (c.n === c.capacity) c.resize(c.n * 2);
   return c.n++;

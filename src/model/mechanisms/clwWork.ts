@@ -24,6 +24,7 @@ import { type World, S, F, Exit, dv } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { exitClient, nextSeq, setState } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
+import { TOUCH_BATCH } from '../pools.js';
 import { clamp01 } from '../math.js';
 
 export const updatePressure: Mechanism = {
@@ -69,7 +70,12 @@ function takeFromWaitingLists(w: World): void {
   const cap = effectiveCap(w);
   const nActive = Math.min(w.p.clw.count, k.n);
   const due = w.week - w.p.clw.firstSessionLeadWeeks; // referrals made by this week can be seen
-  for (let i = 0; i < nActive; i++) while (caseload(w, i) < cap && takeFrom(w, i, i, due));
+  let sink = 0;
+  for (let i = 0; i < nActive; i++) {
+    if (i % TOUCH_BATCH === 0) sink += w.clwQueue.touchHeads(i, Math.min(nActive, i + TOUCH_BATCH), w.clients); // pools.ts
+    while (caseload(w, i) < cap && takeFrom(w, i, i, due));
+  }
+  w.clwQueue.sink = (w.clwQueue.sink + sink) | 0;
   const team = w.p.clw.teamSize;
   if (team <= 1) return;
   for (let i = 0; i < nActive; i++) {

@@ -22,7 +22,7 @@ import { type World, S, F, Exit, MAX_REFS, dv } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import { blame, startEngagement } from './engagement.js';
 import { emergencyPlaces } from './overload.js';
-import type { QueuePool } from '../pools.js';
+import { type QueuePool, TOUCH_BATCH } from '../pools.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const admitToTsos: Mechanism = {
@@ -35,7 +35,10 @@ function intake(w: World): void {
   w.phantomCal.drain(w.week, (j) => {
     if (t.phantom[j]! > 0) t.phantom[j]!--;
   });
+  let sink = 0;
   for (let j = 0; j < t.n; j++) {
+    // Fetch the next TSOs' list heads in one go (pools.ts: TOUCH_BATCH).
+    if (j % TOUCH_BATCH === 0) sink += w.tsoQueue.touchHeads(j, Math.min(t.n, j + TOUCH_BATCH), w.clients);
     t.starts[j] = 0;
     t.startWaitSum[j] = 0;
     t.fullAtIntake[j] = 0;
@@ -55,6 +58,7 @@ function intake(w: World): void {
     t.fullAtIntake[j] = t.filledAtIntake[j]! + blocked >= t.places[j]! ? 1 : 0;
     t.dupLoss[j]! -= blocked; // whole place-weeks were lost this week; the part of one carries over
   }
+  w.tsoQueue.sink = (w.tsoQueue.sink + sink) | 0;
 }
 
 /**
