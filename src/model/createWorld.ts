@@ -4,7 +4,7 @@ import { Calendar, QueuePool } from './pools.js';
 import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
 import type { Scenario } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
-import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel } from './world.js';
+import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel, refreshDerived } from './world.js';
 import { setUp } from './mechanisms/setup.js';
 import { newDerived } from './derived.js';
 
@@ -40,11 +40,12 @@ export function createWorld(scenario: Scenario, seed: number): World {
     referCal: new Calendar(clients), waitCal: new Calendar(clients), endCal: new Calendar(clients), exitCal: new Calendar(clients), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
     waitingByType: new Int32Array(NTYPES),
-    referral: { chosen: new Int32Array(MAX_REFS) },
+    referral: { chosen: new Int32Array(MAX_REFS), kind: new Uint8Array(nTso) },
     derived: newDerived(),
     gpRateSum: 0, gpRateByState: new Float64Array(6), wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };
+  refreshDerived(w);
   setUp.fn(w);
   return w;
 }

@@ -6,21 +6,27 @@
 import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
 import { AfterExit, ClwOutcome } from './clients.js';
-import { WEEKS_PER_YEAR } from './params.js';
 import { learnFromOutcome } from './mechanisms/learning.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
 export function gpRateOf(w: World, c: number): number {
+  return gpRateIn(w, c, w.clients.state(c));
+}
+
+/** The weekly GP consultation rate of client c in state st. */
+function gpRateIn(w: World, c: number, st: number): number {
+  if (st === S.FREE) return 0;
   const cl = w.clients;
   const g = w.p.gp;
-  const st = cl.state(c);
-  if (st === S.FREE) return 0;
   let mult = 1;
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
-  else if (st === S.ENGAGED) mult = 1 - g.engagedReduction;
-  else if (st === S.EXITED) mult = cl.exit(c) === Exit.COMPLETED || cl.exit(c) === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
+  else if (st === S.ENGAGED) mult = w.derived.gpEngagedMult; // 1 - engagedReduction
+  else if (st === S.EXITED) {
+    const x = cl.exit(c);
+    mult = x === Exit.COMPLETED || x === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
+  }
   const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
-  return (g.baseRatePerYear / WEEKS_PER_YEAR) * cl.gpBase(c) * mult * wb;
+  return w.derived.gpWeekly * cl.gpBase(c) * mult * wb; // gpWeekly = baseRatePerYear / WEEKS_PER_YEAR
 }
 
 export function refreshGpRate(w: World, c: number): void {
@@ -31,32 +37,41 @@ export function refreshGpRate(w: World, c: number): void {
   w.clients.setGpRate(c, r);
 }
 
+/** Move c to state s: counts, waiting-list flows, the GP rate (moved with it, then refreshed for s). */
 export function setState(w: World, c: number, s: S): void {
   const cl = w.clients;
+  const wk = w.wk;
+  const week = w.week;
   const old = cl.state(c);
   // Who leaves and joins the two kinds of waiting list, and how long they were on it (the
   // Little's-law wait measures in metrics.ts); people waiting at TSOs, by type.
   if (old === S.WAIT_CLW) {
-    w.wk.clwListLeft++;
-    w.wk.clwListWaitSum += w.week - cl.since(c);
+    wk.clwListLeft++;
+    wk.clwListWaitSum += week - cl.since(c);
   } else if (old === S.WAIT_TSO) {
-    w.wk.tsoListLeft++;
-    w.wk.tsoListWaitSum += w.week - cl.since(c);
+    wk.tsoListLeft++;
+    wk.tsoListWaitSum += week - cl.since(c);
     w.waitingByType[cl.waitType(c)]!--;
   }
-  if (s === S.WAIT_CLW) w.wk.clwListJoined++;
+  if (s === S.WAIT_CLW) wk.clwListJoined++;
   else if (s === S.WAIT_TSO) {
-    w.wk.tsoListJoined++;
+    wk.tsoListJoined++;
     w.waitingByType[cl.waitType(c)]!++;
   }
-  w.stateCount[old]!--;
-  w.stateCount[s]!++;
-  const rate = cl.gpRate(c); // its GP rate moves with it, then is refreshed for the new state
-  w.gpRateByState[old]! -= rate;
-  w.gpRateByState[s]! += rate;
+  const count = w.stateCount;
+  count[old]!--;
+  count[s]!++;
+  const byState = w.gpRateByState;
+  const rate = cl.gpRate(c);
+  byState[old]! -= rate;
+  byState[s]! += rate;
   cl.setState(c, s);
-  cl.setSince(c, w.week);
-  refreshGpRate(w, c);
+  cl.setSince(c, week);
+  const r = gpRateIn(w, c, s); // refreshGpRate, for the state just set
+  const d = r - rate;
+  w.gpRateSum += d;
+  byState[s]! += d;
+  cl.setGpRate(c, r);
 }
 
 export function setWellbeing(w: World, c: number, v: number): void {

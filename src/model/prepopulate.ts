@@ -19,7 +19,7 @@
  * episode still ends one way or is in the system at the end); pending re-referrals are counted
  * when they come.
  */
-import { type World, S, F, Exit, NTYPES, allocClient, freeClient, dv } from './world.js';
+import { type World, S, F, Exit, NTYPES, allocClient, freeClient } from './world.js';
 import { TSO_TYPES } from './params.js';
 import { AfterExit, TsoOutcome } from './clients.js';
 import { nextSeq, setState, setWellbeing } from './lifecycle.js';
@@ -121,7 +121,7 @@ function waitingClient(w: World, j: number, waited: number): void {
 
 /** A need drawn from the demand shares (as arrivals draw it). */
 function drawNeed(w: World): number {
-  const { needShares: shares, needTotal } = dv(w);
+  const { needShares: shares, needTotal } = w.derived;
   let u = w.rng.start() * needTotal;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;

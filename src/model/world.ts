@@ -10,7 +10,7 @@ import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import type { Week, Funnel } from './counters.js';
-import { type Derived, derived } from './derived.js';
+import { type Derived, derive } from './derived.js';
 
 /** Client states: every client slot is in exactly one. */
 export const enum S {
@@ -100,6 +100,7 @@ export interface Tsos {
  */
 export interface ReferralScratch {
   chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
+  kind: Uint8Array; // per TSO: its type while open, 255 while closed (referral.ts)
 }
 
 export interface World {
@@ -127,7 +128,7 @@ export interface World {
   stateCount: Int32Array;
   waitingByType: Int32Array; // people waiting at TSOs of each type (a client's referrals are all of one type)
   referral: ReferralScratch;
-  derived: Derived; // constants derived from p this week (derived.ts): read them through dv(w)
+  derived: Derived; // constants derived from p (derived.ts); refreshDerived(w) after changing p
   gpRateSum: number;
   gpRateByState: Float64Array; // the same, by client state (S)
   wellbeingSum: number;
@@ -138,8 +139,8 @@ export interface World {
   clientWeeks: number; // client-weeks in the system (incl. observed exits)
 }
 
-/** This week's constants derived from the parameters (derived.ts). */
-export const dv = (w: World): Derived => derived(w.derived, w.p, w.week);
+/** Recompute w.derived from w.p: after any change of the live parameters (derived.ts). */
+export const refreshDerived = (w: World): void => derive(w.derived, w.p);
 
 /** Get a free client slot, growing the records when full. */
 export function allocClient(w: World): number {

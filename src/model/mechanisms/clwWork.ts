@@ -20,7 +20,7 @@
  * do not have the capacity", Allbutt L179): F2 "handholding support" (this week's capacity to
  * accompany) and U3 "failure to follow up" (this week's propensity).
  */
-import { type World, S, F, Exit, dv } from '../world.js';
+import { type World, S, F, Exit } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { exitClient, nextSeq, setState } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
@@ -152,7 +152,7 @@ export function sessionWeeks(w: World, c: number, i: number, r: () => number): n
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));
   }
-  const { sessionHazard: h, logStay } = dv(w); // betweenSessionHazard(w) and log(1 - it)
+  const { sessionHazard: h, logStay } = w.derived; // betweenSessionHazard(w) and log(1 - it)
   const came = h >= 1 ? 1 : h <= 0 ? n : 1 + Math.floor(Math.log(1 - uDecline) / logStay); // sessions before stopping
   if (came < n) {
     cl.setClwOutcome(c, ClwOutcome.DECLINE);

@@ -18,7 +18,7 @@
  * could have helped get little from a programme), outcome "sustained client engagement".
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
  */
-import { type World, S, F, Exit, dv } from '../world.js';
+import { type World, S, F, Exit } from '../world.js';
 import { TsoOutcome } from '../clients.js';
 import { geometric } from '../rng.js';
 import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
@@ -58,7 +58,7 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.startWaitSum[j]! += waited;
 
   const h = dropHazard(w, c, j, fit, waited);
-  const length = dv(w).programmeWeeks[t.type[j]!]!;
+  const length = w.derived.programmeWeeks[t.type[j]!]!;
   const d = geometric(w.rng.engagement, h);
   cl.setTsoOutcome(c, d < length ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
   w.endCal.add(w.week + Math.min(d, length), w.week, c, nextSeq(w, c));
@@ -68,7 +68,7 @@ export function startEngagement(w: World, c: number, j: number): void {
 export function dropHazard(w: World, c: number, j: number, fit: number, waited: number): number {
   const e = w.p.engagement;
   const flags = w.clients.flags(c);
-  const logH = dv(w).logBaseDrop // log(max(1e-12, baseDropHazard))
+  const logH = w.derived.logBaseDrop // log(max(1e-12, baseDropHazard))
     + e.mismatchLogHR * (1 - fit)
     + e.waitLogHR * waited
     + (flags & F.CONFUSED ? e.confusionLogHR : 0)

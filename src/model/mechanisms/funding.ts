@@ -8,7 +8,6 @@
  * take a few more CLW clients: trustCapacityFlex).
  * Evidence: §1d-1e (grant sizes, the 2024-25 EIJB proposal), §4 (closure rule, reserves).
  */
-import { TSO_TYPES } from '../params.js';
 import { type World, S, MAX_REFS } from '../world.js';
 import { returnToClw } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
@@ -23,8 +22,7 @@ function updateFunding(w: World): void {
   let closing = 0;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
-    const type = TSO_TYPES[t.type[j]!]!;
-    const mult = p.funding.multiplier[type];
+    const mult = w.derived.fundingMult[t.type[j]!]!; // p.funding.multiplier by type
     if (mult < t.mult[j]!) {
       // A cut seen as inequitable (U6): trust falls in proportion to its size.
       const cut = (t.mult[j]! - mult) / Math.max(t.mult[j]!, 1e-9);
@@ -48,7 +46,7 @@ function updateFunding(w: World): void {
 export function placesOf(w: World, j: number): number {
   const { p, tsos: t } = w;
   const flex = 1 + p.tso.trustCapacityFlex * t.trust[j]!; // trusting TSOs stretch to take a few more CLW clients
-  return Math.floor((t.funding[j]! / p.tso.costPerPlaceYear[TSO_TYPES[t.type[j]!]!]) * flex);
+  return Math.floor((t.funding[j]! / w.derived.costPerPlace[t.type[j]!]!) * flex);
 }
 
 /** Clients waiting at or engaged with a TSO that closed this week go back to their CLW. */

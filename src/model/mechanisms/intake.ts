@@ -18,7 +18,7 @@
  * Evidence: §1b (uptake 81%; warm hand-off OR 0.96, US), §4 (each duplicate costs 0.5-1 h of
  * staff time [A]).
  */
-import { type World, S, F, Exit, MAX_REFS, dv } from '../world.js';
+import { type World, S, F, Exit, MAX_REFS } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import { blame, startEngagement } from './engagement.js';
 import { emergencyPlaces } from './overload.js';
@@ -117,7 +117,7 @@ function firstSession(w: World, c: number, j: number): boolean {
   }
   cl.setFlags(c, flags);
   const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
-  const pAttend = alone ? dv(w).attendAlone : dv(w).attend; // logistic(logit p₀ − [alone]·complexAloneNoShowLogOdds)
+  const pAttend = alone ? w.derived.attendAlone : w.derived.attend; // logistic(logit p₀ − [alone]·complexAloneNoShowLogOdds)
   if (w.rng.intake() < pAttend) return true;
   // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
   clearRefs(w, c);
