@@ -36,9 +36,12 @@ export const enum AfterExit {
  * Record layout. A const enum, so tsc writes the numbers into each accessor: V8 inlines small
  * functions within a bytecode budget per optimised function, and literal offsets keep the
  * accessors small enough that the hot mechanisms inline all of them (measured in bench/README.md).
- * The fields read first by every event (state, seq) come first.
+ * The fields read first by every event (state, seq) come first. Exported for the few hottest
+ * functions (lifecycle.setState) that read the views directly: a call site the optimiser judged
+ * cold when it compiled the function (the set-up's mix of events differs from the run's) keeps
+ * an out-of-line accessor call for the whole run.
  */
-const enum L {
+export const enum L {
   REC = 80, // bytes per client
   // biome-ignore lint/suspicious/noDuplicateEnumValues: the Uint8 stride is the record size in bytes, by design
   S8 = 80, S32 = 20, S64 = 10, // record stride in elements of each view
@@ -57,11 +60,12 @@ export class Clients {
   /** Slots in use (high-water mark). */
   n = 0;
   // Initialised to empty views (never undefined), so V8 knows each field's array type for good.
-  private u8 = new Uint8Array(0);
-  private i32 = new Int32Array(0);
-  private u32 = new Uint32Array(0);
-  private f32 = new Float32Array(0);
-  private f64 = new Float64Array(0);
+  // Views of the one buffer, replaced when it grows: read them through this object, never keep them.
+  u8 = new Uint8Array(0);
+  i32 = new Int32Array(0);
+  u32 = new Uint32Array(0);
+  f32 = new Float32Array(0);
+  f64 = new Float64Array(0);
 
   constructor(capacity: number) {
     this.resize(capacity);

@@ -5,7 +5,7 @@
  */
 import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
-import { AfterExit, ClwOutcome } from './clients.js';
+import { AfterExit, ClwOutcome, L } from './clients.js';
 import { learnFromOutcome } from './mechanisms/learning.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
@@ -13,7 +13,7 @@ export function gpRateOf(w: World, c: number): number {
   return gpRateIn(w, c, w.clients.state(c));
 }
 
-/** The weekly GP consultation rate of client c in state st. */
+/** The weekly GP consultation rate of client c in state st (reads the record's views directly: see clients.ts L). */
 function gpRateIn(w: World, c: number, st: number): number {
   if (st === S.FREE) return 0;
   const cl = w.clients;
@@ -22,11 +22,11 @@ function gpRateIn(w: World, c: number, st: number): number {
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
   else if (st === S.ENGAGED) mult = w.derived.gpEngagedMult; // 1 - engagedReduction
   else if (st === S.EXITED) {
-    const x = cl.exit(c);
-    mult = x === Exit.COMPLETED || x === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
+    const x = cl.u8[c * L.S8 + L.EXIT]!;
+    mult = x === Exit.COMPLETED || x === Exit.RESOLVED ? 1 - g.metReduction * cl.f32[c * L.S32 + L.FIT]! : g.waitingMultiplier;
   }
-  const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
-  return w.derived.gpWeekly * cl.gpBase(c) * mult * wb; // gpWeekly = baseRatePerYear / WEEKS_PER_YEAR
+  const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.f64[c * L.S64 + L.WELLBEING]! - w.p.demand.wellbeingInitialMean)));
+  return w.derived.gpWeekly * cl.f32[c * L.S32 + L.GP_BASE]! * mult * wb; // gpWeekly = baseRatePerYear / WEEKS_PER_YEAR
 }
 
 export function refreshGpRate(w: World, c: number): void {
@@ -40,38 +40,39 @@ export function refreshGpRate(w: World, c: number): void {
 /** Move c to state s: counts, waiting-list flows, the GP rate (moved with it, then refreshed for s). */
 export function setState(w: World, c: number, s: S): void {
   const cl = w.clients;
+  const { u8, i32, f64 } = cl; // the record's views (clients.ts L): this is the hottest function of a run
   const wk = w.wk;
   const week = w.week;
-  const old = cl.state(c);
+  const old = u8[c * L.S8 + L.STATE]!;
   // Who leaves and joins the two kinds of waiting list, and how long they were on it (the
   // Little's-law wait measures in metrics.ts); people waiting at TSOs, by type.
   if (old === S.WAIT_CLW) {
     wk.clwListLeft++;
-    wk.clwListWaitSum += week - cl.since(c);
+    wk.clwListWaitSum += week - i32[c * L.S32 + L.SINCE]!;
   } else if (old === S.WAIT_TSO) {
     wk.tsoListLeft++;
-    wk.tsoListWaitSum += week - cl.since(c);
-    w.waitingByType[cl.waitType(c)]!--;
+    wk.tsoListWaitSum += week - i32[c * L.S32 + L.SINCE]!;
+    w.waitingByType[u8[c * L.S8 + L.WAIT_TYPE]!]!--;
   }
   if (s === S.WAIT_CLW) wk.clwListJoined++;
   else if (s === S.WAIT_TSO) {
     wk.tsoListJoined++;
-    w.waitingByType[cl.waitType(c)]!++;
+    w.waitingByType[u8[c * L.S8 + L.WAIT_TYPE]!]!++;
   }
   const count = w.stateCount;
   count[old]!--;
   count[s]!++;
   const byState = w.gpRateByState;
-  const rate = cl.gpRate(c);
+  const rate = f64[c * L.S64 + L.GP_RATE]!;
   byState[old]! -= rate;
   byState[s]! += rate;
-  cl.setState(c, s);
-  cl.setSince(c, week);
+  u8[c * L.S8 + L.STATE] = s;
+  i32[c * L.S32 + L.SINCE] = week;
   const r = gpRateIn(w, c, s); // refreshGpRate, for the state just set
   const d = r - rate;
   w.gpRateSum += d;
   byState[s]! += d;
-  cl.setGpRate(c, r);
+  f64[c * L.S64 + L.GP_RATE] = r;
 }
 
 export function setWellbeing(w: World, c: number, v: number): void {

@@ -5,7 +5,7 @@
  * metrics only read it. createWorld.ts builds one; mechanisms/setup.ts fills it.
  */
 import { type Params, TSO_TYPES, type TsoType } from './params.js';
-import { type Calendar, type QueuePool, grow, TOUCH_BATCH } from './pools.js';
+import { type Calendar, type QueuePool, grow, Size } from './pools.js';
 import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
@@ -146,9 +146,9 @@ export const refreshDerived = (w: World): void => derive(w.derived, w.p);
 export function allocClient(w: World): number {
   if (w.freeN > 0) {
     // Slots are handed out last freed first: fetch the records of the next few together (pools.ts).
-    if (w.freeN % TOUCH_BATCH === 0) {
+    if (w.freeN % Size.TOUCH === 0) {
       let sink = 0;
-      for (let k = w.freeN - TOUCH_BATCH; k < w.freeN; k++) sink += w.clients.touch(w.freeSlots[k]!);
+      for (let k = w.freeN - Size.TOUCH; k < w.freeN; k++) sink += w.clients.touch(w.freeSlots[k]!);
       w.clwQueue.sink = (w.clwQueue.sink + sink) | 0;
     }
     return w.freeSlots[--w.freeN]!;

@@ -24,7 +24,7 @@ import { type World, S, F, Exit } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { exitClient, nextSeq, setState } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
-import { TOUCH_BATCH } from '../pools.js';
+import { Size } from '../pools.js';
 import { clamp01 } from '../math.js';
 
 export const updatePressure: Mechanism = {
@@ -72,7 +72,7 @@ function takeFromWaitingLists(w: World): void {
   const due = w.week - w.p.clw.firstSessionLeadWeeks; // referrals made by this week can be seen
   let sink = 0;
   for (let i = 0; i < nActive; i++) {
-    if (i % TOUCH_BATCH === 0) sink += w.clwQueue.touchHeads(i, Math.min(nActive, i + TOUCH_BATCH), w.clients); // pools.ts
+    if (i % Size.TOUCH === 0) sink += w.clwQueue.touchHeads(i, Math.min(nActive, i + Size.TOUCH), w.clients); // pools.ts
     while (caseload(w, i) < cap && takeFrom(w, i, i, due));
   }
   w.clwQueue.sink = (w.clwQueue.sink + sink) | 0;

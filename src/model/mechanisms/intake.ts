@@ -22,7 +22,7 @@ import { type World, S, F, Exit, MAX_REFS } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import { blame, startEngagement } from './engagement.js';
 import { emergencyPlaces } from './overload.js';
-import { type QueuePool, TOUCH_BATCH } from '../pools.js';
+import { type QueuePool, Size } from '../pools.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const admitToTsos: Mechanism = {
@@ -37,8 +37,8 @@ function intake(w: World): void {
   });
   let sink = 0;
   for (let j = 0; j < t.n; j++) {
-    // Fetch the next TSOs' list heads in one go (pools.ts: TOUCH_BATCH).
-    if (j % TOUCH_BATCH === 0) sink += w.tsoQueue.touchHeads(j, Math.min(t.n, j + TOUCH_BATCH), w.clients);
+    // Fetch the next TSOs' list heads in one go (pools.ts: Size.TOUCH).
+    if (j % Size.TOUCH === 0) sink += w.tsoQueue.touchHeads(j, Math.min(t.n, j + Size.TOUCH), w.clients);
     t.starts[j] = 0;
     t.startWaitSum[j] = 0;
     t.fullAtIntake[j] = 0;
