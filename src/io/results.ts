@@ -11,6 +11,9 @@ import type { RunResult } from '../model/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
 import { runTables } from '../scenario/tables.js';
+import { splitCsvLine } from '../scenario/csv.js';
+
+export { splitCsvLine };
 import { folderName } from '../scenario/names.js';
 import { writeAtomic, writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
@@ -93,21 +96,6 @@ export function updateComparisonManifest(dir: string, m: ComparisonManifest, sen
 export function writeReportFiles(dir: string, report: ReportFiles): string[] {
   for (const [name, text] of report.files) writeAtomic(join(dir, name), text);
   return report.files.map(([n]) => n);
-}
-
-/** Split one CSV line (RFC 4180 quoting, as csv-stringify writes it). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
 
 function readJson<T>(file: string): T {
