@@ -9,36 +9,16 @@ import { describe, expect, test, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { csvCells, duck, duckdb } from './duck.js';
 import { runSweep } from '../../src/experiment/sweep.js';
 import { mergeShards } from '../../src/experiment/merge.js';
 import { FileStore } from '../../src/io/fileStore.js';
 import { loadSweep } from '../../src/io/sweepFile.js';
-import { splitCsvLine } from '../../src/scenario/csv.js';
 import type { Format } from '../../src/experiment/table.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-parquet-'));
 const prov = { version: 'test', model: 'test' };
-let db: DuckDBConnection;
-beforeAll(async () => {
-  db = await (await DuckDBInstance.create(':memory:')).connect();
-});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A table as DuckDB reads it: column names, DuckDB types, rows as the CSV would show them. */
-export async function duck(file: string): Promise<{ names: string[]; types: string[]; rows: string[][] }> {
-  const d = await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
-  const desc = d.getRowObjects();
-  const r = await db.runAndReadAll(`SELECT * FROM read_parquet('${file}')`);
-  const show = (v: unknown) => (v === null ? '' : String(v));
-  return { names: desc.map((x) => String(x.column_name)), types: desc.map((x) => String(x.column_type)), rows: r.getRows().map((row) => row.map(show)) };
-}
-
-/** A CSV file's header and cells (as text). */
-export function csvCells(file: string): { names: string[]; rows: string[][] } {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
-  return { names: splitCsvLine(lines[0]!), rows: lines.slice(1).map(splitCsvLine) };
-}
 
 const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
 
@@ -65,7 +45,9 @@ describe('sweep --format parquet', () => {
       const c = csvCells(join(tmp, 'csv', `${t}.csv`));
       expect(p.names, t).toEqual(c.names);
       expect(p.rows.length, t).toBe(c.rows.length);
-      p.rows.forEach((row, i) => expect(row, `${t} row ${i + 1}`).toEqual(c.rows[i]));
+      p.rows.forEach((row, i) => {
+        expect(row, `${t} row ${i + 1}`).toEqual(c.rows[i]);
+      });
       cells += p.rows.length * p.names.length;
       const type = Object.fromEntries(p.names.map((n, j) => [n, p.types[j]]));
       expect([type.point, type['practice.kpiRegime'], type['demand.readinessMin'], type['clw.count'], type['practice.scatterShare']], t).toEqual(['BIGINT', 'VARCHAR', 'DOUBLE', 'BIGINT', 'DOUBLE']);
@@ -76,7 +58,7 @@ describe('sweep --format parquet', () => {
     }
     expect(cells).toBeGreaterThan(3000);
     // empty cells are nulls: points of the failed design points have no mean
-    const nulls = await db.runAndReadAll(`SELECT count(*) FROM read_parquet('${join(tmp, 'pq', 'points.parquet')}') WHERE mean IS NULL`);
+    const nulls = await (await duckdb()).runAndReadAll(`SELECT count(*) FROM read_parquet('${join(tmp, 'pq', 'points.parquet')}') WHERE mean IS NULL`);
     expect(Number(nulls.getRows()[0]![0])).toBeGreaterThan(0);
   });
 
