@@ -27,7 +27,7 @@ export default function sweepScale() {
       `${fmt(at(r, 0.1), 0)} → ${fmt(at(r, 1), 0)} MB`, `${fmt((r.sizes[`runs.${r.format}`] ?? 0) / 2 ** 20, 1)} MB ${r.format}`,
     ])),
     '',
-    table(['journal (' + jn.toLocaleString('en') + ' records)', 'value'], [
+    table([`journal (${jn.toLocaleString('en')} records)`, 'value'], [
       ['append, first 10,000 records', `${fmt(b[0] ?? NaN, 1)} µs each`],
       [`append, records ${(jn - 10000).toLocaleString('en')}-${jn.toLocaleString('en')}`, `${fmt(b.at(-1) ?? NaN, 1)} µs each`],
       ['read back (--resume)', `${fmt(journal.readMs / 1000, 2)} s`],

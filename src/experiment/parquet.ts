@@ -48,8 +48,12 @@ function columnData(c: Column, rows: Cell[][], j: number): Array<bigint | number
     const v = r[j];
     if (c.type === 'string') return v === undefined ? null : String(v);
     if (v === '' || v === undefined) return null;
-    if (c.type === 'bool') return v === 'true' || v === 1;
+    if (c.type === 'bool') {
+      if (v !== 'true' && v !== 'false') throw new Error(`column ${c.name}: expected true or false, got "${v}"`);
+      return v === 'true';
+    }
     const x = Number(v);
+    if (Number.isNaN(x) && v !== 'NaN') throw new Error(`column ${c.name}: expected a number, got "${v}"`);
     if (c.type === 'double') return x;
     if (!Number.isSafeInteger(x)) throw new Error(`column ${c.name}: expected an integer, got ${v}`);
     return BigInt(x);
