@@ -44,7 +44,7 @@ function summary(io: Io, dir: string, d: Discovery, cond: string): void {
   io.out(`${dir}: ${plural(d.rows, what)} from ${d.table}, ${d.interesting} (${(100 * d.interesting / d.rows).toFixed(1)}%) with ${cond}${d.skipped ? `; ${d.skipped} without a value left out` : ''}\n`);
   if (d.dropped.length) io.out(`left out of the box (text values): ${d.dropped.join(', ')}\n`);
   io.out(`PRIM: ${r.trajectory.length - 1} peeling steps; box at step ${r.selected}: coverage ${s.coverage.toFixed(3)}, density ${s.density.toFixed(3)}, mass ${s.mass.toFixed(3)} (${plural(s.n, what)})\n`);
-  const g = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(3));
+  const g = (v: number) => String(Number(v.toPrecision(3)));
   for (const b of primBoxRows(r)) io.out(`  ${String(b.factor).padEnd(32)} ${b.restricted ? `${g(b.lower as number)} to ${g(b.upper as number)}` : 'any'}  (data ${g(b.data_min as number)} to ${g(b.data_max as number)})\n`);
 }
 

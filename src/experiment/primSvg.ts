@@ -47,7 +47,7 @@ export function primBoxSvg(r: PrimResult, opts: { title?: string; width?: number
   const w = opts.width ?? 480, rowH = 34, m = { l: 170, r: 24, t: 48, b: 12 };
   const order = r.names.map((_, j) => j).sort((a, b) => Number(restricted(r, b)) - Number(restricted(r, a)) || a - b);
   const h = m.t + m.b + rowH * order.length;
-  const g = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(3));
+  const g = (v: number): string => String(Number(v.toPrecision(3)));
   const out: string[] = [];
   const title = opts.title ?? 'PRIM box';
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="11">`);
