@@ -91,7 +91,7 @@ describe('discover on a sweep with a known box', () => {
     const traj = csv(join(out, 'trajectory.csv'));
     expect(Object.keys(traj[0]!)).toEqual(['step', 'coverage', 'density', 'mass', 'n', 'restricted_dims', 'selected']);
     expect(traj.filter((t) => t.selected === 'true').map((t) => Number(t.step))).toEqual([j.selected]);
-    for (const f of ['trajectory.svg', 'box.svg']) expect(readFileSync(join(out, f), 'utf8')).toMatch(/^<svg [^]*<\/svg>\n$/);
+    for (const f of ['trajectory.svg', 'box.svg']) expect(readFileSync(join(out, f), 'utf8')).toMatch(/^<svg [\s\S]*<\/svg>\n$/);
     expect(readFileSync(join(out, 'box.svg'), 'utf8')).toContain('m1 &gt; 5');
   });
 
