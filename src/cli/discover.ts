@@ -17,9 +17,10 @@ import { commandOf, type Io } from './program.js';
 
 interface Opts { where: string; metric?: string; by: 'run' | 'point'; threshold?: number; alpha?: number; massMin?: number; step?: number; paste?: boolean; out?: string; overwrite?: boolean }
 
-const share = (lo: number, hi: number) => (v: string): number => {
+/** A share in (0, hi), or (0, 1] for a density. */
+const share = (hi: number, inclusive = false) => (v: string): number => {
   const x = Number(v);
-  if (!(x > lo && x < hi) || v.trim() === '') throw new InvalidArgumentError(`expected a number between ${lo} and ${hi}, got "${v}"`);
+  if (v.trim() === '' || !(x > 0 && (inclusive ? x <= hi : x < hi))) throw new InvalidArgumentError(`expected a number above 0 and ${inclusive ? 'at most' : 'below'} ${hi}, got "${v}"`);
   return x;
 };
 const byArg = (v: string): 'run' | 'point' => {
@@ -54,9 +55,9 @@ export function registerDiscover(program: Command, io: Io): void {
     .requiredOption('--where <condition>', 'a metric, a comparison (> >= < <= == !=) and a number, e.g. "clw_waitlist > 150" (or "> 150" with --metric)')
     .option('--metric <name>', 'the metric the condition is on (one the sweep kept)')
     .option('--by <run|point>', 'label each run, or each design point\'s mean over its replications', byArg, 'run')
-    .option('--threshold <density>', 'the box: highest coverage among steps with at least this density (default 0.8)', share(0, 1.000001))
-    .option('--alpha <share>', 'share of the box peeled off at each step (default 0.05)', share(0, 0.5))
-    .option('--mass-min <share>', 'stop peeling before the box holds less than this share of the rows (default 0.05)', share(0, 1))
+    .option('--threshold <density>', 'the box: highest coverage among steps with at least this density (default 0.8)', share(1, true))
+    .option('--alpha <share>', 'share of the box peeled off at each step (default 0.05)', share(0.5))
+    .option('--mass-min <share>', 'stop peeling before the box holds less than this share of the rows (default 0.05)', share(1))
     .option('--step <n>', 'take this step of the peeling trajectory as the box instead', intIn(0, 100000, 'a step'))
     .option('--paste', 'then widen the box while its density rises (Friedman & Fisher 1999, §8.2)')
     .option('--out <dir>', 'output folder (default output/discover-<sweep folder>-<metric>)')

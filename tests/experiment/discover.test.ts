@@ -109,6 +109,7 @@ describe('discover on a sweep with a known box', () => {
     [['--where', '> 1'], /name the metric/],
     [['--where', 'm1 > 1', '--step', '9999'], /--step 9999: the peeling trajectory has steps 0 to \d+/],
     [['--where', 'm1 > eval(1)'], /expected a metric, a comparison/],
+    [['--where', 'm1 > 1', '--threshold', '1.5'], /--threshold.*expected a number above 0 and at most 1, got "1.5"/],
   ])('bad input %j: one line, exit 2, nothing written', async (args, re) => {
     const out = join(tmp, 'bad');
     const r = await clwsim('discover', join(tmp, 'syn-csv'), ...args, '--out', out);
