@@ -5,15 +5,20 @@
  * arms, so `clwsim report <dir>` rebuilds a report from disk alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { Format } from '../experiment/table.js';
+import { inFormat, readOutputText, writeOutput } from './tableFiles.js';
 import { join } from 'node:path';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { RunResult } from '../model/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
 import { runTables } from '../scenario/tables.js';
+import { splitCsvLine } from '../scenario/csv.js';
+
+export { splitCsvLine };
 import { folderName } from '../scenario/names.js';
 import { warmupReport, type WarmupReport } from '../experiment/warmup.js';
-import { writeAtomic, writeJson } from './files.js';
+import { writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
 import type { ReportFiles } from '../report/build.js';
@@ -40,12 +45,11 @@ export interface Manifest {
 
 /** The files of a run folder, in writing order (the manifest last). */
 export const RUN_FILES = ['trajectories.csv', 'summary.csv', 'funnel.csv', 'tso_types.csv', 'manifest.json'];
+export const runFiles = (format: Format = 'csv'): string[] => RUN_FILES.map((f) => inFormat(f, format));
 
-/** Write every output of a run; each file atomically, the manifest last. */
-export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>): string[] {
-  const files = runTables(runs);
-  for (const [name, text] of files) writeAtomic(join(dir, name), text);
-  const names = [...files.map(([n]) => n), 'manifest.json'];
+/** Write every output of a run (tables as CSV or Parquet); each file atomically, the manifest last. */
+export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>, format: Format = 'csv'): string[] {
+  const names = [...runTables(runs).map(([name, text]) => writeOutput(dir, name, text, format)), 'manifest.json'];
   const warmup = warmupReport(runs, manifest.scenario.warmup);
   writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), warmup, files: names });
   return names;
@@ -68,26 +72,29 @@ export interface ComparisonManifest {
   files: string[];
   /** The posterior replication i of every arm drew its parameters from (draw i), if any. */
   posterior?: PosteriorUse;
+  /** Tables as Parquet (absent: CSV). */
+  format?: 'parquet';
 }
 
 /** The folder of a scenario's runs inside a comparison folder (one safe path segment). */
 export const runFolder = (name: string) => `runs/${folderName(name)}`;
 
 /** Every file a comparison folder holds: each arm's run folder, the report files, report.json. */
-export function comparisonFiles(scenarios: string[], report: ReportFiles): string[] {
-  return [...scenarios.flatMap((n) => RUN_FILES.map((f) => `${runFolder(n)}/${f}`)), ...report.files.map(([n]) => n), 'report.json'];
+export function comparisonFiles(scenarios: string[], report: ReportFiles, format: Format = 'csv'): string[] {
+  return [...scenarios.flatMap((n) => runFiles(format).map((f) => `${runFolder(n)}/${f}`)), ...report.files.map(([n]) => inFormat(n, format)), 'report.json'];
 }
 
 /** Write the arms' run outputs, then the report files, then report.json; every file atomically. */
 export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; runs: RunResult[] }>, report: ReportFiles, m: Omit<ComparisonManifest, 'files' | 'runs' | 'tool' | 'kind' | 'sensitivity'>, started: Date): string[] {
+  const format = m.format ?? 'csv';
   const runs: Record<string, string> = {};
   for (const a of arms) {
     runs[a.scenario.name] = runFolder(a.scenario.name);
     writeRunOutputs(join(dir, runFolder(a.scenario.name)), a.runs, {
       tool: 'clwsim', version: m.version, commit: m.commit, command: m.command, argv: m.argv, scenario: a.scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
-    });
+    }, format);
   }
-  const names = writeReportFiles(dir, report);
+  const names = writeReportFiles(dir, report, format);
   writeJson(join(dir, 'report.json'), { tool: 'clwsim', kind: 'comparison', ...m, runs, sensitivity: report.sensitivity ?? null, files: [...names, 'report.json'] });
   return [...names, 'report.json'];
 }
@@ -97,24 +104,9 @@ export function updateComparisonManifest(dir: string, m: ComparisonManifest, sen
   writeJson(join(dir, 'report.json'), { ...m, window, sensitivity: sensitivity ?? null, files: [...names, 'report.json'] });
 }
 
-export function writeReportFiles(dir: string, report: ReportFiles): string[] {
-  for (const [name, text] of report.files) writeAtomic(join(dir, name), text);
-  return report.files.map(([n]) => n);
-}
-
-/** Split one CSV line (RFC 4180 quoting, as csv-stringify writes it). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+/** The report's files; its tables (comparison, costs, sensitivity) in `format`. Returns the names written. */
+export function writeReportFiles(dir: string, report: ReportFiles, format: Format = 'csv'): string[] {
+  return report.files.map(([name, text]) => writeOutput(dir, name, text, format));
 }
 
 function readJson<T>(file: string): T {
@@ -125,15 +117,17 @@ function readJson<T>(file: string): T {
   }
 }
 
-/** An arm from a run folder: manifest.json (resolved scenario, seeds) and trajectories.csv. */
-export function loadRunFolder(dir: string): Arm {
+/** An arm from a run folder: manifest.json (resolved scenario, seeds) and trajectories.csv (or .parquet). */
+export async function loadRunFolder(dir: string): Promise<Arm> {
   const mf = join(dir, 'manifest.json'), tf = join(dir, 'trajectories.csv');
-  for (const f of [mf, tf]) if (!existsSync(f)) throw new InputError(`${f}: file not found; expected the outputs of clwsim run or clwsim compare`);
+  if (!existsSync(mf)) throw new InputError(`${mf}: file not found; expected the outputs of clwsim run or clwsim compare`);
+  const text = await readOutputText(dir, 'trajectories.csv');
+  if (text === undefined) throw new InputError(`${tf}: file not found (nor trajectories.parquet); expected the outputs of clwsim run or clwsim compare`);
   const manifest = readJson<Manifest>(mf);
   const scenario = manifest.scenario;
   if (!scenario || typeof scenario.weeks !== 'number' || !scenario.params || !Array.isArray(manifest.seeds))
     throw new InputError(`${mf}: expected a clwsim manifest with scenario (resolved, with weeks and params) and seeds`);
-  const lines = readFileSync(tf, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = text.split(/\r?\n/).filter((l) => l !== '');
   const header = splitCsvLine(lines[0] ?? '');
   const col = (name: string) => {
     const i = header.indexOf(name);
@@ -171,7 +165,7 @@ export interface LoadedResults {
 }
 
 /** Read a comparison folder or a run folder. */
-export function loadResults(dir: string): LoadedResults {
+export async function loadResults(dir: string): Promise<LoadedResults> {
   if (!existsSync(dir)) throw new InputError(`${dir}: folder not found`);
   const rj = join(dir, 'report.json');
   if (existsSync(rj)) {
@@ -182,12 +176,15 @@ export function loadResults(dir: string): LoadedResults {
       if (typeof m.runs[name] !== 'string') throw new InputError(`${rj}: runs: no folder for scenario "${name}"`);
       return loadRunFolder(join(dir, m.runs[name]!));
     };
-    return { kind: 'comparison', base: arm(m.baseline), arms: m.scenarios.map(arm), manifest: m, command: m.command };
+    const base = await arm(m.baseline);
+    const arms: Arm[] = [];
+    for (const s of m.scenarios) arms.push(await arm(s));
+    return { kind: 'comparison', base, arms, manifest: m, command: m.command };
   }
   if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'trajectories.csv'))) {
-    const base = loadRunFolder(dir);
+    const base = await loadRunFolder(dir);
     const m = readJson<Manifest>(join(dir, 'manifest.json'));
     return { kind: 'run', base, arms: [], command: m.command ?? '' };
   }
-  throw new InputError(`${dir}: not a clwsim results folder; expected report.json (from clwsim compare) or manifest.json and trajectories.csv (from clwsim run)`);
+  throw new InputError(`${dir}: not a clwsim results folder; expected report.json (from clwsim compare) or manifest.json and trajectories.csv or .parquet (from clwsim run)`);
 }
