@@ -59,7 +59,7 @@ describe('--format parquet on run and compare', () => {
   });
 
   test('compare: every arm\'s tables, comparison, costs and sensitivity as Parquet; the same report; report rebuilds from Parquet', async () => {
-    const args = ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--reps', '3', '--weeks', '70', '--warmup', '10', '--window', '15', '--sensitivity', '1', '--workers', '1', '--quiet'];
+    const args = ['compare', 'scenarios/baseline.yaml', 'scenarios/funding-cut.yaml', '--reps', '3', '--weeks', '120', '--warmup', '10', '--window', '15', '--sensitivity', '1', '--workers', '1', '--quiet'];
     expect((await clwsim(...args, '--out', join(tmp, 'cmp-csv'))).code).toBe(0);
     const r = await clwsim(...args, '--format', 'parquet', '--out', join(tmp, 'cmp-pq'));
     expect(r.code, r.err).toBe(0);
