@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../io/scenario.js';
-import { writeRunOutputs, RUN_FILES } from '../io/results.js';
+import { writeRunOutputs, runFiles } from '../io/results.js';
 import { claimOutput, releaseOutputs } from '../io/outputDir.js';
 import { folderName } from '../scenario/names.js';
 import { outputFolder, OVERWRITE_HELP } from './outputs.js';
@@ -70,7 +70,7 @@ function registerRun(program: Command, io: Io): void {
       const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
       const use = loaded ? armsUse(loaded, [scenario], o.set) : undefined;
       const out = claimOutput(io, outputFolder(io, o.out, `output/${folderName(scenario.name)}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
-      out.plan(RUN_FILES);
+      out.plan(runFiles(scenario));
       const dir = out.dir;
       const started = new Date();
       const bar = progress(o.quiet);
@@ -84,7 +84,7 @@ function registerRun(program: Command, io: Io): void {
       }));
       io.out(summaryText(runs));
       if (use) io.out(posteriorLine(use));
-      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types}.csv and manifest.json\n`);
+      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types${scenario.organisations ? ',organisations' : ''}}.csv and manifest.json\n`);
     });
 
   program
