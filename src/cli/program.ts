@@ -26,6 +26,7 @@ import { registerCalibrate } from './calibrate.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
 import { registerArea } from './area.js';
+import { registerOptimise } from './optimise.js';
 import { armsUse, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
 export interface Io {
@@ -48,7 +49,7 @@ export const origin = (io: Io) => ({ tool: 'clwsim', version: version(), commit:
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerPatterns, registerCalibrate, registerSweep, registerReport, registerExplore, registerArea];
+const COMMANDS: Register[] = [registerRun, registerPatterns, registerCalibrate, registerSweep, registerReport, registerExplore, registerArea, registerOptimise];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')
