@@ -10,7 +10,7 @@ import type { FamilyPoint } from '../experiment/allocation.js';
 import { HARM_DEFAULTS, HARM_KEYS, type OptimiseSpec } from '../scenario/optimiseFile.js';
 import { TSO_TYPES } from '../model/params.js';
 import { el, type Child } from './svg.js';
-import { esc, gbp, num, plural, signedGbp } from './format.js';
+import { esc, gbp, num, plural, signedGbp, thousands } from './format.js';
 import { wrap } from './tables.js';
 import { CSS } from './style.js';
 
@@ -43,7 +43,7 @@ function verdict(r: OptimiseResult): Child {
   const best = [...r.strategies].sort((a, b) => a.harm.mean - b.harm.mean)[0]!;
   const same = o.cuts.every((x, j) => Math.abs(x - eq.cuts[j]!) < 1e-9);
   const text = same
-    ? 'The search found nothing better than taking the same share from every grant: the optimised allocation is the equal one.'
+    ? 'The optimised allocation does NOT do clearly less harm than taking the same share from every grant: the search found nothing better, so the optimised allocation is the equal one.'
     : beatsEqual(r)
       ? `The optimised allocation does less harm than taking the same share from every grant: ${gbp(-d.mean)} a year less (paired 95% interval ${ci(d.ci_low, d.ci_high)} for its harm minus equal's), judged on ${plural(d.n, 'replication')} the search never saw.`
       : `The optimised allocation does NOT do clearly less harm than taking the same share from every grant: its harm minus equal's is ${signedGbp(d.mean)} a year, with a paired 95% interval of ${ci(d.ci_low, d.ci_high)}, which ${d.ci_low > 0 ? 'lies above zero (it does more harm)' : 'includes zero'}, on ${plural(d.n, 'replication')} the search never saw. On this evidence, cutting every grant by the same share is as good as the optimised allocation.`;
@@ -100,7 +100,7 @@ export function optimisePage(spec: OptimiseSpec, area: Scenario, r: OptimiseResu
     el('section', { id: 'harm' }, el('h2', {}, 'How harm is measured'),
       el('p', {}, 'Harm = the sum of each change below times its weight, a year. The weights are value judgements: set your own under harm: in the optimisation file.'),
       wrap(el('table', {}, el('thead', {}, el('tr', {}, ['Term', 'Weight', 'Default and why'].map((h) => el('th', {}, h)))),
-        el('tbody', {}, HARM_KEYS.map((k) => el('tr', {}, el('td', {}, k.replace(/_/g, ' ')), el('td', {}, `${num(spec.harm[k])} ${HARM_DEFAULTS[k].unit}`), el('td', { class: 'src' }, `${HARM_DEFAULTS[k].value}: ${HARM_DEFAULTS[k].why}`))))))),
+        el('tbody', {}, HARM_KEYS.map((k) => el('tr', {}, el('td', {}, k.replace(/_/g, ' ')), el('td', {}, `${Number.isInteger(spec.harm[k]) ? thousands(spec.harm[k]) : String(spec.harm[k])} ${HARM_DEFAULTS[k].unit}`), el('td', { class: 'src' }, `${HARM_DEFAULTS[k].value}: ${HARM_DEFAULTS[k].why}`))))))),
     el('section', { id: 'method' }, el('h2', {}, 'How the search worked'),
       el('p', {}, `A compass search (a coordinate pattern search) over a family of allocations: each organisation's share of the cut grows with a score for its type and tilts for the size of its grant and the cost of its places, optionally never below its core costs; equal shares, ending the smallest grants and cutting one type are at or near its edges. Budget ${m.budget.name}: ${plural(m.budget.searchReps, 'replication')} per candidate, up to ${m.budget.iterations} rounds, ${r.search.history.length} candidates tried (search.csv), then every option judged on ${plural(m.budget.finalReps === r.finalReps.length ? m.budget.finalReps : r.finalReps.length, 'fresh replication')}. Candidates are compared on common random numbers (the same seeds${m.posterior ? ' and parameter draws' : ''}), so their differences are the allocation's, not chance's. ${r.runs} simulation runs in ${Math.round(m.seconds)} s. The search is local and the family is a choice: a better allocation outside it may exist.`)),
     el('footer', { id: 'reproduce' }, el('p', {}, `Made by clwsim ${m.version}. Search replications ${r.searchReps[0]}–${r.searchReps[r.searchReps.length - 1]}, judged on ${r.finalReps[0]}–${r.finalReps[r.finalReps.length - 1]}, run seed ${area.seed}.`),
