@@ -34,7 +34,7 @@ export function registerOptimise(program: Command, io: Io): void {
   posteriorOptions(program
     .command('optimise <file>')
     .description('search allocations of a saving across an area\'s grants for the least harm; compare with simple rules (same % from every grant, end the smallest, cut by type)')
-    .option('--budget <size>', 'search effort: small (about 300 runs), default (about 1,100) or large (about 3,000)', budgetName, 'default')
+    .option('--budget <size>', 'search effort: small (about 700 runs on 64 organisations), default (about 1,700) or large (about 5,000); docs/commissioners.md', budgetName, 'default')
     .option('--seed <n>', 'run seed (default: the area\'s)', seedInt)
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--out <dir>', 'output folder (default output/optimise-<name>, or the next free one)')
