@@ -64,6 +64,13 @@ describe('areas on the command line', () => {
     expect([readFileSync(join(out, 'report.html'), 'utf8'), readFileSync(join(out, 'organisations_summary.csv'), 'utf8')]).toEqual(before);
   });
 
+  test('calibrate --check --scenario checks an area against the targets', async () => {
+    const r = await cli('calibrate', '--check', '--scenario', area, '--reps', '2', '--weeks', '60', '--workers', '1', '--out', join(s.dir, 'cal'), '--quiet');
+    expect([0, 1], r.err).toContain(r.code); // 1: some target missed, as the small area well may
+    expect(r.out).toMatch(/^small: 2 replications of 60 weeks against scenarios\/calibration\/targets\.yaml/);
+    expect(readFileSync(join(s.dir, 'cal', 'calibration.csv'), 'utf8')).toContain('referrals_per_clw_year');
+  });
+
   test('a sweep takes an area as its base scenario', async () => {
     const sw = s.file(`name: sw\nscenario: area.yaml\nfactors:\n  funding.multiplier.crisis: [0.5, 1]\nreps: 2\nweeks: 40\nwarmup: 10\nmetrics: [active_tsos]\n`, 'sweep.yaml');
     const r = await cli('sweep', sw, '--workers', '1', '--out', join(s.dir, 'sw'), '--quiet');
