@@ -14,6 +14,7 @@ import { CommandFailed } from './errors.js';
 import { loadTargets, type Targets } from '../calibrate/targets.js';
 import { baselineOf, check, search, score } from '../calibrate/check.js';
 import { writeCsv } from '../io/files.js';
+import { loadScenario } from '../io/scenario.js';
 import { fmt } from '../scenario/csv.js';
 import { InputError } from '../scenario/errors.js';
 import { defaultWorkers } from '../experiment/pool.js';
@@ -26,7 +27,7 @@ export const DEFAULT_TARGETS = 'scenarios/calibration/targets.yaml';
 
 export interface CalibrateOpts {
   check?: boolean; search?: number; searchReps: number; reps?: number; weeks?: number; seed: number; workers?: number; out?: string; overwrite?: boolean; quiet?: boolean;
-  particles: number; generations: number; predictive: number; resume?: boolean; posterior?: string; draws?: number;
+  particles: number; generations: number; predictive: number; resume?: boolean; posterior?: string; draws?: number; scenario?: string;
 }
 
 const num = (x: number) => (!Number.isFinite(x) ? '-' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
@@ -45,6 +46,7 @@ export function registerCalibrate(program: Command, io: Io): void {
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--weeks <n>', 'horizon (default: the targets\' scenario)', weeksInt)
     .option('--check', 'report each baseline output against its target (exit 1 if any misses); with --posterior, a predictive check')
+    .option('--scenario <file>', 'with --check: check this scenario or area.yaml against the targets instead of the targets file\'s scenario')
     .option('--reps <n>', 'replications for --check (default: the targets file)', positiveInt)
     .option('--search <n>', 'Latin-hypercube search: n settings of the free parameters over their prior ranges', positiveInt)
     .option('--search-reps <n>', 'replications per search point', positiveInt, 3)
@@ -52,7 +54,8 @@ export function registerCalibrate(program: Command, io: Io): void {
     .action(async (file: string | undefined, o: CalibrateOpts) => {
       const targetsFile = file ?? DEFAULT_TARGETS;
       if (o.check && o.search) throw new InputError('calibrate: expected --check or --search, not both');
-      if ((o.posterior !== undefined || o.draws !== undefined) && !o.check) throw new InputError('--posterior: used with calibrate --check (the predictive check of a posterior)');
+      if (o.scenario !== undefined && !o.check) throw new InputError('--scenario: used with calibrate --check (the scenario or area checked against the targets)');
+  if ((o.posterior !== undefined || o.draws !== undefined) && !o.check) throw new InputError('--posterior: used with calibrate --check (the predictive check of a posterior)');
       const t = loadTargets(targetsFile);
       const workers = o.workers ?? defaultWorkers();
       if (o.check) return runCheck(io, targetsFile, t, o, workers);
@@ -75,7 +78,7 @@ export function registerCalibrate(program: Command, io: Io): void {
 
 async function runCheck(io: Io, targetsFile: string, t: Targets, o: CalibrateOpts, workers: number): Promise<void> {
   const { loaded, reps } = readPosterior(o, io);
-  const base = baselineOf(t, targetsFile, o.weeks);
+  const base = o.scenario !== undefined ? loadScenario(o.scenario, { reps: t.reps, weeks: o.weeks }) : baselineOf(t, targetsFile, o.weeks);
   const scenario = reps ? { ...base, reps } : base;
   const use = loaded ? useOf(loaded, scenario.reps, scenario.seed) : undefined;
   const bar = progress(o.quiet);

@@ -28,6 +28,8 @@ import { registerCalibrate } from './calibrate.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
 import { registerDiscover } from './discover.js';
+import { registerArea } from './area.js';
+import { registerOptimise } from './optimise.js';
 import { armsUse, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
 export interface Io {
@@ -50,7 +52,7 @@ export const origin = (io: Io) => ({ tool: 'clwsim', version: version(), commit:
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerPatterns, registerCalibrate, registerSweep, registerReport, registerExplore, registerDiscover];
+const COMMANDS: Register[] = [registerRun, registerPatterns, registerCalibrate, registerSweep, registerReport, registerExplore, registerDiscover, registerArea, registerOptimise];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')
@@ -74,7 +76,7 @@ function registerRun(program: Command, io: Io): void {
       const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
       const use = loaded ? armsUse(loaded, [scenario], o.set) : undefined;
       const out = claimOutput(io, outputFolder(io, o.out, `output/${folderName(scenario.name)}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
-      out.plan(runFiles(o.format));
+      out.plan(runFiles(scenario, o.format));
       const dir = out.dir;
       const started = new Date();
       const bar = progress(o.quiet);
@@ -88,7 +90,7 @@ function registerRun(program: Command, io: Io): void {
       }, o.format));
       io.out(summaryText(runs));
       if (use) io.out(posteriorLine(use));
-      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types}.${o.format ?? 'csv'} and manifest.json\n`);
+      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types${scenario.organisations ? ',organisations' : ''}}.${o.format ?? 'csv'} and manifest.json\n`);
     });
 
   program

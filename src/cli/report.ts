@@ -88,7 +88,7 @@ export function registerReport(program: Command, io: Io): void {
       const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command, posterior: use },
         o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
       bar2.end();
-      claim.plan(comparisonFiles(all.map((s) => s.name), report, o.format));
+      claim.plan(comparisonFiles(all, report, o.format));
       writeComparison(dir, results, report, {
         version: version(), commit: gitCommit(), argv: io.argv ?? [], command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}), ...(o.format === 'parquet' ? { format: 'parquet' as const } : {}),
       }, started);

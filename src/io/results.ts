@@ -10,9 +10,10 @@ import { inFormat, readOutputText, writeOutput } from './tableFiles.js';
 import { join } from 'node:path';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { RunResult } from '../model/simulate.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Organisation, Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
-import { runTables } from '../scenario/tables.js';
+import { ORG_COLUMNS, runTables } from '../scenario/tables.js';
+import { DESTINATIONS, type OrgResult } from '../model/orgs.js';
 import { splitCsvLine } from '../scenario/csv.js';
 
 export { splitCsvLine };
@@ -45,11 +46,13 @@ export interface Manifest {
 
 /** The files of a run folder, in writing order (the manifest last). */
 export const RUN_FILES = ['trajectories.csv', 'summary.csv', 'funnel.csv', 'tso_types.csv', 'manifest.json'];
-export const runFiles = (format: Format = 'csv'): string[] => RUN_FILES.map((f) => inFormat(f, format));
+/** The files of a scenario's run folder (an area's also has organisations.csv), in a format. */
+export const runFiles = (s: Scenario, format: Format = 'csv'): string[] =>
+  (s.organisations ? [...RUN_FILES.slice(0, -1), 'organisations.csv', 'manifest.json'] : RUN_FILES).map((f) => inFormat(f, format));
 
 /** Write every output of a run (tables as CSV or Parquet); each file atomically, the manifest last. */
 export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>, format: Format = 'csv'): string[] {
-  const names = [...runTables(runs).map(([name, text]) => writeOutput(dir, name, text, format)), 'manifest.json'];
+  const names = [...runTables(runs, manifest.scenario).map(([name, text]) => writeOutput(dir, name, text, format)), 'manifest.json'];
   const warmup = warmupReport(runs, manifest.scenario.warmup);
   writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), warmup, files: names });
   return names;
@@ -80,8 +83,8 @@ export interface ComparisonManifest {
 export const runFolder = (name: string) => `runs/${folderName(name)}`;
 
 /** Every file a comparison folder holds: each arm's run folder, the report files, report.json. */
-export function comparisonFiles(scenarios: string[], report: ReportFiles, format: Format = 'csv'): string[] {
-  return [...scenarios.flatMap((n) => runFiles(format).map((f) => `${runFolder(n)}/${f}`)), ...report.files.map(([n]) => inFormat(n, format)), 'report.json'];
+export function comparisonFiles(scenarios: Scenario[], report: ReportFiles, format: Format = 'csv'): string[] {
+  return [...scenarios.flatMap((s) => runFiles(s, format).map((f) => `${runFolder(s.name)}/${f}`)), ...report.files.map(([n]) => inFormat(n, format)), 'report.json'];
 }
 
 /** Write the arms' run outputs, then the report files, then report.json; every file atomically. */
@@ -153,7 +156,33 @@ export async function loadRunFolder(dir: string): Promise<Arm> {
   if (runs.length === 0) throw new InputError(`${tf}: no rows; expected one row per replication and week`);
   for (const r of runs)
     if (r.metrics.arrivals.some((v) => Number.isNaN(v))) throw new InputError(`${tf}: replication ${r.rep} lacks some of weeks 1-${scenario.weeks}`);
+  if (scenario.organisations) readOrganisations(join(dir, 'organisations.csv'), scenario.organisations, runs);
   return { scenario, runs };
+}
+
+/** An area's organisations.csv back into each replication's per-organisation results. */
+function readOrganisations(file: string, orgs: Organisation[], runs: RepSeries[]): void {
+  if (!existsSync(file)) throw new InputError(`${file}: file not found; an area's run folder holds one (clwsim run or compare writes it)`);
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const header = splitCsvLine(lines[0] ?? '');
+  if (header.join(',') !== ORG_COLUMNS.join(',')) throw new InputError(`${file}: row 1: expected the columns ${ORG_COLUMNS.join(',')}`);
+  const index = new Map(orgs.map((o, j) => [o.id, j]));
+  const byRep = new Map(runs.map((r) => {
+    const n = orgs.length;
+    const z = () => new Array<number>(n).fill(0);
+    const o: OrgResult = { closedWeek: z(), places: z(), served: z(), completed: z(), waitingEnd: z(), displaced: z(), displacedTo: Array.from({ length: n }, () => new Array<number>(DESTINATIONS.length).fill(0)) };
+    r.orgs = o;
+    return [r.rep, o];
+  }));
+  for (let k = 1; k < lines.length; k++) {
+    const f = splitCsvLine(lines[k]!);
+    const o = byRep.get(Number(f[0])), j = index.get(f[1]!);
+    const nums = f.slice(4).map((x) => (x === '' ? 0 : Number(x)));
+    if (!o || j === undefined || f.length !== ORG_COLUMNS.length || nums.some((x) => !Number.isFinite(x)))
+      throw new InputError(`${file}: row ${k + 1}: expected a replication of this run, an organisation of its register and numbers, got ${JSON.stringify(lines[k]!.slice(0, 80))}`);
+    [o.closedWeek[j], o.places[j], o.served[j], o.completed[j], o.waitingEnd[j], o.displaced[j]] = nums as [number, number, number, number, number, number];
+    o.displacedTo[j] = nums.slice(6);
+  }
 }
 
 export interface LoadedResults {

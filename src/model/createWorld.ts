@@ -6,6 +6,7 @@ import type { Scenario } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel } from './world.js';
 import { setUp } from './mechanisms/setup.js';
+import { newOrgTally } from './orgs.js';
 
 /** First allocation of client records, in weeks of referrals (they grow by doubling; results do not depend on it). */
 const INITIAL_CLIENT_WEEKS = 60;
@@ -18,7 +19,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     rng[s] = stream(seed, s);
     dist[s] = draws(rng[s]);
   }
-  const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
+  const nTso = scenario.organisations?.length ?? TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
   const nClw = p.clw.count;
   const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * INITIAL_CLIENT_WEEKS));
   const w: World = {
@@ -41,6 +42,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     gpRateSum: 0, gpRateByState: new Float64Array(6), wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };
+  if (scenario.organisations) w.orgs = newOrgTally(nTso);
   setUp.fn(w);
   return w;
 }
@@ -61,5 +63,6 @@ function newTsos(n: number): Tsos {
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
     quotedWait: new Float64Array(n), offerRate: new Float64Array(n), listClosed: new Uint8Array(n),
     filledAtIntake: new Int32Array(n), fullAtIntake: new Uint8Array(n),
+    grantMult: new Float64Array(n).fill(1), costPerPlace: new Float64Array(n), costRef: new Float64Array(n), progWeeks: new Int32Array(n),
   };
 }
