@@ -68,7 +68,7 @@ describe('areas on the command line', () => {
     const r = await cli('calibrate', '--check', '--scenario', area, '--reps', '2', '--weeks', '60', '--workers', '1', '--out', join(s.dir, 'cal'), '--quiet');
     expect([0, 1], r.err).toContain(r.code); // 1: some target missed, as the small area well may
     expect(r.out).toMatch(/^small: 2 replications of 60 weeks against scenarios\/calibration\/targets\.yaml/);
-    expect(readFileSync(join(s.dir, 'cal', 'calibration.csv'), 'utf8')).toContain('referrals_per_clw_year');
+    expect(readFileSync(join(s.dir, 'cal', 'calibration.csv'), 'utf8')).toContain('completion_share');
   });
 
   test('a sweep takes an area as its base scenario', async () => {
