@@ -24,6 +24,7 @@ import { collect, outputOptions, replicationOptions } from './options.js';
 import { CommandFailed, commanderError, internalError, oneLine, PREFIX } from './errors.js';
 import { registerSweep } from './sweep.js';
 import { registerPatterns } from './patterns.js';
+import { registerLoops } from './loops.js';
 import { registerCalibrate } from './calibrate.js';
 import { registerReport } from './report.js';
 import { registerExplore } from './explore.js';
@@ -52,7 +53,7 @@ export const origin = (io: Io) => ({ tool: 'clwsim', version: version(), commit:
 export type Register = (program: Command, io: Io) => void;
 
 /** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerPatterns, registerCalibrate, registerSweep, registerReport, registerExplore, registerDiscover, registerArea, registerOptimise];
+const COMMANDS: Register[] = [registerRun, registerPatterns, registerLoops, registerCalibrate, registerSweep, registerReport, registerExplore, registerDiscover, registerArea, registerOptimise];
 
 export function makeProgram(io: Io = stdio): Command {
   const program = new Command('clwsim')
