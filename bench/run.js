@@ -11,10 +11,11 @@ import memory from './memory.js';
 import city from './city.js';
 import sweep from './sweep.js';
 import steps from './steps.js';
+import sweepScale from './sweepScale.js';
 
 /** @type {Record<string, (cache: import('./lib.js').BenchCache) => string | Promise<string>>} */
-const BENCHES = { national, memory, city, sweep, steps };
-const DEFAULT = ['national', 'memory', 'city', 'sweep']; // steps is a diagnostic: ask for it by name
+const BENCHES = { national, memory, city, sweep, steps, sweepScale };
+const DEFAULT = ['national', 'memory', 'city', 'sweep']; // steps (a diagnostic) and sweepScale (25 min): ask by name
 const names = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT;
 for (const n of names) if (!BENCHES[n]) throw new Error(`unknown bench "${n}"; expected one of ${Object.keys(BENCHES).join(', ')}`);
 requireBuild();

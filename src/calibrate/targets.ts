@@ -28,6 +28,9 @@ function checkTarget(file: string, t: unknown, k: number): Target {
   keysOnly(file, `targets[${k}]`, t, TARGET_KEYS);
   if (typeof t.id !== 'string' || !/^[\w.-]+$/.test(t.id)) throw new InputError(`${at}.id: expected a name (letters, digits, _ . -), got ${show(t.id)}`);
   if (typeof t.stat !== 'string' || !Object.hasOwn(CAL_STATS, t.stat)) throw new InputError(`${at}.stat: expected one of ${Object.keys(CAL_STATS).join(', ')}, got ${show(t.stat)}`);
+  // a statistic that restates inputs constrains nothing their provenance does not already say
+  const def = CAL_STATS[t.stat]!;
+  if (def.kind === 'input') throw new InputError(`${at}.stat: ${t.stat} restates inputs (${def.restates!.join(', ')}: ${def.why}); a target must be an output of the model (use it in validation.yaml as a cross-check)`);
   if (!finite(t.target)) throw new InputError(`${at}.target: expected a number, got ${show(t.target)}`);
   if (!finite(t.tolerance) || !(t.tolerance > 0)) throw new InputError(`${at}.tolerance: expected a number > 0, got ${show(t.tolerance)}`);
   if (typeof t.source !== 'string' || t.source.length < 5) throw new InputError(`${at}.source: expected where the number comes from`);

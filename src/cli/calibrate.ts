@@ -1,7 +1,8 @@
 /**
  * `clwsim calibrate [targets.yaml]`: ABC-SMC over the free parameters against the targets
  * (default), the baseline's predictive check against them (--check, optionally with
- * --posterior), or a Latin-hypercube search (--search).
+ * --posterior), validation against figures kept out of the targets (--validate, with the
+ * shipped posterior unless --posterior says otherwise), or a Latin-hypercube search (--search).
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { CommandFailed } from './errors.js';
 import { loadTargets, type Targets } from '../calibrate/targets.js';
 import { baselineOf, check, search, score } from '../calibrate/check.js';
 import { writeCsv } from '../io/files.js';
+import { loadScenario } from '../io/scenario.js';
 import { fmt } from '../scenario/csv.js';
 import { InputError } from '../scenario/errors.js';
 import { defaultWorkers } from '../experiment/pool.js';
@@ -21,12 +23,13 @@ import { progress } from './progress.js';
 import { positiveInt, seedInt, weeksInt, workersInt } from './options.js';
 import { posteriorLine, posteriorOptions, readPosterior, useOf } from './posteriorOption.js';
 import { runAbc, CALIBRATION_FILES } from './calibrateAbc.js';
+import { runValidate, DEFAULT_VALIDATION } from './calibrateValidate.js';
 
 export const DEFAULT_TARGETS = 'scenarios/calibration/targets.yaml';
 
 export interface CalibrateOpts {
-  check?: boolean; search?: number; searchReps: number; reps?: number; weeks?: number; seed: number; workers?: number; out?: string; overwrite?: boolean; quiet?: boolean;
-  particles: number; generations: number; predictive: number; resume?: boolean; posterior?: string; draws?: number;
+  check?: boolean; validate?: string | boolean; search?: number; searchReps: number; reps?: number; weeks?: number; seed: number; workers?: number; out?: string; overwrite?: boolean; quiet?: boolean;
+  particles: number; generations: number; predictive: number; resume?: boolean; posterior?: string; draws?: number; scenario?: string;
 }
 
 const num = (x: number) => (!Number.isFinite(x) ? '-' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
@@ -45,16 +48,23 @@ export function registerCalibrate(program: Command, io: Io): void {
     .option('--workers <n>', 'worker threads (default: every core; results are identical)', workersInt)
     .option('--weeks <n>', 'horizon (default: the targets\' scenario)', weeksInt)
     .option('--check', 'report each baseline output against its target (exit 1 if any misses); with --posterior, a predictive check')
-    .option('--reps <n>', 'replications for --check (default: the targets file)', positiveInt)
+    .option('--scenario <file>', 'with --check: check this scenario or area.yaml against the targets instead of the targets file\'s scenario')
+    .option('--validate [file]', `predict the published figures kept out of the targets (default ${DEFAULT_VALIDATION}) with the shipped posterior (--posterior FILE for another, none for the parameters as set); writes validation.csv`)
+    .option('--reps <n>', 'replications for --check or --validate (default: the targets or validation file)', positiveInt)
     .option('--search <n>', 'Latin-hypercube search: n settings of the free parameters over their prior ranges', positiveInt)
     .option('--search-reps <n>', 'replications per search point', positiveInt, 3)
     .option('--quiet', 'no progress output'))
     .action(async (file: string | undefined, o: CalibrateOpts) => {
       const targetsFile = file ?? DEFAULT_TARGETS;
-      if (o.check && o.search) throw new InputError('calibrate: expected --check or --search, not both');
-      if ((o.posterior !== undefined || o.draws !== undefined) && !o.check) throw new InputError('--posterior: used with calibrate --check (the predictive check of a posterior)');
-      const t = loadTargets(targetsFile);
+      if ([o.check, o.search, o.validate].filter(Boolean).length > 1) throw new InputError('calibrate: expected one of --check, --validate and --search');
+      if (o.scenario !== undefined && !o.check) throw new InputError('--scenario: used with calibrate --check (the scenario or area checked against the targets)');
+      if ((o.posterior !== undefined || o.draws !== undefined) && !o.check && !o.validate) throw new InputError('--posterior: used with calibrate --check or --validate (a posterior\'s predictions)');
       const workers = o.workers ?? defaultWorkers();
+      if (o.validate) {
+        if (file !== undefined) throw new InputError(`calibrate --validate: the validation file names the targets it is kept out of (targets:); give no targets file (got ${file})`);
+        return runValidate(io, typeof o.validate === 'string' ? o.validate : DEFAULT_VALIDATION, o, workers);
+      }
+      const t = loadTargets(targetsFile);
       if (o.check) return runCheck(io, targetsFile, t, o, workers);
       if (o.search) return runSearch(io, targetsFile, t, o, workers);
       if (o.resume && o.overwrite) throw new InputError('--resume and --overwrite: expected one of them (continue the calibration there, or start it over)');
@@ -75,7 +85,7 @@ export function registerCalibrate(program: Command, io: Io): void {
 
 async function runCheck(io: Io, targetsFile: string, t: Targets, o: CalibrateOpts, workers: number): Promise<void> {
   const { loaded, reps } = readPosterior(o, io);
-  const base = baselineOf(t, targetsFile, o.weeks);
+  const base = o.scenario !== undefined ? loadScenario(o.scenario, { reps: t.reps, weeks: o.weeks }) : baselineOf(t, targetsFile, o.weeks);
   const scenario = reps ? { ...base, reps } : base;
   const use = loaded ? useOf(loaded, scenario.reps, scenario.seed) : undefined;
   const bar = progress(o.quiet);

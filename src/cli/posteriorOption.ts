@@ -9,6 +9,7 @@ import { loadPosterior, posteriorPath, staleWarning } from '../io/posteriorFile.
 import { checkArmsAgree, checkNoOverlap, posteriorDraws, type Posterior, type PosteriorUse } from '../experiment/posterior.js';
 import { parseSet } from '../scenario/checks.js';
 import type { Scenario } from '../model/scenario.js';
+import { withDraw } from '../experiment/runner.js';
 import type { Sweep } from '../scenario/sweep.js';
 import { positiveInt } from './options.js';
 import type { Io } from './program.js';
@@ -58,7 +59,9 @@ export const posteriorLine = (u: PosteriorUse): string =>
 export function armsUse(p: LoadedPosterior, arms: Scenario[], set: string[]): PosteriorUse {
   checkNoOverlap(p.posterior, [{ what: '--set', paths: set.map((s) => parseSet(s)[0]) }]);
   checkArmsAgree(p.posterior, arms);
-  return useOf(p, arms[0]!.reps, arms[0]!.seed);
+  const use = useOf(p, arms[0]!.reps, arms[0]!.seed);
+  for (const a of arms) withDraw(a, use.draws[0]); // a draw an arm cannot take (an area's register) fails before anything runs
+  return use;
 }
 
 /** The arguments that re-run a result with the same posterior. */

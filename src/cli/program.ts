@@ -32,10 +32,14 @@ export type Register = (program: Command, io: Io) => void;
 const FAMILIES: Array<{ commands: string[]; load: () => Promise<Register> }> = [
   { commands: ['run', 'validate', 'params'], load: async () => (await import('./runCommands.js')).registerRun },
   { commands: ['patterns'], load: async () => (await import('./patterns.js')).registerPatterns },
+  { commands: ['loops'], load: async () => (await import('./loops.js')).registerLoops },
   { commands: ['calibrate'], load: async () => (await import('./calibrate.js')).registerCalibrate },
   { commands: ['sweep', 'merge', 'sensitivity'], load: async () => (await import('./sweep.js')).registerSweep },
   { commands: ['compare', 'report'], load: async () => (await import('./report.js')).registerReport },
   { commands: ['explore'], load: async () => (await import('./explore.js')).registerExplore },
+  { commands: ['discover'], load: async () => (await import('./discover.js')).registerDiscover },
+  { commands: ['area'], load: async () => (await import('./area.js')).registerArea },
+  { commands: ['optimise'], load: async () => (await import('./optimise.js')).registerOptimise },
 ];
 
 /** The families argv needs: the one its command belongs to, none for a bare --version, else all (help, suggestions). */

@@ -19,11 +19,14 @@ import { intIn, outputOptions, replicationOptions, workersInt } from './options.
 import { version, type Io } from './program.js';
 import { gitCommit } from '../io/provenance.js';
 import { armsUse, posteriorArgs, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
+import { FORMAT_HELP, formatArg } from './format.js';
+import { inFormat } from '../io/tableFiles.js';
+import type { Format } from '../experiment/table.js';
 
 const windowInt = intIn(1, 5200, 'a number of weeks');
 const topInt = intIn(0, 50, 'a number of parameters');
 
-interface CompareOpts extends PosteriorOpts { overwrite?: boolean; reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean }
+interface CompareOpts extends PosteriorOpts { overwrite?: boolean; reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; window?: number; sensitivity: number; workers?: number; out?: string; quiet?: boolean; format?: Format }
 
 function checkWindow(window: number, weeks: number): void {
   if (window > weeks) throw new InputError(`--window: expected at most the horizon (${weeks} weeks), got ${window}`);
@@ -61,7 +64,8 @@ export function registerReport(program: Command, io: Io): void {
   'replications of each scenario', 'run seed (shared by every scenario)', 'override a parameter in every scenario, e.g. costs.gpConsultation=49 (repeatable)')
     .option('--window <weeks>', 'compare means over the last this many weeks (default 52, the last year, or the whole run if shorter)', windowInt)
     .option('--sensitivity <n>', 'assumptions to rank by their effect on the net cost (0: skip)', topInt, 5),
-  'output folder (default output/<scenario>-vs-<baseline>, or the next free one)', OVERWRITE_HELP))
+  'output folder (default output/<scenario>-vs-<baseline>, or the next free one)', OVERWRITE_HELP)
+    .option('--format <csv|parquet>', FORMAT_HELP, formatArg, 'csv'))
     .action(async (baseFile: string, files: string[], o: CompareOpts) => {
       const started = new Date();
       const { loaded, reps } = readPosterior(o, io);
@@ -84,14 +88,14 @@ export function registerReport(program: Command, io: Io): void {
       const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command, posterior: use },
         o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
       bar2.end();
-      claim.plan(comparisonFiles(all.map((s) => s.name), report));
+      claim.plan(comparisonFiles(all, report, o.format));
       writeComparison(dir, results, report, {
-        version: version(), commit: gitCommit(), argv: io.argv ?? [], command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}),
+        version: version(), commit: gitCommit(), argv: io.argv ?? [], command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}), ...(o.format === 'parquet' ? { format: 'parquet' as const } : {}),
       }, started);
       claim.finish();
       io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
       if (use) io.out(posteriorLine(use));
-      io.out(`wrote ${join(dir, 'comparison.csv')}, costs.csv, charts/*.svg and runs/\n`);
+      io.out(`wrote ${join(dir, inFormat('comparison.csv', o.format))}, ${inFormat('costs.csv', o.format)}, charts/*.svg and runs/\n`);
       io.out(`report: ${join(dir, 'report.html')}\n`);
     });
 
@@ -104,7 +108,7 @@ export function registerReport(program: Command, io: Io): void {
     .option('--workers <n>', 'worker threads for --sensitivity (default: every core)', workersInt)
     .action(async (dirArg: string, o: { window?: number; sensitivity?: number; workers?: number; quiet?: boolean }) => {
       const dir = resolve(dirArg);
-      const res = loadResults(dir);
+      const res = await loadResults(dir);
       const claim = claimOutput(io, dir, { mode: 'rebuild', option: 'report' });
       const weeks = res.base.scenario.weeks;
       const window = o.window ?? res.manifest?.window.weeks ?? Math.min(52, weeks);
@@ -122,8 +126,8 @@ export function registerReport(program: Command, io: Io): void {
       const [base, ...arms] = [res.base, ...res.arms].map((a) => withDraws(a, use?.draws));
       const report = await buildReport(base!, arms, w, { version: version(), command: res.command, posterior: use }, sens);
       bar.end();
-      claim.plan(report.files.map(([n]) => n));
-      const names = writeReportFiles(dir, report);
+      claim.plan(report.files.map(([n]) => inFormat(n, res.manifest?.format)));
+      const names = writeReportFiles(dir, report, res.manifest?.format);
       if (res.manifest) updateComparisonManifest(dir, res.manifest, report.sensitivity, { weeks: window, ...w }, names);
       claim.finish([...names, ...(res.manifest ? ['report.json'] : [])]);
       io.out(`wrote ${names.filter((n) => !n.startsWith('charts/')).join(', ')} and charts/*.svg in ${relative(process.cwd(), dir) || '.'}\n`);

@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import { loadScenario } from '../io/scenario.js';
-import { writeRunOutputs, RUN_FILES } from '../io/results.js';
+import { writeRunOutputs, runFiles } from '../io/results.js';
+import { FORMAT_HELP, formatArg } from './format.js';
+import type { Format } from '../experiment/table.js';
 import { claimOutput } from '../io/outputDir.js';
 import { folderName } from '../scenario/names.js';
 import { outputFolder, OVERWRITE_HELP } from './outputs.js';
@@ -22,13 +24,14 @@ export function registerRun(program: Command, io: Io): void {
     .command('run <scenario>')
     .description('run a scenario (replications) and write trajectories, summaries, funnel and manifest'),
   'replications', 'run seed', 'override a parameter (repeatable)'),
-  'output folder (default output/<scenario name>, or the next free output/<name>-2 …)', OVERWRITE_HELP))
-    .action(async (file: string, o: PosteriorOpts & { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean }) => {
+  'output folder (default output/<scenario name>, or the next free output/<name>-2 …)', OVERWRITE_HELP)
+    .option('--format <csv|parquet>', FORMAT_HELP, formatArg, 'csv'))
+    .action(async (file: string, o: PosteriorOpts & { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean; format?: Format }) => {
       const { loaded, reps } = readPosterior(o, io);
       const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
       const use = loaded ? armsUse(loaded, [scenario], o.set) : undefined;
       const out = claimOutput(io, outputFolder(io, o.out, `output/${folderName(scenario.name)}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
-      out.plan(RUN_FILES);
+      out.plan(runFiles(scenario, o.format));
       const dir = out.dir;
       const started = new Date();
       const bar = progress(o.quiet);
@@ -39,10 +42,10 @@ export function registerRun(program: Command, io: Io): void {
       bar.end();
       out.finish(writeRunOutputs(dir, runs, {
         ...origin(io), scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(), ...(use ? { posterior: use } : {}),
-      }));
+      }, o.format));
       io.out(summaryText(runs));
       if (use) io.out(posteriorLine(use));
-      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types}.csv and manifest.json\n`);
+      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types${scenario.organisations ? ',organisations' : ''}}.${o.format ?? 'csv'} and manifest.json\n`);
     });
 
   program

@@ -6,6 +6,8 @@ import type { Io } from './program.js';
 import { CommandFailed } from './errors.js';
 import { collect, intIn, positiveInt, seedInt, weeksInt, workersInt, outputOptions } from './options.js';
 import { OVERWRITE_HELP } from './outputs.js';
+import { FORMAT_HELP, formatArg } from './format.js';
+import type { Format } from '../experiment/table.js';
 import { plural } from '../report/format.js';
 import { claimMergeOutput, claimSweepOutput, sweepOutput } from './sweepOutput.js';
 import { loadSweep } from '../io/sweepFile.js';
@@ -23,10 +25,12 @@ import { verifySobol } from './sobolVerify.js';
 import { posteriorLine, posteriorOptions, readPosterior, sweepUse, type PosteriorOpts } from './posteriorOption.js';
 
 interface Opts extends PosteriorOpts {
-  method?: 'morris' | 'sobol'; verify?: string;
+  method?: 'morris' | 'sobol'; verify?: string; format?: Format;
   out?: string; overwrite?: boolean; workers?: number; shard?: string; shards?: number; resume?: boolean; quiet?: boolean;
   reps?: number; weeks?: number; seed?: number; set: string[]; precision?: number; maxReps?: number; top?: number; dryRun?: boolean;
 }
+
+const stem = (f: string) => f.replace(/\.(csv|json|parquet)$/, '');
 
 const precisionNum = (v: string): number => {
   const x = Number(v);
@@ -50,6 +54,7 @@ function common(c: Command): Command {
     .option('--set <path=value>', 'fix a parameter for every run (repeatable)', collect, [])
     .option('--precision <rel>', 'adaptive replications: add replications until every chosen metric\'s 95% half-width is within this share of its mean', precisionNum)
     .option('--max-reps <n>', 'cap on replications per point under --precision (default 100)', positiveInt)
+    .option('--format <csv|parquet>', FORMAT_HELP, formatArg, 'csv')
     .option('--dry-run', 'check the sweep file and print the design size; run and write nothing');
 }
 
@@ -111,7 +116,7 @@ async function execute(io: Io, file: string, o: Opts, mode: SweepMode): Promise<
   let res: SweepResult;
   try {
     res = await runSweep(sweep, {
-      store: new FileStore(claim.dir), provenance: provenance(), workers, resume: o.resume, kind: mode === 'sweep' ? 'sweep' : 'sensitivity',
+      store: new FileStore(claim.dir), provenance: provenance(), workers, resume: o.resume, kind: mode === 'sweep' ? 'sweep' : 'sensitivity', format: o.format,
       shard: shard ? { index: shard.index, count: shard.count } : undefined,
       onProgress: (d, t) => bar.update(d, t),
     });
@@ -126,19 +131,19 @@ async function execute(io: Io, file: string, o: Opts, mode: SweepMode): Promise<
   const what = shard ? `shard ${shard.index}/${shard.count} of ${sweep.name}` : sweep.name;
   io.out(`${what}: ${plural(t.points, 'design point')}, ${plural(t.runs, 'run')}${res.resumed ? ` (${res.resumed} from the journal, ${res.ranNow} run now)` : ''}, ${plural(workers, 'worker')}, ${secs.toFixed(1)} s${res.ranNow ? `, ${(res.ranNow / secs).toFixed(1)} runs/s` : ''}\n`);
   if (sweep.precision && t.nonconverged) {
-    const bad = res.points.flatMap((p) => (p.convergence ?? []).filter((c) => !c.converged).map((c) => `point ${p.point.id} ${c.metric} (±${(100 * c.relative).toFixed(1)}% after ${c.n})`));
-    io.out(`precision: ${plural(t.nonconverged, 'metric')} did not reach ±${100 * sweep.precision.target}% within ${plural(sweep.precision.maxReps, 'replication')}${bad.length ? `: ${bad.slice(0, 8).join(', ')}${bad.length > 8 ? ', …' : ''}` : ''}; see convergence.csv\n`);
+    const bad = res.nonconverged.map((c) => `point ${c.point} ${c.metric} (±${(100 * c.relative).toFixed(1)}% after ${c.n})`);
+    io.out(`precision: ${plural(t.nonconverged, 'metric')} did not reach ±${100 * sweep.precision.target}% within ${plural(sweep.precision.maxReps, 'replication')}${bad.length ? `: ${bad.join(', ')}${t.nonconverged > bad.length ? ', …' : ''}` : ''}; see convergence.${o.format ?? 'csv'}\n`);
   } else if (sweep.precision) io.out(`precision: every chosen metric within ±${100 * sweep.precision.target}% of its mean\n`);
   if (sweep.posterior) io.out(posteriorLine(sweep.posterior));
-  io.out(`summaries: ${sweep.statistic} of weeks ${sweep.window.from}-${sweep.window.to} of ${sweep.weeks}; ${plural(t.failed, 'run')} failed${t.failed ? ' (see failures.csv)' : ''}\n`);
-  io.out(`wrote ${out}/{${res.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
+  io.out(`summaries: ${sweep.statistic} of weeks ${sweep.window.from}-${sweep.window.to} of ${sweep.weeks}; ${plural(t.failed, 'run')} failed${t.failed ? ` (see failures.${o.format ?? 'csv'})` : ''}\n`);
+  io.out(`wrote ${out}/{${res.files.map(stem).join(',')}}${o.format === 'parquet' ? ' (Parquet)' : ''}\n`);
   return { sweep, res, secs };
 }
 
 /** Exit code 3 when some runs failed (the outputs are complete otherwise). */
 function failIfAny(io: Io, res: SweepResult): void {
   if (res.totals.failed > 0) {
-    io.err(`clwsim: ${res.totals.failed} of ${plural(res.totals.runs, 'run')} failed; see ${join(res.where, 'failures.csv')}\n`);
+    io.err(`clwsim: ${res.totals.failed} of ${plural(res.totals.runs, 'run')} failed; see ${join(res.where, res.files.find((f) => f.startsWith('failures.')) ?? 'failures.csv')}\n`);
     throw new CommandFailed(3);
   }
 }
@@ -157,13 +162,14 @@ export function registerSweep(program: Command, io: Io): void {
     .description('combine the shard folders of one sweep into the output of the unsharded sweep')
     .requiredOption('--out <dir>', 'output folder')
     .option('--overwrite', OVERWRITE_HELP)
-    .action((dirs: string[], o: { out: string; overwrite?: boolean }) => {
+    .option('--format <csv|parquet>', 'format of the merged tables (default: the shards\' format)', formatArg)
+    .action(async (dirs: string[], o: { out: string; overwrite?: boolean; format?: Format }) => {
       if (dirs.some((d) => resolve(d) === resolve(o.out))) throw new InputError(`--out ${o.out}: must not be one of the shard folders`);
       const claim = claimMergeOutput(io, o.out, o.overwrite);
-      const r = mergeShards(dirs.map((d) => new FileStore(d)), new FileStore(claim.dir));
+      const r = await mergeShards(dirs.map((d) => new FileStore(d)), new FileStore(claim.dir), o.format);
       claim.finish(r.files);
       io.out(`merged ${plural(r.shards, 'shard')}: ${plural(r.totals.points, 'design point')}, ${plural(r.totals.runs, 'run')}, ${r.totals.failed} failed\n`);
-      io.out(`wrote ${o.out}/{${r.files.map((f) => f.replace(/\.(csv|json)$/, '')).join(',')}}\n`);
+      io.out(`wrote ${o.out}/{${r.files.map(stem).join(',')}}\n`);
     });
 
   common(program.command('sensitivity [file]'))
@@ -180,7 +186,7 @@ export function registerSweep(program: Command, io: Io): void {
       const r = await execute(io, file, o, o.method ?? 'morris');
       if (!r) return;
       if (r.res.points.length && r.sweep.morris) io.out(`\n${morrisTable(morrisRows(r.sweep, r.res.points), o.top ?? 8)}`);
-      if (r.res.points.length && r.res.files.includes('sobol.csv')) io.out(`\n${sobolTable(sobolRows(r.sweep, r.res.points), o.top ?? 8)}`);
+      if (r.res.points.length && r.res.files.some((f) => f.startsWith('sobol.'))) io.out(`\n${sobolTable(sobolRows(r.sweep, r.res.points), o.top ?? 8)}`);
       failIfAny(io, r.res);
     });
 }

@@ -15,12 +15,18 @@ export type Measure =
   | { metric: MetricName; window: Window; statistic: Statistic }
   | { type: TsoType; field: TypeField; window: Window; statistic: Statistic }
   | { funnel: keyof Funnel }
-  | { target: string };
+  | { target: string }
+  /** 1 if organisation `org` of an area's register closed during the run, else 0. */
+  | { orgClosed: number };
 
 export function measure(r: RunResult, s: Scenario, m: Measure): number {
   if ('metric' in m) return statistic(r.metrics[m.metric], m.window, m.statistic);
   if ('type' in m) return statistic(r.tsoTypes[m.type][m.field], m.window, m.statistic);
   if ('funnel' in m) return r.funnel[m.funnel];
+  if ('orgClosed' in m) {
+    if (!r.organisations) throw new Error('orgClosed: the run has no register of organisations');
+    return r.organisations.closedWeek[m.orgClosed]! > 0 ? 1 : 0;
+  }
   const stat = CAL_STATS[m.target];
   if (!stat) throw new Error(`unknown calibration statistic "${m.target}"`);
   return stat.fn(r, s);

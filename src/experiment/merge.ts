@@ -2,17 +2,23 @@
  * `clwsim merge`: shard outputs → the output of the unsharded sweep, byte for byte. Shards
  * hold contiguous blocks of design points and every table is ordered by point, so merging is
  * concatenation in shard order, after checking the shards are one complete, finished set.
+ * CSV tables are concatenated as text; Parquet tables are decoded and re-encoded row group by
+ * row group (parquet.ts), which gives the unsharded file's bytes too. Both stream: memory is a
+ * batch of rows, not a shard.
  */
 import { InputError } from '../scenario/errors.js';
-import { Journal, difference } from './journal.js';
 import { OUTPUT_FILES } from './sweep.js';
 import type { Totals, Shard } from './outputs.js';
 import type { Store } from './store.js';
-import { Sha256, sha256 } from './sha256.js';
+import { Sha256 } from './sha256.js';
 import type { Sweep } from '../scenario/sweep.js';
-import { sobolCsvOf, sobolRowsFromRuns } from './sobolSweep.js';
+import { SOBOL_COLUMNS, sobolCells, sobolRowsFromRuns } from './sobolSweep.js';
+import { Journal, completeLines, difference } from './journal.js';
+import { openParquet, readParquet } from './parquet.js';
+import { allRows, fileChecksum, readTable } from './readTable.js';
+import { columnsOf, factorTypes, openTable, tableFile, writeTable, type Format, type TableSink } from './table.js';
 
-interface ShardManifest { tool: string; version: string; model: string; kind: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[]; checksums?: Record<string, string> }
+interface ShardManifest { tool: string; version: string; model: string; kind: string; format?: string; sweep: Record<string, unknown>; design: unknown; shard?: Shard; totals: Totals; files: string[]; checksums?: Record<string, string> }
 
 function readShard(st: Store): ShardManifest {
   const text = st.read('manifest.json');
@@ -35,32 +41,40 @@ function readShard(st: Store): ShardManifest {
 }
 
 /** A shard's file, refused when missing or changed since the shard wrote it (its checksum). */
-function shardFile(st: Store, m: ShardManifest, name: string): string {
-  const text = st.read(name);
-  if (text === undefined) throw new InputError(`${st.where}/${name}: file not found; the shard's manifest lists it`);
-  if (m.checksums![name] !== sha256(text))
+function checkShardFile(st: Store, m: ShardManifest, name: string): void {
+  const sum = fileChecksum(st, name);
+  if (sum === undefined) throw new InputError(`${st.where}/${name}: file not found; the shard's manifest lists it`);
+  if (m.checksums![name] !== sum)
     throw new InputError(`${st.where}/${name}: changed since the shard wrote it (its checksum differs from the one in manifest.json); rerun that shard`);
-  return text;
 }
 
-/** One merged table: the first shard's header, then every shard's rows in order; returns its checksum. */
+/** One merged CSV table: the first shard's header, then every shard's rows in order, streamed; returns its checksum. */
 function concatenate(out: Store, name: string, shards: Store[]): string {
   const w = out.append(name);
   const hash = new Sha256();
+  const put = (text: string) => {
+    w.write(text);
+    hash.update(text);
+  };
   try {
     let header: string | undefined;
-    shards.forEach((st) => {
-      const text = st.read(name)!;
-      const nl = text.indexOf('\n');
-      const head = text.slice(0, nl + 1);
+    for (const st of shards) {
+      const lines = completeLines(st.chunks(name));
+      const head = `${lines.next().value ?? ''}\n`;
       if (header === undefined) {
         header = head;
-        w.write(head);
-        hash.update(head);
+        put(head);
       } else if (head !== header) throw new InputError(`${st.where}/${name}: columns differ from ${shards[0]!.where}/${name}`);
-      w.write(text.slice(nl + 1));
-      hash.update(text.slice(nl + 1));
-    });
+      let batch: string[] = [];
+      for (const line of lines) {
+        batch.push(line);
+        if (batch.length === 16384) {
+          put(`${batch.join('\n')}\n`);
+          batch = [];
+        }
+      }
+      if (batch.length) put(`${batch.join('\n')}\n`);
+    }
   } catch (e) {
     w.abort();
     throw e;
@@ -69,7 +83,44 @@ function concatenate(out: Store, name: string, shards: Store[]): string {
   return `sha256:${hash.digest()}`;
 }
 
-export function mergeShards(shards: Store[], out: Store): { totals: Totals; files: string[]; shards: number } {
+/** One merged table in another format than the shards': their rows in order, re-encoded. */
+async function convert(out: Store, table: string, from: Format, to: Format, shards: Store[], sweep: Pick<Sweep, 'factors'>): Promise<string> {
+  let sink: TableSink | undefined;
+  try {
+    for (const st of shards) {
+      const t = await readTable(st, tableFile(table, from));
+      sink ??= openTable(out, table, columnsOf(t.columns, factorTypes(sweep.factors)), to);
+      for await (const rows of t.batches) sink.rows(rows);
+    }
+  } catch (e) {
+    sink?.abort();
+    throw e;
+  }
+  return sink!.close();
+}
+
+/** One merged Parquet table: every shard's rows in order, re-encoded into the row groups of the unsharded file. */
+async function concatenateParquet(out: Store, name: string, shards: Store[]): Promise<string> {
+  let sink: TableSink | undefined, columns = '';
+  try {
+    for (const st of shards) {
+      const t = await readParquet(st, name);
+      const cols = JSON.stringify(t.columns);
+      if (!sink) {
+        sink = openParquet(out, name, t.columns);
+        columns = cols;
+      } else if (cols !== columns) throw new InputError(`${st.where}/${name}: columns differ from ${shards[0]!.where}/${name}`);
+      for await (const rows of t.groups) sink.rows(rows);
+    }
+  } catch (e) {
+    sink?.abort();
+    throw e;
+  }
+  return sink!.close();
+}
+
+/** The shards' manifests, refused unless they are one complete, finished set; in shard order. */
+function checkShards(shards: Store[]): Array<{ st: Store; m: ShardManifest }> {
   if (shards.length === 0) throw new InputError('merge: expected shard folders, e.g. clwsim merge output/shard-* --out output/sweep');
   const ms = shards.map(readShard);
   const ref = ms[0]!;
@@ -93,26 +144,37 @@ export function mergeShards(shards: Store[], out: Store): { totals: Totals; file
   });
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !at.has(k));
   if (missing.length) throw new InputError(`missing shards ${missing.map((k) => `${k}/${n}`).join(', ')} (have ${[...at.keys()].sort((a, b) => a - b).join(', ')})`);
+  return [...ms.keys()].sort((a, b) => ms[a]!.shard!.index - ms[b]!.shard!.index).map((i) => ({ st: shards[i]!, m: ms[i]! }));
+}
 
-  const order = [...ms.keys()].sort((a, b) => ms[a]!.shard!.index - ms[b]!.shard!.index);
-  const csvs = ref.files.filter((f) => f.endsWith('.csv'));
-  // every file as its shard wrote it, before anything is written
-  for (const i of order) for (const name of csvs) shardFile(shards[i]!, ms[i]!, name);
-  for (const f of OUTPUT_FILES) out.remove(f);
-  const checksums: Record<string, string> = {};
-  for (const name of csvs) checksums[name] = concatenate(out, name, order.map((i) => shards[i]!));
-  const { shard: _omit, totals: _t, files: shardFiles, checksums: _c, ...rest } = ref;
-  const totals: Totals = { points: 0, runs: 0, failed: 0, nonconverged: 0 };
-  for (const m of ms) for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += m.totals[k];
-  let files = shardFiles;
-  // Sobol' indices need every design point: computed here, as the unsharded run does
+/** Merge the shards into `out`, in their format or converted to `format`. */
+export async function mergeShards(shards: Store[], out: Store, format?: Format): Promise<{ totals: Totals; files: string[]; shards: number }> {
+  const ordered = checkShards(shards);
+  const ref = ordered[0]!.m;
+  const from: Format = ref.format === 'parquet' ? 'parquet' : 'csv', to = format ?? from;
   const sweep = ref.sweep as unknown as Pick<Sweep, 'factors' | 'metrics' | 'seed' | 'sobol'>;
-  if (sweep.sobol) {
-    const text = sobolCsvOf(sobolRowsFromRuns(sweep, out.read('runs.csv') ?? ''));
-    out.write('sobol.csv', text);
-    checksums['sobol.csv'] = sha256(text);
-    files = [...files.filter((f) => f !== 'manifest.json'), 'sobol.csv', 'manifest.json'];
+  const tables = ref.files.filter((f) => f !== 'manifest.json');
+  // every file as its shard wrote it, before anything is written
+  for (const { st, m } of ordered) for (const name of tables) checkShardFile(st, m, name);
+  for (const f of OUTPUT_FILES) out.remove(f);
+  const sums: Array<[string, string]> = [];
+  const inOrder = ordered.map((x) => x.st);
+  for (const name of tables) {
+    const table = name.slice(0, name.lastIndexOf('.'));
+    sums.push([tableFile(table, to), from !== to ? await convert(out, table, from, to, inOrder, sweep)
+      : to === 'parquet' ? await concatenateParquet(out, name, inOrder) : concatenate(out, name, inOrder)]);
   }
-  out.write('manifest.json', `${JSON.stringify({ ...rest, totals, files, checksums }, null, 2)}\n`);
-  return { totals, files, shards: n };
+  // Sobol' indices need every design point: computed here, as the unsharded run does
+  if (sweep.sobol) {
+    const runs = await allRows(out, tableFile('runs', to));
+    sums.push([tableFile('sobol', to), writeTable(out, 'sobol', columnsOf(SOBOL_COLUMNS), sobolCells(sobolRowsFromRuns(sweep, runs.rows)), to)]);
+  }
+  const totals: Totals = { points: 0, runs: 0, failed: 0, nonconverged: 0 };
+  for (const { m } of ordered) for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += m.totals[k];
+  const files = [...sums.map(([f]) => f), 'manifest.json'];
+  // the manifest of the unsharded sweep in this format (resolvedSweep's key order)
+  const { tool, version, model, kind, sweep: sw, design } = ref;
+  const mf = { tool, version, model, kind, ...(to === 'csv' ? {} : { format: to }), sweep: sw, design, totals, files, checksums: Object.fromEntries(sums) };
+  out.write('manifest.json', `${JSON.stringify(mf, null, 2)}\n`);
+  return { totals, files, shards: ordered.length };
 }

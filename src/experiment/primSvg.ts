@@ -38,3 +38,35 @@ export function primSvg(r: PrimResult, opts: { title?: string; width?: number; h
   out.push('</svg>');
   return out.join('\n');
 }
+
+/**
+ * The chosen box as a small standalone SVG: one row per factor, its data range as a grey bar
+ * and the box's range on it in colour (bounds printed), restricted factors first.
+ */
+export function primBoxSvg(r: PrimResult, opts: { title?: string; width?: number } = {}): string {
+  const w = opts.width ?? 480, rowH = 34, m = { l: 170, r: 24, t: 48, b: 12 };
+  const order = r.names.map((_, j) => j).sort((a, b) => Number(restricted(r, b)) - Number(restricted(r, a)) || a - b);
+  const h = m.t + m.b + rowH * order.length;
+  const g = (v: number): string => String(Number(v.toPrecision(3)));
+  const out: string[] = [];
+  const title = opts.title ?? 'PRIM box';
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="11">`);
+  out.push(`<title>${esc(title)}</title>`);
+  out.push(`<text x="8" y="18" font-size="13">${esc(title)}</text>`);
+  out.push(`<text x="8" y="36" fill="#555">coverage ${r.stats.coverage.toFixed(3)}, density ${r.stats.density.toFixed(3)}, mass ${r.stats.mass.toFixed(3)}, ${r.stats.restricted} restricted</text>`);
+  order.forEach((j, k) => {
+    const lo = r.init.lower[j]!, hi = r.init.upper[j]!;
+    const px = (v: number): number => m.l + (hi > lo ? (v - lo) / (hi - lo) : 0.5) * (w - m.l - m.r);
+    const y = m.t + k * rowH;
+    const on = restricted(r, j);
+    out.push(`<text x="${m.l - 8}" y="${f(y + 14)}" text-anchor="end"${on ? ' font-weight="bold"' : ''}>${esc(r.names[j]!)}</text>`);
+    out.push(`<rect x="${f(px(lo))}" y="${f(y + 6)}" width="${f(px(hi) - px(lo))}" height="10" fill="#e3e3e3"/>`);
+    out.push(`<rect x="${f(px(r.box.lower[j]!))}" y="${f(y + 4)}" width="${f(Math.max(1, px(r.box.upper[j]!) - px(r.box.lower[j]!)))}" height="14" fill="${on ? '#c0392b' : '#9ab'}" fill-opacity="0.8"><title>${esc(r.names[j]!)}: ${g(r.box.lower[j]!)} to ${g(r.box.upper[j]!)} (data ${g(lo)} to ${g(hi)})</title></rect>`);
+    out.push(`<text x="${f(px(r.box.lower[j]!))}" y="${f(y + 30)}" text-anchor="middle" font-size="9">${g(r.box.lower[j]!)}</text>`);
+    out.push(`<text x="${f(px(r.box.upper[j]!))}" y="${f(y + 30)}" text-anchor="middle" font-size="9">${g(r.box.upper[j]!)}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+const restricted = (r: PrimResult, j: number): boolean => r.box.lower[j]! > r.init.lower[j]! || r.box.upper[j]! < r.init.upper[j]!;

@@ -32,10 +32,13 @@ export function morrisRows(s: Sweep, results: PointResult[]): MorrisRow[] {
   return rows;
 }
 
-export function morrisCsv(s: Sweep, results: PointResult[]): string {
-  return toCsv(['metric', 'parameter', 'rank', 'mu_star', 'mu', 'sigma', 'n'],
-    morrisRows(s, results).map((r) => [r.metric, r.parameter, r.rank, fmt(r.mu_star), fmt(r.mu), fmt(r.sigma), r.n]));
-}
+export const MORRIS_COLUMNS = ['metric', 'parameter', 'rank', 'mu_star', 'mu', 'sigma', 'n'];
+
+/** morris.csv's rows. */
+export const morrisCells = (s: Sweep, results: PointResult[]): Array<Array<string | number>> =>
+  morrisRows(s, results).map((r) => [r.metric, r.parameter, r.rank, fmt(r.mu_star), fmt(r.mu), fmt(r.sigma), r.n]);
+
+export const morrisCsv = (s: Sweep, results: PointResult[]): string => toCsv(MORRIS_COLUMNS, morrisCells(s, results));
 
 /** The ranked table printed by `clwsim sensitivity`: the top levers per metric. */
 export function morrisTable(rows: MorrisRow[], top = 8): string {

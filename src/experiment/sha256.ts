@@ -20,7 +20,7 @@ export class Sha256 {
   private readonly block = new Uint8Array(64);
   private readonly w = new Uint32Array(64);
   private used = 0;
-  private bytes = 0;
+  private length = 0;
   private readonly encoder = new TextEncoder();
 
   /** Add text (as UTF-8). */
@@ -32,14 +32,15 @@ export class Sha256 {
       let end = Math.min(text.length, i + SLICE);
       const c = text.charCodeAt(end - 1);
       if (end < text.length && c >= 0xd800 && c <= 0xdbff) end++; // keep a surrogate pair together
-      this.add(this.encoder.encode(text.slice(i, end)));
+      this.bytes(this.encoder.encode(text.slice(i, end)));
       i = end;
     }
     return this;
   }
 
-  private add(data: Uint8Array): void {
-    this.bytes += data.length;
+  /** Add bytes (a binary file). */
+  bytes(data: Uint8Array): this {
+    this.length += data.length;
     let k = 0;
     while (k < data.length) {
       const n = Math.min(64 - this.used, data.length - k);
@@ -51,6 +52,7 @@ export class Sha256 {
         this.used = 0;
       }
     }
+    return this;
   }
 
   private compress(): void {
@@ -72,7 +74,7 @@ export class Sha256 {
 
   /** The hash as 64 hex digits (the object is finished afterwards). */
   digest(): string {
-    const bits = this.bytes * 8;
+    const bits = this.length * 8;
     const pad = new Uint8Array((this.used < 56 ? 56 : 120) - this.used + 8);
     pad[0] = 0x80;
     const hi = Math.floor(bits / 2 ** 32), lo = bits >>> 0;
@@ -80,7 +82,7 @@ export class Sha256 {
     [hi >>> 24, hi >>> 16, hi >>> 8, hi, lo >>> 24, lo >>> 16, lo >>> 8, lo].forEach((v, i) => {
       pad[n - 8 + i] = v & 0xff;
     });
-    this.add(pad);
+    this.bytes(pad);
     return Array.from(this.h, (x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
   }
 }

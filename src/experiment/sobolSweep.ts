@@ -44,16 +44,14 @@ export function sobolRows(s: Sweep, results: PointResult[]): SobolRow[] {
 }
 
 /**
- * The same from a merged runs.csv (columns point, factors…, rep, seed, metrics…; rows by point
+ * The same from a merged runs table (columns point, factors…, rep, seed, metrics…; rows by point
  * then replication; failed runs absent): for `clwsim merge` of a sharded Sobol' design.
  */
-export function sobolRowsFromRuns(s: Pick<Sweep, 'factors' | 'metrics' | 'seed' | 'sobol'>, runsCsv: string): SobolRow[] {
+export function sobolRowsFromRuns(s: Pick<Sweep, 'factors' | 'metrics' | 'seed' | 'sobol'>, runs: Iterable<Array<string | number>>): SobolRow[] {
   const points = s.sobol!.n * (s.factors.length + 2);
   const sums = s.metrics.map(() => new Float64Array(points)), counts = new Float64Array(points);
   const first = 2 + s.factors.length + 1; // point, factors, rep, seed
-  for (const line of runsCsv.split('\n').slice(1)) {
-    if (line === '') continue;
-    const cells = line.split(',');
+  for (const cells of runs) {
     const p = Number(cells[0]);
     counts[p]! += 1;
     s.metrics.forEach((_, m) => { sums[m]![p]! += Number(cells[first + m]); });
@@ -61,8 +59,11 @@ export function sobolRowsFromRuns(s: Pick<Sweep, 'factors' | 'metrics' | 'seed' 
   return sobolRowsOf(s, sums.map((col) => Array.from(col, (x, p) => (counts[p]! > 0 ? x / counts[p]! : NaN))));
 }
 
-export const sobolCsvOf = (rows: SobolRow[]): string =>
-  toCsv(SOBOL_COLUMNS, rows.map((r) => [r.factor, r.metric, fmt(r.S1), fmt(r.S1_low), fmt(r.S1_high), fmt(r.ST), fmt(r.ST_low), fmt(r.ST_high)]));
+/** sobol.csv's rows. */
+export const sobolCells = (rows: SobolRow[]): Array<Array<string | number>> =>
+  rows.map((r) => [r.factor, r.metric, fmt(r.S1), fmt(r.S1_low), fmt(r.S1_high), fmt(r.ST), fmt(r.ST_low), fmt(r.ST_high)]);
+
+export const sobolCsvOf = (rows: SobolRow[]): string => toCsv(SOBOL_COLUMNS, sobolCells(rows));
 
 export const sobolCsv = (s: Sweep, results: PointResult[]): string => sobolCsvOf(sobolRows(s, results));
 

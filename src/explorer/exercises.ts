@@ -39,4 +39,10 @@ export const EXERCISES: Exercise[] = [
       'Watch CLW caseloads (bars turn orange and red), handholding and follow-up fade (R3), and GP attendances.'],
     question: 'Which balancing loop stops the CLWs being overwhelmed, and what does it cost the clients? Bring demand back to 1: how long does recovery take?',
   },
+  {
+    id: 'loop', title: '5. The trust loop: one level or two?', scenario: 'baseline', pauseAt: 104,
+    steps: ['Press Run; it pauses at week 104. Drag "Over-referral" to 0.6, type 182 in "Pause at week" and press Run: TSOs read the unready referrals and trust falls.',
+      'Drag "Over-referral" back to 0.1 and press Run to the end. Watch trust and the links of R1 on the way back.'],
+    question: 'Does trust come back to where it was, or has the system tipped into a lower level it stays in? Is the way back as fast as the way down? (`clwsim loops` sweeps over-referral, CLW pressure and funding slowly up and down from high and low starting trust: one long-run level, or two?)',
+  },
 ];

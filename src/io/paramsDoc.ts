@@ -1,5 +1,6 @@
 /** Parameter tables generated from the schema: `clwsim params` and docs/parameters.md. */
 import { leaves, describeRange, isLeaf, PARAM_SPEC, type LeafSpec, type SpecTree } from '../model/params.js';
+import { GRANT_ACTIONS } from '../scenario/grants.js';
 import { RUN_SPEC } from '../scenario/checks.js';
 import { MATRIX_ROWS } from '../model/matrix.js';
 import { METRICS, TYPE_METRICS } from '../model/metrics.js';
@@ -65,6 +66,7 @@ export function scenarioJsonSchema(): unknown {
       name: { type: 'string' },
       description: { type: 'string' },
       extends: { type: 'string', description: 'Another scenario file (relative path) this one changes' },
+      organisations: { type: 'string', description: 'An area\'s register of organisations (a CSV file, relative path): one TSO per row instead of tso.count per type' },
       run: {
         type: 'object', additionalProperties: false,
         properties: Object.fromEntries(Object.entries(RUN_SPEC).map(([k, s]) => [k, { type: 'integer', minimum: s.min, maximum: s.max, default: s.default, description: s.description }])),
@@ -73,12 +75,16 @@ export function scenarioJsonSchema(): unknown {
       interventions: {
         type: 'array',
         items: {
-          type: 'object', additionalProperties: false, required: ['week', 'set'],
+          type: 'object', additionalProperties: false, required: ['week'], anyOf: [{ required: ['set'] }, { required: ['grants'] }],
           properties: {
             week: { type: 'integer', minimum: 1 },
             label: { type: 'string' },
             rampWeeks: { type: 'integer', minimum: 0 },
             set: { type: 'object', minProperties: 1, propertyNames: { enum: paths } },
+            grants: {
+              type: 'array', minItems: 1, description: 'An area\'s grant changes: end, cut (by), restore, change (to_gbp) or replace (fund_gbp, rule) the grants picked by all or a filter (ids, type, above_gbp, below_gbp, smallest, largest)',
+              items: { type: 'object', minProperties: 1, propertyNames: { enum: [...GRANT_ACTIONS, 'by', 'to_gbp', 'fund_gbp', 'rule'] } },
+            },
           },
         },
       },

@@ -2,7 +2,7 @@
  * Where a result came from: the tool's version, a hash of the model's code, and the git commit
  * when clwsim runs from a checkout (read from .git directly: no git binary needed).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,18 +17,36 @@ export function version(): string {
 }
 
 let fingerprint: string | undefined;
+/** A hash of the model's sources: every .ts file under `dir` (src/model), names and contents. */
+export function hashModelSources(dir: string): string {
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f.split(sep).join('/')}\0`).update(readFileSync(join(dir, f))).update('\0');
+  return `sha256:${h.digest('hex').slice(0, 16)}`;
+}
+
+/** Where the build keeps the fingerprint of the sources it was compiled from. */
+const BAKED = 'FINGERPRINT';
+
 /**
- * A hash of the model's code (src/model, as built). Same version number but different model
- * code (e.g. after a git pull) must not be resumed or merged into one result.
+ * A hash of the model's code. Same version number but different model code (e.g. after a git
+ * pull) must not be resumed, merged or calibrated into one result. It is always the hash of the
+ * TypeScript sources, so the CLI (running dist/, where the build baked it) and tests (running
+ * src/) agree.
  */
 export function modelFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const dir = fileURLToPath(new URL('../model/', import.meta.url));
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
-  const h = createHash('sha256');
-  for (const f of files) h.update(`${f.split(sep).join('/')}\0`).update(readFileSync(join(dir, f))).update('\0');
-  fingerprint = `sha256:${h.digest('hex').slice(0, 16)}`;
+  const here = fileURLToPath(new URL('../model/', import.meta.url));
+  const baked = join(here, BAKED);
+  fingerprint = existsSync(baked) ? readFileSync(baked, 'utf8').trim() : hashModelSources(here);
   return fingerprint;
+}
+
+/** After tsc: write the sources' fingerprint into dist/model (npm run build). */
+export function bakeFingerprint(): string {
+  const fp = hashModelSources(join(root, 'src', 'model'));
+  writeFileSync(join(root, 'dist', 'model', BAKED), `${fp}\n`);
+  return fp;
 }
 
 export const provenance = (): Provenance => ({ version: version(), model: modelFingerprint() });

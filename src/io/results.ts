@@ -5,15 +5,21 @@
  * arms, so `clwsim report <dir>` rebuilds a report from disk alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { Format } from '../experiment/table.js';
+import { inFormat, readOutputText, writeOutput } from './tableFiles.js';
 import { join } from 'node:path';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { RunResult } from '../model/simulate.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Organisation, Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
-import { runTables } from '../scenario/tables.js';
+import { ORG_COLUMNS, runTables } from '../scenario/tables.js';
+import { DESTINATIONS, type OrgResult } from '../model/orgs.js';
+import { splitCsvLine } from '../scenario/csv.js';
+
+export { splitCsvLine };
 import { folderName } from '../scenario/names.js';
 import { warmupReport, type WarmupReport } from '../experiment/warmup.js';
-import { writeAtomic, writeJson } from './files.js';
+import { writeJson } from './files.js';
 import type { Arm, RepSeries } from '../report/arms.js';
 import type { Sensitivity } from '../report/sensitivity.js';
 import type { ReportFiles } from '../report/build.js';
@@ -40,12 +46,13 @@ export interface Manifest {
 
 /** The files of a run folder, in writing order (the manifest last). */
 export const RUN_FILES = ['trajectories.csv', 'summary.csv', 'funnel.csv', 'tso_types.csv', 'manifest.json'];
+/** The files of a scenario's run folder (an area's also has organisations.csv), in a format. */
+export const runFiles = (s: Scenario, format: Format = 'csv'): string[] =>
+  (s.organisations ? [...RUN_FILES.slice(0, -1), 'organisations.csv', 'manifest.json'] : RUN_FILES).map((f) => inFormat(f, format));
 
-/** Write every output of a run; each file atomically, the manifest last. */
-export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>): string[] {
-  const files = runTables(runs);
-  for (const [name, text] of files) writeAtomic(join(dir, name), text);
-  const names = [...files.map(([n]) => n), 'manifest.json'];
+/** Write every output of a run (tables as CSV or Parquet); each file atomically, the manifest last. */
+export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>, format: Format = 'csv'): string[] {
+  const names = [...runTables(runs, manifest.scenario).map(([name, text]) => writeOutput(dir, name, text, format)), 'manifest.json'];
   const warmup = warmupReport(runs, manifest.scenario.warmup);
   writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), warmup, files: names });
   return names;
@@ -68,26 +75,29 @@ export interface ComparisonManifest {
   files: string[];
   /** The posterior replication i of every arm drew its parameters from (draw i), if any. */
   posterior?: PosteriorUse;
+  /** Tables as Parquet (absent: CSV). */
+  format?: 'parquet';
 }
 
 /** The folder of a scenario's runs inside a comparison folder (one safe path segment). */
 export const runFolder = (name: string) => `runs/${folderName(name)}`;
 
 /** Every file a comparison folder holds: each arm's run folder, the report files, report.json. */
-export function comparisonFiles(scenarios: string[], report: ReportFiles): string[] {
-  return [...scenarios.flatMap((n) => RUN_FILES.map((f) => `${runFolder(n)}/${f}`)), ...report.files.map(([n]) => n), 'report.json'];
+export function comparisonFiles(scenarios: Scenario[], report: ReportFiles, format: Format = 'csv'): string[] {
+  return [...scenarios.flatMap((s) => runFiles(s, format).map((f) => `${runFolder(s.name)}/${f}`)), ...report.files.map(([n]) => inFormat(n, format)), 'report.json'];
 }
 
 /** Write the arms' run outputs, then the report files, then report.json; every file atomically. */
 export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; runs: RunResult[] }>, report: ReportFiles, m: Omit<ComparisonManifest, 'files' | 'runs' | 'tool' | 'kind' | 'sensitivity'>, started: Date): string[] {
+  const format = m.format ?? 'csv';
   const runs: Record<string, string> = {};
   for (const a of arms) {
     runs[a.scenario.name] = runFolder(a.scenario.name);
     writeRunOutputs(join(dir, runFolder(a.scenario.name)), a.runs, {
       tool: 'clwsim', version: m.version, commit: m.commit, command: m.command, argv: m.argv, scenario: a.scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
-    });
+    }, format);
   }
-  const names = writeReportFiles(dir, report);
+  const names = writeReportFiles(dir, report, format);
   writeJson(join(dir, 'report.json'), { tool: 'clwsim', kind: 'comparison', ...m, runs, sensitivity: report.sensitivity ?? null, files: [...names, 'report.json'] });
   return [...names, 'report.json'];
 }
@@ -97,24 +107,9 @@ export function updateComparisonManifest(dir: string, m: ComparisonManifest, sen
   writeJson(join(dir, 'report.json'), { ...m, window, sensitivity: sensitivity ?? null, files: [...names, 'report.json'] });
 }
 
-export function writeReportFiles(dir: string, report: ReportFiles): string[] {
-  for (const [name, text] of report.files) writeAtomic(join(dir, name), text);
-  return report.files.map(([n]) => n);
-}
-
-/** Split one CSV line (RFC 4180 quoting, as csv-stringify writes it). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '', q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+/** The report's files; its tables (comparison, costs, sensitivity) in `format`. Returns the names written. */
+export function writeReportFiles(dir: string, report: ReportFiles, format: Format = 'csv'): string[] {
+  return report.files.map(([name, text]) => writeOutput(dir, name, text, format));
 }
 
 function readJson<T>(file: string): T {
@@ -125,15 +120,17 @@ function readJson<T>(file: string): T {
   }
 }
 
-/** An arm from a run folder: manifest.json (resolved scenario, seeds) and trajectories.csv. */
-export function loadRunFolder(dir: string): Arm {
+/** An arm from a run folder: manifest.json (resolved scenario, seeds) and trajectories.csv (or .parquet). */
+export async function loadRunFolder(dir: string): Promise<Arm> {
   const mf = join(dir, 'manifest.json'), tf = join(dir, 'trajectories.csv');
-  for (const f of [mf, tf]) if (!existsSync(f)) throw new InputError(`${f}: file not found; expected the outputs of clwsim run or clwsim compare`);
+  if (!existsSync(mf)) throw new InputError(`${mf}: file not found; expected the outputs of clwsim run or clwsim compare`);
+  const text = await readOutputText(dir, 'trajectories.csv');
+  if (text === undefined) throw new InputError(`${tf}: file not found (nor trajectories.parquet); expected the outputs of clwsim run or clwsim compare`);
   const manifest = readJson<Manifest>(mf);
   const scenario = manifest.scenario;
   if (!scenario || typeof scenario.weeks !== 'number' || !scenario.params || !Array.isArray(manifest.seeds))
     throw new InputError(`${mf}: expected a clwsim manifest with scenario (resolved, with weeks and params) and seeds`);
-  const lines = readFileSync(tf, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = text.split(/\r?\n/).filter((l) => l !== '');
   const header = splitCsvLine(lines[0] ?? '');
   const col = (name: string) => {
     const i = header.indexOf(name);
@@ -159,7 +156,33 @@ export function loadRunFolder(dir: string): Arm {
   if (runs.length === 0) throw new InputError(`${tf}: no rows; expected one row per replication and week`);
   for (const r of runs)
     if (r.metrics.arrivals.some((v) => Number.isNaN(v))) throw new InputError(`${tf}: replication ${r.rep} lacks some of weeks 1-${scenario.weeks}`);
+  if (scenario.organisations) readOrganisations(join(dir, 'organisations.csv'), scenario.organisations, runs);
   return { scenario, runs };
+}
+
+/** An area's organisations.csv back into each replication's per-organisation results. */
+function readOrganisations(file: string, orgs: Organisation[], runs: RepSeries[]): void {
+  if (!existsSync(file)) throw new InputError(`${file}: file not found; an area's run folder holds one (clwsim run or compare writes it)`);
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const header = splitCsvLine(lines[0] ?? '');
+  if (header.join(',') !== ORG_COLUMNS.join(',')) throw new InputError(`${file}: row 1: expected the columns ${ORG_COLUMNS.join(',')}`);
+  const index = new Map(orgs.map((o, j) => [o.id, j]));
+  const byRep = new Map(runs.map((r) => {
+    const n = orgs.length;
+    const z = () => new Array<number>(n).fill(0);
+    const o: OrgResult = { closedWeek: z(), places: z(), served: z(), completed: z(), waitingEnd: z(), displaced: z(), displacedTo: Array.from({ length: n }, () => new Array<number>(DESTINATIONS.length).fill(0)) };
+    r.orgs = o;
+    return [r.rep, o];
+  }));
+  for (let k = 1; k < lines.length; k++) {
+    const f = splitCsvLine(lines[k]!);
+    const o = byRep.get(Number(f[0])), j = index.get(f[1]!);
+    const nums = f.slice(4).map((x) => (x === '' ? 0 : Number(x)));
+    if (!o || j === undefined || f.length !== ORG_COLUMNS.length || nums.some((x) => !Number.isFinite(x)))
+      throw new InputError(`${file}: row ${k + 1}: expected a replication of this run, an organisation of its register and numbers, got ${JSON.stringify(lines[k]!.slice(0, 80))}`);
+    [o.closedWeek[j], o.places[j], o.served[j], o.completed[j], o.waitingEnd[j], o.displaced[j]] = nums as [number, number, number, number, number, number];
+    o.displacedTo[j] = nums.slice(6);
+  }
 }
 
 export interface LoadedResults {
@@ -171,7 +194,7 @@ export interface LoadedResults {
 }
 
 /** Read a comparison folder or a run folder. */
-export function loadResults(dir: string): LoadedResults {
+export async function loadResults(dir: string): Promise<LoadedResults> {
   if (!existsSync(dir)) throw new InputError(`${dir}: folder not found`);
   const rj = join(dir, 'report.json');
   if (existsSync(rj)) {
@@ -182,12 +205,15 @@ export function loadResults(dir: string): LoadedResults {
       if (typeof m.runs[name] !== 'string') throw new InputError(`${rj}: runs: no folder for scenario "${name}"`);
       return loadRunFolder(join(dir, m.runs[name]!));
     };
-    return { kind: 'comparison', base: arm(m.baseline), arms: m.scenarios.map(arm), manifest: m, command: m.command };
+    const base = await arm(m.baseline);
+    const arms: Arm[] = [];
+    for (const s of m.scenarios) arms.push(await arm(s));
+    return { kind: 'comparison', base, arms, manifest: m, command: m.command };
   }
   if (existsSync(join(dir, 'manifest.json')) || existsSync(join(dir, 'trajectories.csv'))) {
-    const base = loadRunFolder(dir);
+    const base = await loadRunFolder(dir);
     const m = readJson<Manifest>(join(dir, 'manifest.json'));
     return { kind: 'run', base, arms: [], command: m.command ?? '' };
   }
-  throw new InputError(`${dir}: not a clwsim results folder; expected report.json (from clwsim compare) or manifest.json and trajectories.csv (from clwsim run)`);
+  throw new InputError(`${dir}: not a clwsim results folder; expected report.json (from clwsim compare) or manifest.json and trajectories.csv or .parquet (from clwsim run)`);
 }

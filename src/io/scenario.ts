@@ -8,6 +8,7 @@ import { InputError } from '../scenario/errors.js';
 import { layerFromRaw, scenarioFromLayers, type Layer, type Overrides } from '../scenario/build.js';
 import type { Scenario } from '../model/scenario.js';
 import { readYaml, type ReferredBy } from './yaml.js';
+import { readRegister } from './register.js';
 
 /** The chain of files, base first; `extends` is resolved relative to the file that names it. */
 export function loadLayers(file: string, by?: ReferredBy, seen: string[] = []): Layer[] {
@@ -15,6 +16,7 @@ export function loadLayers(file: string, by?: ReferredBy, seen: string[] = []): 
   if (seen.includes(abs)) throw new InputError(`${by ?? file}: extends: cycle (${[...seen, abs].map((f) => basename(f)).join(' → ')})`);
   const layer = layerFromRaw(by ? `${by}: ${file}` : file, readYaml(file, by));
   layer.file = file;
+  if (layer.organisations !== undefined) layer.register = readRegister(referredPath(file, layer.organisations), `${file}: organisations`);
   if (layer.extends === undefined) return [layer];
   return [...loadLayers(referredPath(file, layer.extends), `${file}: extends`, [...seen, abs]), layer];
 }

@@ -15,8 +15,8 @@ export type ReferredBy = string | undefined;
 
 const at = (file: string, by: ReferredBy) => (by ? `${by}: ${file}` : file);
 
-/** The text of a regular file, refusing URLs, folders, devices and anything over the size cap. */
-export function readInput(file: string, by?: ReferredBy): string {
+/** The text of a regular file, refusing URLs, folders, devices and anything over the size cap; `kind` names what was expected. */
+export function readInput(file: string, by?: ReferredBy, kind = 'a YAML file'): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) throw new InputError(`${at(file, by)}: a URL; expected a file path (clwsim reads no network addresses)`);
   checkPath(by ?? 'input file', file);
   let st: ReturnType<typeof statSync>;
@@ -26,11 +26,11 @@ export function readInput(file: string, by?: ReferredBy): string {
     throw new InputError(`${at(file, by)}: file not found`);
   }
   if (st.isDirectory()) throw new InputError(`${at(file, by)}: a folder; expected a file`);
-  if (!st.isFile()) throw new InputError(`${at(file, by)}: not a regular file (a device, pipe or socket); expected a YAML file`);
+  if (!st.isFile()) throw new InputError(`${at(file, by)}: not a regular file (a device, pipe or socket); expected ${kind}`);
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_INPUT_BYTES) throw new InputError(`${at(file, by)}: ${size} bytes; expected a YAML file of at most ${MAX_INPUT_BYTES} bytes`);
+    if (size > MAX_INPUT_BYTES) throw new InputError(`${at(file, by)}: ${size} bytes; expected ${kind} of at most ${MAX_INPUT_BYTES} bytes`);
     const buf = Buffer.alloc(size);
     let got = 0;
     while (got < size) {
@@ -39,7 +39,7 @@ export function readInput(file: string, by?: ReferredBy): string {
       got += n;
     }
     const text = buf.subarray(0, got).toString('utf8');
-    if (text.includes('\ufffd')) throw new InputError(`${at(file, by)}: not valid UTF-8 text; expected a YAML file`);
+    if (text.includes('\ufffd')) throw new InputError(`${at(file, by)}: not valid UTF-8 text; expected ${kind}`);
     return text;
   } finally {
     closeSync(fd);

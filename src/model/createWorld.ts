@@ -7,6 +7,7 @@ import { Clients, MAX_REFS } from './clients.js';
 import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel, refreshDerived } from './world.js';
 import { setUp } from './mechanisms/setup.js';
 import { newDerived } from './derived.js';
+import { newOrgTally } from './orgs.js';
 
 /** First allocation of client records, in weeks of referrals (they grow by doubling; results do not depend on it). */
 const INITIAL_CLIENT_WEEKS = 60;
@@ -19,7 +20,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     rng[s] = stream(seed, s);
     dist[s] = draws(rng[s]);
   }
-  const nTso = TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
+  const nTso = scenario.organisations?.length ?? TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
   const nClw = p.clw.count;
   const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * INITIAL_CLIENT_WEEKS));
   const clients = new Clients(expectedClients);
@@ -46,6 +47,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };
   refreshDerived(w);
+  if (scenario.organisations) w.orgs = newOrgTally(nTso);
   setUp.fn(w);
   return w;
 }
@@ -66,5 +68,6 @@ function newTsos(n: number): Tsos {
     lastReferral: new Int32Array(n), dupLoss: new Float64Array(n), startWaitSum: new Float64Array(n), starts: new Int32Array(n),
     quotedWait: new Float64Array(n), offerRate: new Float64Array(n), listClosed: new Uint8Array(n),
     filledAtIntake: new Int32Array(n), fullAtIntake: new Uint8Array(n),
+    grantMult: new Float64Array(n).fill(1), costPerPlace: new Float64Array(n), costRef: new Float64Array(n), progWeeks: new Int32Array(n),
   };
 }

@@ -19,7 +19,7 @@
  * episode still ends one way or is in the system at the end); pending re-referrals are counted
  * when they come.
  */
-import { type World, S, F, Exit, NTYPES, allocClient, freeClient } from './world.js';
+import { type World, S, F, Exit, NTYPES, allocClient, freeClient, programmeWeeksOf } from './world.js';
 import { TSO_TYPES } from './params.js';
 import { AfterExit, TsoOutcome } from './clients.js';
 import { nextSeq, setState, setWellbeing } from './lifecycle.js';
@@ -38,19 +38,29 @@ export function prepopulate(w: World): void {
   const { p, tsos: t } = w;
   for (let j = 0; j < t.n; j++) {
     const type = TSO_TYPES[t.type[j]!]!;
-    const wait = p.tso.initialWaitWeeks[type];
-    if (!t.open[j] || wait <= 0) continue;
+    const now = w.scenario.organisations ? w.scenario.organisations[j]!.waitingNow : undefined; // an area's register may say who waits now
+    const wait0 = p.tso.initialWaitWeeks[type];
+    if (!t.open[j] || (now === undefined ? wait0 <= 0 : now <= 0)) continue;
     t.places[j] = placesOf(w, j);
     let stay = 0;
     for (let m = 0; m < t.places[j]!; m++) stay += engagedClient(w, j);
-    const meanStay = t.places[j]! > 0 ? stay / t.places[j]! : p.tso.programmeWeeks[type];
+    const meanStay = t.places[j]! > 0 ? stay / t.places[j]! : programmeWeeksOf(w, j);
     const offers = t.places[j]! / Math.max(1, meanStay) / p.waiting.attendP0; // head of the list, per week
     const q = p.waiting;
     const still = (u: number) => stillWaiting(u, q.attendP0, q.waitLogitSlope, q.giveUpCapWeeks);
     // Joined u weeks ago and still waiting: density ∝ S(u) on [0, W]; the head moves at offers/week.
+    const top = now === undefined ? wait0 : Math.max(1, q.giveUpCapWeeks);
     const cum = [0];
-    for (let u = 0; u < wait; u++) cum.push(cum[u]! + still(u + 0.5));
-    const n = Math.round((offers * cum[wait]!) / Math.max(1e-9, still(wait)));
+    for (let u = 0; u < top; u++) cum.push(cum[u]! + still(u + 0.5));
+    const size = (W: number) => (offers * cum[W]!) / Math.max(1e-9, still(W));
+    let wait = wait0;
+    let n: number;
+    if (now === undefined) n = Math.round(size(wait));
+    else {
+      // `now` people: the head has waited the shortest W whose list, at that pace, holds them
+      for (wait = 1; wait < top && size(wait) < now; wait++);
+      n = now;
+    }
     // Oldest first, at the quantiles of that density.
     for (let m = 0, u = wait; m < n; m++) {
       const target = cum[wait]! * (1 - (m + 0.5) / n);
@@ -93,7 +103,7 @@ function engagedClient(w: World, j: number): number {
   cl.setTso(c, j);
   t.engaged[j]!++;
   setState(w, c, S.ENGAGED);
-  const length = w.p.tso.programmeWeeks[TSO_TYPES[type]!];
+  const length = programmeWeeksOf(w, j);
   const h = dropHazard(w, c, j, fit, 0);
   const left = 1 + Math.floor(w.rng.start() * length); // weeks of the programme still to run
   const d = geometric(w.rng.start, h);

@@ -10,6 +10,7 @@ import { measure, measureTypes, newTally, newTypeTally } from './measure.js';
 import { TSO_TYPES, type TsoType } from './params.js';
 import { repSeed } from './rng.js';
 import type { Mechanism } from './mechanism.js';
+import { type OrgResult, orgResult, tallyOrgs } from './orgs.js';
 import { applyInterventions } from './mechanisms/interventions.js';
 import { syncHeadcount, turnOverClws } from './mechanisms/learning.js';
 import { fundTsos } from './mechanisms/funding.js';
@@ -57,6 +58,8 @@ export interface RunResult {
   tsoTypes: Record<TsoType, Record<TypeField, Float64Array>>;
   funnel: Funnel;
   clientWeeks: number;
+  /** Per organisation of an area's register, in register order (orgs.ts); absent without one. */
+  organisations?: OrgResult;
 }
 
 /** A running simulation, advanced a week at a time (the explorer and tests use this directly). */
@@ -99,6 +102,7 @@ export class Simulation {
     w.week++;
     Object.assign(w.wk, newWeek());
     for (let k = 0; k < SCHEDULE.length; k++) SCHEDULE[k]!.fn(w);
+    if (w.orgs) tallyOrgs(w); // an area's per-organisation counters (orgs.ts)
     measure(w, this.tally, this.scratch);
     measureTypes(w, this.typeTally, this.typeScratch);
     const wi = w.week - 1;
@@ -118,9 +122,10 @@ export class Simulation {
     const w = this.world;
     const sc = w.stateCount;
     const funnel = { ...w.funnel, in_system_end: sc[S.WAIT_CLW]! + sc[S.WITH_CLW]! + sc[S.WAIT_TSO]! + sc[S.ENGAGED]! };
+    const organisations = orgResult(w);
     return {
       scenario: this.scenario.name, rep: this.rep, seed: this.seed, weeks: this.scenario.weeks,
-      metrics: this.metrics, tsoTypes: this.tsoTypes, funnel, clientWeeks: w.clientWeeks,
+      metrics: this.metrics, tsoTypes: this.tsoTypes, funnel, clientWeeks: w.clientWeeks, ...(organisations ? { organisations } : {}),
     };
   }
 }

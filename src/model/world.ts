@@ -11,6 +11,7 @@ import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import type { Week, Funnel } from './counters.js';
 import { type Derived, derive } from './derived.js';
+import type { OrgTally } from './orgs.js';
 
 /** Client states: every client slot is in exactly one. */
 export const enum S {
@@ -92,6 +93,11 @@ export interface Tsos {
   listClosed: Uint8Array; // 1 while closed to routine referrals (overload.ts)
   filledAtIntake: Int32Array; // places taken right after this week's intake
   fullAtIntake: Uint8Array; // 1 when no place was left for the list right after this week's intake
+  // An area's organisations (setup.ts; 1, 0 and 0 without a register: the type's parameters apply)
+  grantMult: Float64Array; // its own grant change (interventions' grants), times its type's funding.multiplier
+  costPerPlace: Float64Array; // £/place/year at costRef (0: tso.costPerPlaceYear of its type)
+  costRef: Float64Array;
+  progWeeks: Int32Array; // its programme's length in weeks (0: tso.programmeWeeks of its type)
 }
 
 /**
@@ -137,6 +143,12 @@ export interface World {
   arrivalsTotal: number; // episodes begun
   exitsTotal: number; // episodes ended
   clientWeeks: number; // client-weeks in the system (incl. observed exits)
+  orgs?: OrgTally; // per-organisation results, for an area with a register (orgs.ts)
+}
+
+/** Programme length at TSO j: an area organisation's own, else its type's (tso.programmeWeeks). */
+export function programmeWeeksOf(w: World, j: number): number {
+  return w.tsos.progWeeks[j]! || w.derived.programmeWeeks[w.tsos.type[j]!]!; // tso.programmeWeeks by type index (derived.ts)
 }
 
 /** Recompute w.derived from w.p: after any change of the live parameters (derived.ts). */

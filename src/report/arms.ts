@@ -8,6 +8,7 @@ import type { RunResult } from '../model/simulate.js';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import { fmt } from '../scenario/csv.js';
 import type { Draw } from '../experiment/runner.js';
+import type { OrgResult } from '../model/orgs.js';
 
 export interface RepSeries {
   rep: number;
@@ -15,6 +16,8 @@ export interface RepSeries {
   metrics: Record<MetricName, Float64Array>;
   /** The posterior draw this replication ran with (parameter uncertainty), if any. */
   draw?: Draw;
+  /** An area's per-organisation results (organisations.csv), if any. */
+  orgs?: OrgResult;
 }
 
 export interface Arm {
@@ -35,6 +38,7 @@ export function armFromRuns(scenario: Scenario, runs: RunResult[], draws?: Draw[
       seed: r.seed,
       metrics: Object.fromEntries(METRIC_NAMES.map((m) => [m, Float64Array.from(r.metrics[m], roundLikeCsv)])) as Record<MetricName, Float64Array>,
       ...(draws ? { draw: draws[i] } : {}),
+      ...(r.organisations ? { orgs: r.organisations } : {}),
     })),
   };
 }

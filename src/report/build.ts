@@ -12,6 +12,7 @@ import { reportHtml } from './html.js';
 import { fmt, toCsv } from '../scenario/csv.js';
 import type { PosteriorUse } from '../experiment/posterior.js';
 import { oneOfEachTwin, twinsOf } from './twins.js';
+import { organisationsSummaryCsv } from './organisations.js';
 
 export interface ReportMeta {
   version: string;
@@ -46,6 +47,7 @@ export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: Repor
   const files: Array<[string, string]> = [];
   const all = [base, ...arms];
   for (const c of charts(all)) files.push([`charts/${c.file}`, `${c.svg}\n`]);
+  if (base.scenario.organisations) files.push(['organisations_summary.csv', organisationsSummaryCsv(all)]);
   if (arms.length === 0) {
     files.push(['report.html', reportHtml({ base, arms, window: w, rows: [], costs: [], version: meta.version, command: meta.command, posterior: meta.posterior })]);
     return { files };

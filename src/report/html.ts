@@ -19,6 +19,7 @@ import { MIN_N } from './intervals.js';
 import { CSS } from './style.js';
 import { Notes, comparisonTable, costTable, levelTable, sensitivitySection, unitCostTable } from './tables.js';
 import { Glossary, INTERVAL_MEANS } from './words.js';
+import { organisationsSection } from './organisations.js';
 
 export interface ReportInput {
   base: Arm;
@@ -97,6 +98,7 @@ export function reportHtml(r: ReportInput): string {
         el('section', { id: 'assumptions' }, el('h2', {}, 'The assumptions that drive the result'),
           r.sensitivity ? sensitivitySection(r.sensitivity, notes) : el('p', { class: 'note' }, 'Not computed for this report (run with --sensitivity greater than 0).'))]
       : el('section', { id: 'levels' }, el('h2', {}, 'Levels'), single!.table),
+    organisationsSection(base, arms),
     el('section', { id: 'sources' }, el('h2', {}, 'Sources'), notes.list.length ? notes.render() : el('p', { class: 'note' }, 'No costed figures in this report.')),
     el('footer', { id: 'reproduce' },
       el('p', {}, `Made by clwsim ${r.version}. Scenarios: ${all.map((a) => `${a.scenario.name} (seed ${a.scenario.seed}, ${plural(a.runs.length, 'replication')}, ${a.scenario.weeks} weeks, warm-up ${a.scenario.warmup})`).join('; ')}.`),

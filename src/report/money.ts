@@ -100,7 +100,15 @@ export function undoneBy(arm: Scenario, base: Scenario, week: number): number | 
     return v;
   };
   const paths = new Set(own.flatMap((iv) => Object.keys(iv.set)));
-  return [...paths].every((p) => valueAt(arm, p) === valueAt(base, p)) ? Math.max(...own.map((iv) => iv.week)) : undefined;
+  // an area's grant changes: each organisation's grant as the last change by `week` left it
+  const grantAt = (s: Scenario, org: number): number => {
+    let m = 1;
+    for (const iv of [...s.interventions].sort((a, b) => a.week - b.week)) if (iv.week <= week) for (const g of iv.grants ?? []) if (g.org === org) m = g.mult;
+    return m;
+  };
+  const orgs = new Set(own.flatMap((iv) => (iv.grants ?? []).map((g) => g.org)));
+  const back = [...paths].every((p) => valueAt(arm, p) === valueAt(base, p)) && [...orgs].every((j) => grantAt(arm, j) === grantAt(base, j));
+  return back ? Math.max(...own.map((iv) => iv.week)) : undefined;
 }
 
 /** TSOs closed by `week` (baseline minus option, means over replications) and reopened since. */

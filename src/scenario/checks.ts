@@ -7,6 +7,7 @@
 import { PARAM_SPEC, type SpecTree, isLeaf, specAt, checkValue, leaves } from '../model/params.js';
 import type { Intervention } from '../model/scenario.js';
 import { InputError, type Raw, isObj, show, hasKey, nearest, unknownKey, keysOnly } from './errors.js';
+import { checkGrantSpecs, type GrantSpec } from './grants.js';
 
 /** Run settings: horizon, warm-up, replications, seed. */
 export const RUN_SPEC = {
@@ -75,11 +76,14 @@ export function checkParams(file: string, raw: unknown, tree: SpecTree = PARAM_S
   return out;
 }
 
-const IV_KEYS = ['week', 'set', 'label', 'rampWeeks'];
+const IV_KEYS = ['week', 'set', 'grants', 'label', 'rampWeeks'];
+
+/** An intervention as read from a file: its grant changes (an area's) resolve once the register is known (build.ts). */
+export interface LayerIntervention extends Intervention { grantSpecs?: GrantSpec[] }
 
 /** The `interventions:` list. Weeks are checked against the horizon later, once it is known. */
-export function checkInterventions(file: string, raw: unknown): Intervention[] {
-  if (!Array.isArray(raw)) throw new InputError(`${file}: interventions: expected a list of { week, set, label?, rampWeeks? }, got ${show(raw)}`);
+export function checkInterventions(file: string, raw: unknown): LayerIntervention[] {
+  if (!Array.isArray(raw)) throw new InputError(`${file}: interventions: expected a list of { week, set and/or grants, label?, rampWeeks? }, got ${show(raw)}`);
   return raw.map((iv: unknown, k) => {
     const at = `interventions[${k}]`;
     if (!isObj(iv)) throw new InputError(`${file}: ${at}: expected a mapping with week and set, got ${show(iv)}`);
@@ -90,14 +94,17 @@ export function checkInterventions(file: string, raw: unknown): Intervention[] {
     if (typeof ramp !== 'number' || !Number.isInteger(ramp) || ramp < 0 || ramp > RUN_SPEC.weeks.max)
       throw new InputError(`${file}: ${at}.rampWeeks: expected an integer from 0 to ${RUN_SPEC.weeks.max}, got ${show(ramp)}`);
     if (iv.label !== undefined) checkText(file, `${at}.label`, iv.label, 200);
-    if (!isObj(iv.set) || Object.keys(iv.set).length === 0) throw new InputError(`${file}: ${at}.set: expected a mapping of parameter paths to values, e.g. { funding.multiplier.crisis: 0.7 }, got ${show(iv.set)}`);
+    const grantSpecs = iv.grants === undefined ? undefined : checkGrantSpecs(file, `${at}.grants`, iv.grants);
+    if (!(grantSpecs && iv.set === undefined) && (!isObj(iv.set) || Object.keys(iv.set).length === 0))
+      throw new InputError(`${file}: ${at}.set: expected a mapping of parameter paths to values, e.g. { funding.multiplier.crisis: 0.7 }${grantSpecs ? '' : ', or grants: (an area\'s grant changes)'}, got ${show(iv.set)}`);
     const set: Record<string, number | string> = {};
-    for (const [path, v] of Object.entries(iv.set)) {
+    for (const [path, v] of Object.entries((iv.set ?? {}) as Raw)) {
       if (fixedAtStart(path)) throw new InputError(`${file}: ${at}.set.${path}: TSO counts are fixed at the start; cut funding.multiplier instead`);
       set[path] = checkAssignment(`${file}: ${at}.set`, path, v);
     }
+    // with grant changes and no label, build.ts words one once it knows the register
     const label = (iv.label as string | undefined) ?? Object.entries(set).map(([p, v]) => `${p} = ${v}`).join(', ');
-    return { week: iv.week, set, rampWeeks: ramp, label };
+    return { week: iv.week, set, rampWeeks: ramp, label, ...(grantSpecs ? { grantSpecs, ...(iv.label === undefined ? { label: '' } : {}) } : {}) };
   });
 }
 

@@ -60,3 +60,18 @@ export function csvRecords(rows: ReadonlyArray<readonly Cell[]>): string {
 export function toCsv(header: string[], rows: ReadonlyArray<readonly Cell[]>): string {
   return lines(record(header, header.length, []), rows, header.length);
 }
+
+/** Split one CSV line (RFC 4180 quoting, as csv-stringify writes it). */
+export function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '', q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (q) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}

@@ -6,6 +6,7 @@
  * Node-free: io/sweepFile.ts reads the file and loads the base scenario.
  */
 import { leaves, specAt, type NumSpec, type LeafSpec } from '../model/params.js';
+import { checkAreaParams } from './area.js';
 import { InputError, type Raw, isObj, show, keysOnly, intField as intAt } from './errors.js';
 import { checkAssignment, checkRun, checkName, checkText, parseSet } from './checks.js';
 import type { Overrides } from './build.js';
@@ -242,6 +243,7 @@ export function checkSweep(file: string, raw: unknown, scenarioFile: string, loa
   if (d.description !== undefined) checkText(file, 'description', d.description, 2000);
   const { factors, samples, morris, sobol, warnings = [] } = parseDesign(file, d, mode);
   const base = loadBase(file, d, o, factors, scenarioFile, load);
+  if (base.organisations) checkAreaParams(`${file}: factors (${scenarioFile} is an area)`, factors.map((f) => INTERVENTION_PATH.exec(f.path)?.[3] ?? f.path));
   const window = parseWindow(file, d.window, base);
   const statistic = d.statistic === undefined ? 'mean' : d.statistic;
   if (statistic !== 'mean' && statistic !== 'sum' && statistic !== 'last') throw new InputError(`${file}: statistic: expected one of mean, sum, last, got ${show(statistic)}`);

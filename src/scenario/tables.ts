@@ -6,6 +6,8 @@ import { METRIC_NAMES, TYPE_FIELDS } from '../model/metrics.js';
 import { TSO_TYPES } from '../model/params.js';
 import { FUNNEL_KEYS } from '../model/world.js';
 import type { RunResult } from '../model/simulate.js';
+import type { Organisation, Scenario } from '../model/scenario.js';
+import { DESTINATIONS } from '../model/orgs.js';
 import { summarize } from './stats.js';
 import { fmt, toCsv } from './csv.js';
 
@@ -42,12 +44,28 @@ export function tsoTypesCsv(runs: RunResult[]): string {
   return toCsv(['scenario', 'rep', 'seed', 'week', 'tso_type', ...TYPE_FIELDS], rows);
 }
 
-/** Every table of a run folder, in writing order. */
-export function runTables(runs: RunResult[]): Array<[string, string]> {
+/** The columns of organisations.csv (an area's runs): the issue's ten, then where displaced people went. */
+export const ORG_COLUMNS = ['rep', 'organisation', 'name', 'type', 'closed_week', 'places', 'served', 'completed', 'waiting_end', 'displaced',
+  ...DESTINATIONS.map((d) => `displaced_${d === 'left' || d === 'with_clw' ? d : `to_${d}`}`)];
+
+/** An area's runs: one row per replication and organisation (closed_week empty while open). */
+export function organisationsCsv(orgs: Organisation[], runs: RunResult[]): string {
+  const rows: Row[] = [];
+  for (const r of runs) {
+    const o = r.organisations;
+    if (!o) continue;
+    orgs.forEach((g, j) => void rows.push([r.rep, g.id, g.name, g.type, o.closedWeek[j] || '', o.places[j]!, o.served[j]!, o.completed[j]!, o.waitingEnd[j]!, o.displaced[j]!, ...o.displacedTo[j]!]));
+  }
+  return toCsv(ORG_COLUMNS, rows);
+}
+
+/** Every table of a run folder, in writing order (organisations.csv for an area). */
+export function runTables(runs: RunResult[], scenario?: Scenario): Array<[string, string]> {
   return [
     ['trajectories.csv', trajectoriesCsv(runs)],
     ['summary.csv', summaryCsv(runs)],
     ['funnel.csv', funnelCsv(runs)],
     ['tso_types.csv', tsoTypesCsv(runs)],
+    ...(scenario?.organisations ? [['organisations.csv', organisationsCsv(scenario.organisations, runs)] as [string, string]] : []),
   ];
 }

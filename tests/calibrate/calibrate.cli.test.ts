@@ -39,11 +39,11 @@ describe('clwsim calibrate', () => {
 
   test('writes priors, posterior, generations, predictive, the page and the manifest', () => {
     expect(run.code, run.err).toBe(0);
-    expect(run.out).toMatch(/calibrated 5 parameter\(s\) against 10 target\(s\): 4 generation\(s\) of 10 particles/);
+    expect(run.out).toMatch(/calibrated 6 parameter\(s\) against 6 target\(s\): 4 generation\(s\) of 10 particles/);
     expect(read(whole, 'priors.csv').split('\n')[0]).toBe('param,distribution,lo,hi');
-    expect(read(whole, 'priors.csv')).toMatch(/\nengagement\.baseDropHazard,loguniform,0\.02,0\.06\n/);
+    expect(read(whole, 'priors.csv')).toMatch(/\nengagement\.baseDropHazard,loguniform,0\.01,0\.08\n/);
     const post = read(whole, 'posterior.csv').trim().split('\n');
-    expect(post[0]).toBe('particle,weight,clw.sessionGain,engagement.baseDropHazard,tso.costPerPlaceYear.mh,tso.costPerPlaceYear.crisis,practice.scatterShare');
+    expect(post[0]).toBe('particle,weight,tso.costPerPlaceYear.crisis,tso.costPerPlaceYear.mh,engagement.baseDropHazard,practice.scatterShare,clw.sessionGain,gp.metReduction');
     expect(post).toHaveLength(11);
     expect(post.slice(1).reduce((s, l) => s + Number(l.split(',')[1]), 0)).toBeCloseTo(1, 9);
     const gens = read(whole, 'generations.csv').trim().split('\n');
@@ -54,7 +54,7 @@ describe('clwsim calibrate', () => {
     expect(eps[1]!).toBeLessThan(eps[0]!); // tolerances shrink
     const pred = read(whole, 'predictive.csv').trim().split('\n');
     expect(pred[0]).toBe('target,target_value,tolerance,predictive_mean,predictive_low,predictive_high,within');
-    expect(pred).toHaveLength(11);
+    expect(pred).toHaveLength(7);
     const page = read(whole, 'calibration.html');
     expect(page).toMatch(/<svg[^>]*aria-label="posterior of clw\.sessionGain over its prior"/);
     expect(page).toMatch(/Most correlated pairs/);
@@ -62,7 +62,7 @@ describe('clwsim calibrate', () => {
     const m = JSON.parse(read(whole, 'manifest.json'));
     expect(m).toMatchObject({ kind: 'calibration', particles: 10, generations: 4, seed: 3, stop_reason: 'generations' });
     expect(m.files).toEqual([...CSVS, 'calibration.html', 'manifest.json']);
-    expect(m.parameters[0]).toMatchObject({ name: 'clw.sessionGain', dist: 'uniform' });
+    expect(m.parameters[0]).toMatchObject({ name: 'tso.costPerPlaceYear.crisis', dist: 'loguniform' });
   });
 
   test('--workers 2 gives the same files', () => {
@@ -110,14 +110,35 @@ describe('clwsim calibrate', () => {
     const r = clwsim('calibrate', targets, '--check', '--posterior', join(whole, 'posterior.csv'), '--draws', '3', '--out', out, '--quiet', '--workers', '1');
     expect([0, 1]).toContain(r.code);
     expect(r.out).toMatch(/short: 3 replications of 60 weeks/);
-    expect(r.out).toMatch(/parameter uncertainty: 3 draws from .*posterior\.csv \(10 particles, 5 parameters\)/);
-    expect(read(out, 'calibration.csv').trim().split('\n')).toHaveLength(11);
+    expect(r.out).toMatch(/parameter uncertainty: 3 draws from .*posterior\.csv \(10 particles, 6 parameters\)/);
+    expect(read(out, 'calibration.csv').trim().split('\n')).toHaveLength(7);
+  });
+
+  test('--validate: figures kept out of the targets, model against figure, misses reported with exit code 0', () => {
+    const fig = (id: string, stat: string, low: number, high: number, independent: boolean) =>
+      `  - { id: ${id}, stat: ${stat}, scenario: short.yaml, published: "a figure", low: ${low}, high: ${high}, source: "Allbutt L179", independent: ${independent}, note: "a note long enough" }\n`;
+    const v = write('validation.yaml', `targets: targets.yaml\nreps: 3\nfigures:\n${fig('far', 'handholding_share', 5, 6, true)}${fig('wide', 'completion_share', 0, 1, false)}`);
+    const out = join(tmp, 'validate');
+    const r = clwsim('calibrate', '--validate', v, '--posterior', 'none', '--out', out, '--quiet', '--workers', '1');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/validation\.yaml: 2 published figures kept out of .*targets\.yaml; 3 replications per scenario, seed 1/);
+    expect(r.out).toMatch(/parameters as set \(no posterior\)/);
+    expect(r.out).toMatch(/independent of the calibration:\n {2}MISS {2}far .*published 5\.00 to 6\.00\ncross-checks \(not independent\):\n {2}ok {4}wide/);
+    expect(r.out).toMatch(/1 of 2 consistent \(1 independent misses\)/);
+    const csv = read(out, 'validation.csv').trim().split('\n');
+    expect(csv[0]).toBe('figure,stat,scenario,published,low,high,model_mean,model_low,model_high,n,verdict,independent,source,note');
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toMatch(/^far,handholding_share,short\.yaml,a figure,5,6,[\d.]+,[\d.]+,[\d.]+,3,miss,true,/);
+    const bad = clwsim('calibrate', '--validate', v, '--posterior', 'none', '--draws', '3', '--out', join(tmp, 'bad-v'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--draws: used with a posterior, not --posterior none/);
   });
 
   test.each([
     [['--posterior', 'x.csv'], /--posterior: used with calibrate --check/],
     [['--particles', '0'], /--particles.*expected a positive integer/],
-    [['--check', '--search', '3'], /expected --check or --search, not both/],
+    [['--check', '--search', '3'], /expected one of --check, --validate and --search/],
+    [['--validate'], /calibrate --validate: the validation file names the targets it is kept out of/],
   ])('bad input %j: one line, exit code 2', (more, re) => {
     const r = clwsim('calibrate', targets, '--out', join(tmp, 'bad'), ...more);
     expect(r.code).toBe(2);

@@ -183,7 +183,8 @@ describe('item 2: never delete or overwrite a file clwsim did not write', () => 
     rmSync(dir, { recursive: true });
     const child = spawn(process.execPath, [app.bin, 'sweep', long, '--out', dir, '--workers', '1', '--quiet'], { stdio: 'ignore' });
     const exited = new Promise((res) => child.on('exit', res));
-    const runs = () => (existsSync(join(dir, 'journal')) ? readdirSync(join(dir, 'journal')).filter((f) => /^p\d+-r\d+\.json$/.test(f)).length : 0);
+    const log = join(dir, 'journal', 'runs.jsonl'); // one line per finished run
+    const runs = () => (existsSync(log) ? (readFileSync(log, 'utf8').match(/\n/g) ?? []).length : 0);
     while (runs() < 1 && child.exitCode === null) await new Promise((res) => setTimeout(res, 10));
     child.kill('SIGKILL');
     await exited;

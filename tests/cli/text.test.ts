@@ -97,7 +97,7 @@ describe('plain words', () => {
   });
 
   test('no command\'s help says "(s)" or "reps" in words', async () => {
-    for (const c of ['run', 'compare', 'sweep', 'sensitivity', 'merge', 'calibrate', 'patterns', 'explore', 'report', 'validate']) {
+    for (const c of ['run', 'compare', 'sweep', 'sensitivity', 'merge', 'calibrate', 'patterns', 'loops', 'explore', 'report', 'validate']) {
       const r = await cli(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out, c).not.toMatch(/\(s\)|(^|[^-\w])reps\b/);

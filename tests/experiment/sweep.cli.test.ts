@@ -156,8 +156,9 @@ describe('kill and resume', () => {
     expect(clwsim('sweep', f, '--out', whole, '--workers', '2', '--quiet').code).toBe(0);
 
     const child = spawn(process.execPath, [app.bin, 'sweep', f, '--out', cut, '--workers', '2', '--quiet'], { stdio: 'ignore', env: cleanEnv });
-    const journal = join(cut, 'journal');
-    const count = () => (existsSync(journal) ? readdirSync(journal).filter((x) => /^p\d+-r\d+\.json$/.test(x)).length : 0);
+    // the journal: one line per finished run (a line torn by the kill does not count)
+    const journal = join(cut, 'journal', 'runs.jsonl');
+    const count = () => (existsSync(journal) ? (readFileSync(journal, 'utf8').match(/\n/g) ?? []).length : 0);
     const exited = new Promise((res) => child.on('exit', res));
     while (count() < 5 && child.exitCode === null) await new Promise((res) => setTimeout(res, 10));
     child.kill('SIGKILL');

@@ -1,10 +1,12 @@
 /**
  * The realist-matrix pattern suite (quick mode): every claim of Table 2 the model represents,
- * as a paired experiment with common random numbers. A pattern fails when the 95% interval of
- * the paired difference does not lie on the expected side of zero.
+ * as a paired experiment with common random numbers, in every seed block the full mode runs
+ * (QUICK: half the replications). A pattern fails when, in any block, the 95% interval of the
+ * paired difference does not lie on the expected side of zero. What each pattern proves
+ * (emergent or a rule) is checked on the source in formula.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { runPatterns, QUICK, type PatternResult } from '../../src/patterns/run.js';
+import { runPatterns, QUICK, FULL, type PatternResult } from '../../src/patterns/run.js';
 import { PATTERNS } from '../../src/patterns/definitions.js';
 import { MATRIX_ROWS } from '../../src/model/matrix.js';
 
@@ -26,8 +28,14 @@ describe('realist-matrix patterns (quick mode)', () => {
     }
   });
 
+  test('the CI suite runs every seed block of the full mode, and every pattern', () => {
+    expect([QUICK.seeds, QUICK.seed, QUICK.weeks]).toEqual([FULL.seeds, FULL.seed, FULL.weeks]);
+    expect(results.map((r) => r.pattern)).toEqual(PATTERNS.map((p) => p.id));
+    for (const r of results) expect(r.seeds_total, r.pattern).toBe(FULL.seeds);
+  });
+
   for (const r of results)
-    test(`${r.pattern}: ${r.claim}`, () => {
+    test(`${r.pattern} (${r.kind}): ${r.claim}`, () => {
       expect(r.n).toBe(QUICK.reps * QUICK.seeds);
       expect(r.seeds_passed, `${r.metric} difference ${r.mean_difference} (${r.ci_low} to ${r.ci_high}): ${r.expected_direction} in ${r.seeds_passed} of ${r.seeds_total} seed blocks`).toBe(QUICK.seeds);
       expect(r.verdict).toBe('pass');

@@ -131,10 +131,12 @@ describe('bad input: one line, exit code 2', () => {
     expect(r.err).toMatch(/warning: .*posterior\.csv: calibrated with other model code \(sha256:0{16}, now sha256:[0-9a-f]{16}\)/);
   });
 
-  test('--posterior default without a shipped posterior says so and runs with the parameters as set', async () => {
+  test('--posterior default runs with the posterior shipped in scenarios/posterior/', async () => {
     const r = await cli('run', 'scenarios/baseline.yaml', '--weeks', '20', '--warmup', '0', '--reps', '2', '--quiet', '--workers', '1', '--posterior', 'default', '--out', join(tmp, 'dflt'));
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/no posterior is shipped yet/);
-    expect(JSON.parse(read(tmp, 'dflt', 'manifest.json')).posterior).toBeUndefined();
+    expect(r.err).not.toMatch(/no posterior is shipped yet/);
+    const used = JSON.parse(read(tmp, 'dflt', 'manifest.json')).posterior;
+    expect(used.file).toMatch(/scenarios\/posterior\/posterior\.csv$/);
+    expect(used.draws).toHaveLength(2);
   });
 });

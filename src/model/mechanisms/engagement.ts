@@ -18,7 +18,7 @@
  * could have helped get little from a programme), outcome "sustained client engagement".
  * Evidence: §1b, §4 (completion ≈ 50% of starters; no UK handholding effect size).
  */
-import { type World, S, F, Exit } from '../world.js';
+import { type World, S, F, Exit, programmeWeeksOf } from '../world.js';
 import { TsoOutcome } from '../clients.js';
 import { geometric } from '../rng.js';
 import { exitClient, nextSeq, setState, setWellbeing } from '../lifecycle.js';
@@ -58,7 +58,7 @@ export function startEngagement(w: World, c: number, j: number): void {
   t.startWaitSum[j]! += waited;
 
   const h = dropHazard(w, c, j, fit, waited);
-  const length = w.derived.programmeWeeks[t.type[j]!]!;
+  const length = programmeWeeksOf(w, j);
   const d = geometric(w.rng.engagement, h);
   cl.setTsoOutcome(c, d < length ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
   w.endCal.add(w.week + Math.min(d, length), w.week, c, nextSeq(w, c));
@@ -110,6 +110,7 @@ function engagementEnds(w: World): void {
       setWellbeing(w, c, wb + p.engagement.wellbeingGain * cl.fit(c) * (1 - wb));
       t.pos[j]! += 1;
       exitClient(w, c, Exit.COMPLETED);
+      if (w.orgs && w.week > w.scenario.warmup) w.orgs.completed[j]!++;
       w.funnel.completed++;
       w.wk.completions++;
     }

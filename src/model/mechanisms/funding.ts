@@ -10,6 +10,7 @@
  */
 import { type World, S, MAX_REFS } from '../world.js';
 import { returnToClw } from '../lifecycle.js';
+import { noteDisplaced } from '../orgs.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const fundTsos: Mechanism = {
@@ -22,7 +23,7 @@ function updateFunding(w: World): void {
   let closing = 0;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
-    const mult = w.derived.fundingMult[t.type[j]!]!; // p.funding.multiplier by type
+    const mult = w.derived.fundingMult[t.type[j]!]! * t.grantMult[j]!; // p.funding.multiplier by type; an organisation's own grant change (areas) on top
     if (mult < t.mult[j]!) {
       // A cut seen as inequitable (U6): trust falls in proportion to its size.
       const cut = (t.mult[j]! - mult) / Math.max(t.mult[j]!, 1e-9);
@@ -35,6 +36,7 @@ function updateFunding(w: World): void {
       if (t.reserve[j]! < 0) {
         t.open[j] = 0;
         closing++;
+        if (w.orgs) w.orgs.closedWeek[j] = w.week;
       }
     }
     t.places[j] = t.open[j] ? placesOf(w, j) : 0;
@@ -46,7 +48,10 @@ function updateFunding(w: World): void {
 export function placesOf(w: World, j: number): number {
   const { p, tsos: t } = w;
   const flex = 1 + p.tso.trustCapacityFlex * t.trust[j]!; // trusting TSOs stretch to take a few more CLW clients
-  return Math.floor((t.funding[j]! / w.derived.costPerPlace[t.type[j]!]!) * flex);
+  const typeCost = w.derived.costPerPlace[t.type[j]!]!; // p.tso.costPerPlaceYear by type
+  // an area's organisation: its own cost, moved as its type's parameter moves from the area's value
+  const cost = t.costPerPlace[j]! > 0 ? t.costPerPlace[j]! * (typeCost / t.costRef[j]!) : typeCost;
+  return Math.floor((t.funding[j]! / cost) * flex);
 }
 
 /** Clients waiting at or engaged with a TSO that closed this week go back to their CLW. */
@@ -65,18 +70,25 @@ function displaceFromClosed(w: World, closures: number): void {
     const st = cl.state(c);
     if (st === S.FREE) continue;
     let live = 0;
+    let gone = -1;
     for (let k = 0; k < MAX_REFS; k++) {
       const j = cl.ref(c, k);
       if (j < 0) continue;
-      if (!t.open[j]) cl.setRef(c, k, -1); // its list is gone
-      else live++;
+      if (!t.open[j]) {
+        cl.setRef(c, k, -1); // its list is gone
+        gone = j;
+      } else live++;
     }
     if (st === S.ENGAGED) {
       const j = cl.tso(c);
       if (!t.open[j]) {
         t.engaged[j]!--;
         returnToClw(w, c);
+        noteDisplaced(w, c, j);
       }
-    } else if (st === S.WAIT_TSO && live === 0) returnToClw(w, c);
+    } else if (st === S.WAIT_TSO && live === 0) {
+      returnToClw(w, c);
+      noteDisplaced(w, c, gone);
+    }
   }
 }

@@ -4,7 +4,8 @@
  * linearly over `rampWeeks`. An intervention only sets parameters: the behaviour they change
  * (a cut, a surge of need, a KPI regime) is in the mechanisms that read them, which name those
  * rows. The one behaviour of its own is training: a change of the mean CLW expertise during a
- * run shifts every serving CLW's expertise by the same amount.
+ * run shifts every serving CLW's expertise by the same amount. In an area, an intervention may
+ * also change named organisations' grants (funding.ts reads them).
  * Realist matrix: F5 "CLWs with enough expertise" and C2 "CLWs with varying levels of experience"
  * (the expertise shift).
  */
@@ -29,6 +30,7 @@ function applyDue(w: World): void {
         const v = getParam(w.p, path);
         if (typeof v === 'number') from[path] = v;
       }
+      for (const g of iv.grants ?? []) from[`#${g.org}`] = w.tsos.grantMult[g.org]!;
       w.ivFrom[k] = from;
     }
     const frac = ramp <= 1 ? 1 : (w.week - iv.week + 1) / ramp;
@@ -37,6 +39,11 @@ function applyDue(w: World): void {
       const from = w.ivFrom[k]?.[path];
       if (typeof to === 'number' && from !== undefined) setParam(w.p, path, from + (to - from) * frac);
       else setParam(w.p, path, to);
+    }
+    // an area's grant changes: each organisation's grant moves from where it was to mult × its register grant
+    for (const g of iv.grants ?? []) {
+      const from = w.ivFrom[k]![`#${g.org}`]!;
+      w.tsos.grantMult[g.org] = frac >= 1 ? g.mult : from + (g.mult - from) * frac;
     }
   }
   if (changed) refreshDerived(w); // constants that follow the parameters (derived.ts)

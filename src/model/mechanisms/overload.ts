@@ -23,7 +23,7 @@
  * Evidence: §1b (psychological therapies: 90% should start within 18 weeks, the standard a service
  * holds itself to), Allbutt L189-191.
  */
-import { type World, MAX_REFS } from '../world.js';
+import { type World, MAX_REFS, programmeWeeksOf } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const restrictEntry: Mechanism = {
@@ -35,7 +35,7 @@ export const restrictEntry: Mechanism = {
 export function forecastWait(w: World, j: number): number {
   const t = w.tsos;
   if (t.waitN[j] === 0) return 0;
-  const nominal = t.places[j]! / w.derived.programmeWeeks[t.type[j]!]!;
+  const nominal = t.places[j]! / programmeWeeksOf(w, j);
   const rate = Math.max(t.offerRate[j]!, nominal);
   return rate > 0 ? t.waitN[j]! / rate : Number.POSITIVE_INFINITY;
 }

@@ -8,6 +8,8 @@
  * a hire's level: initial.ts, learning.ts), so the workforce starts where it stays. Then the
  * world is made a running programme (prepopulate.ts): CLWs in mid-sessions, TSO places taken and
  * waiting lists as long as the city's waits (tso.initialWaitWeeks), GP re-referrals on their way.
+ * An area's register of named organisations (Scenario.organisations) replaces the tso.count
+ * TSOs per type: one TSO per organisation, with its own grant, places, programme and core costs.
  * Realist matrix: C1 "high levels of individual need" (the demand already in the system at week
  * 0: clients in sessions, on lists, coming back), F8 "stable TSO funding" (grants; places taken), C6 "short-term and fragile funding
  * arrangements" (reserves, core costs), F3 (initial trust), C2 "varying levels of experience and
@@ -16,7 +18,7 @@
  * Evidence: §1d (grants), §4 (reserves and closure rule, T₀), §1b and §4 (initial waits).
  */
 import { TSO_TYPES } from '../params.js';
-import { type World, NTYPES, resetKnown } from '../world.js';
+import { type World, NTYPES, TYPE_INDEX, resetKnown } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
 import { initialExpertise } from '../initial.js';
 import { prepopulate } from '../prepopulate.js';
@@ -32,6 +34,10 @@ export const setUp: Mechanism = {
 };
 
 function initTsos(w: World): void {
+  if (w.scenario.organisations) {
+    initRegister(w);
+    return;
+  }
   const { p, tsos: t } = w;
   const r = w.rng.init;
   const { fundingSpread: fs, coreCostSpread: cs } = p.tso;
@@ -54,6 +60,36 @@ function initTsos(w: World): void {
     }
     w.tsoByType.push(Int32Array.from(ids));
   }
+}
+
+/**
+ * An area's TSOs: one per organisation of its register, in register order, each with its own
+ * grant, cost per place and programme length; it needs its core cost (or coreCostShare ± spread
+ * of its income) to stay open, which its other income helps meet, so it burns reserves once
+ * grant × multiplier < (core cost − other income) ÷ grant (funding.ts).
+ */
+function initRegister(w: World): void {
+  const { p, tsos: t } = w;
+  const r = w.rng.init;
+  const { coreCostSpread: cs } = p.tso;
+  const byType: number[][] = TSO_TYPES.map(() => []);
+  w.scenario.organisations!.forEach((o, j) => {
+    const ti = TYPE_INDEX[o.type];
+    t.type[j] = ti;
+    t.open[j] = 1;
+    t.baseFunding[j] = o.grant;
+    t.mult[j] = p.funding.multiplier[o.type];
+    t.funding[j] = o.grant * t.mult[j]!;
+    t.costPerPlace[j] = o.costPerPlace;
+    t.costRef[j] = o.costRef;
+    t.progWeeks[j] = o.programmeWeeks;
+    t.reserve[j] = p.tso.reserveWeeksMax * r();
+    const core = o.coreCost ?? Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * r())) * (o.grant + o.otherIncome);
+    t.coreShare[j] = (core - o.otherIncome) / o.grant;
+    t.trust[j] = p.trust.initial;
+    byType[ti]!.push(j);
+  });
+  for (const ids of byType) w.tsoByType.push(Int32Array.from(ids));
 }
 
 function initClws(w: World): void {
