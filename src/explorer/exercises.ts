@@ -16,10 +16,10 @@ export interface Exercise {
 export const EXERCISES: Exercise[] = [
   {
     id: 'cut-restore', title: '1. Cut, then restore: does trust come back?', scenario: 'baseline',
-    cut: { size: 40, week: 52, types: ['crisis', 'mh', 'activity'] }, pauseAt: 156,
-    steps: ['Press Run. The cut of 40% to crisis, mental-health and activity grants starts at week 52 (mark 1 on the charts); the run pauses at week 156.',
-      'Drag "Cut size" back to 0% and press Run: grants are restored from the next week (a new mark).'],
-    question: 'Do trust and the number of active TSOs return to where they were? Which loop dominates after the cut, and after the restoration? (Closed TSOs do not reopen by themselves.)',
+    cut: { size: 40, week: 104, types: ['crisis', 'mh', 'activity'] }, pauseAt: 182,
+    steps: ['Press Run. The cut of 40% to crisis, mental-health and activity grants starts at week 104, after the two-year warm-up (mark 1 on the charts); the run pauses at week 182.',
+      'Drag "Cut size" back to 0% and press Run: grants are restored from week 183 (a new mark).'],
+    question: 'Do trust and the number of active TSOs return to where they were? Which loop dominates after the cut, and after the restoration? (Closed TSOs do not reopen by themselves. The scenario funding-cut-restored is the same story, ready-made.)',
   },
   {
     id: 'virtuous', title: '2. The virtuous circle', scenario: 'virtuous-circle',
@@ -34,8 +34,8 @@ export const EXERCISES: Exercise[] = [
     question: 'Scattergun referral is meant to get clients seen sooner. Does it shorten the waiting lists? What happens to trust and drop-out?',
   },
   {
-    id: 'demand', title: '4. A demand surge and the GP loop', scenario: 'baseline', pauseAt: 52,
-    steps: ['Press Run; it pauses at week 52. Drag "Demand level" to 1.6 (a post-COVID surge) and press Run.',
+    id: 'demand', title: '4. A demand surge and the GP loop', scenario: 'baseline', pauseAt: 104,
+    steps: ['Press Run; it pauses at week 104, after the two-year warm-up. Drag "Demand level" to 1.6 (a post-COVID surge) and press Run.',
       'Watch CLW caseloads (bars turn orange and red), handholding and follow-up fade (R3), and GP attendances.'],
     question: 'Which balancing loop stops the CLWs being overwhelmed, and what does it cost the clients? Bring demand back to 1: how long does recovery take?',
   },

@@ -41,7 +41,7 @@ export function buildCut(box: HTMLElement, changed: (weekMoved: boolean) => void
 <div class="lever"><label for="cut-size">Cut size <output id="cut-size-out" for="cut-size"></output></label>
 <input id="cut-size" type="range" min="0" max="100" step="5" value="0" aria-describedby="cut-help">
 <label for="cut-week">Starts in week <output id="cut-week-out" for="cut-week"></output></label>
-<input id="cut-week" type="range" min="1" max="260" step="1" value="52" aria-describedby="cut-help">
+<input id="cut-week" type="range" min="1" max="260" step="1" value="104" aria-describedby="cut-help">
 <div class="types" role="group" aria-label="TSO types cut">${CUT_TYPES.map((t) => `<label><input type="checkbox" id="cut-${t}" value="${t}"${t !== 'specialist' ? ' checked' : ''}> ${TSO_TYPE_LABELS[t].split(' (')[0]}</label>`).join('')}</div>
 <p class="help" id="cut-help">Sets <code>funding.multiplier</code> of the ticked types to 1 − cut: ${cutSpec().description.replace(/ \(crisis.*$/, '')}. A TSO funded below its core cost burns its reserves, then closes and does not reopen. Back to 0% restores the grants.</p></div>`);
   const get = (id: string) => document.getElementById(id) as HTMLInputElement;

@@ -95,7 +95,7 @@ function resetLevers(): void {
     showLever(ui);
   }
   cutSize.value = '0';
-  cutWeek.value = '52';
+  cutWeek.value = '104';
   CUT_TYPES.forEach((t, i) => { cutChecks[i]!.checked = t !== 'specialist'; });
   showCut();
 }

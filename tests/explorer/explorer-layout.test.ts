@@ -11,15 +11,15 @@ import { browserSuite, hasChromium, openFile } from './browser.js';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 1000 };
 
-/** Exercise 1 (a cut at week 52), run to week 60, a lever moved: every kind of content on screen. */
+/** Exercise 1 (a cut at week 104), run past it to week 110, a lever moved: every kind of content on screen. */
 async function busyPage(browser: Browser, file: string, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await openFile(browser, file, viewport);
   await page.click('#ex-cut-restore button');
   await page.waitForSelector('body[data-week="0"] #run:not([disabled])');
   await page.fill('#speed', '5');
-  await page.fill('#until', '60');
+  await page.fill('#until', '110');
   await page.click('#run');
-  await page.waitForSelector('body[data-week="60"][data-running="no"]');
+  await page.waitForSelector('body[data-week="110"][data-running="no"]');
   await page.fill('#lever-practice-scatterShare', '0.5');
   await page.waitForSelector('#chart-trust .mark.you');
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -141,15 +141,16 @@ describe.skipIf(!hasChromium && !process.env.CI)('explorer in chromium', () => {
     await page.focus('#step');
     await page.keyboard.press('Enter');
     await page.waitForSelector('body[data-week="1"]');
-    // Exercise 1: baseline with a 40% cut scheduled at week 52 (marked ahead on the charts).
+    // Exercise 1: baseline with a 40% cut scheduled at week 104 (marked ahead on the charts).
     await page.click('#ex-cut-restore button');
     await page.waitForSelector('body[data-week="0"]');
     expect(await page.inputValue('#scenario')).toBe('baseline');
     expect(await page.inputValue('#cut-size')).toBe('40');
-    expect(await page.inputValue('#until')).toBe('156');
+    expect(await page.inputValue('#cut-week')).toBe('104');
+    expect(await page.inputValue('#until')).toBe('182');
     await page.waitForSelector('#chart-trust .mark.you.future');
     await page.fill('#speed', '5');
-    await runUntil(page, 60);
+    await runUntil(page, 110);
     await page.waitForSelector('#chart-trust .mark.you.past');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${OUT}/exercise-cut.png`, fullPage: true });
