@@ -18,7 +18,7 @@ const { TSO_TYPES } = await import(join(DIST, 'model', 'params.js'));
 const seedrandom = createRequire(import.meta.url)('seedrandom');
 
 const scale = Number(process.env.SCALE ?? 1);
-const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), process.env.WEEKS ? { weeks: Number(process.env.WEEKS) } : {});
+const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), process.env.WEEKS ? { weeks: Number(process.env.WEEKS), warmup: 0 } : {}); // the warm-up only trims summaries
 s.params.clw.count = Math.max(1, Math.round(s.params.clw.count * scale));
 for (const t of TSO_TYPES) s.params.tso.count[t] = Math.round(s.params.tso.count[t] * scale);
 

@@ -6,7 +6,8 @@
  */
 import { loadavg } from 'node:os';
 import { machine, commit, requireBuild } from './lib.js';
-import national from './national.js';
+import national, { decade } from './national.js';
+import csv from './csv.js';
 import memory from './memory.js';
 import city from './city.js';
 import sweep from './sweep.js';
@@ -14,8 +15,8 @@ import steps from './steps.js';
 import sweepScale from './sweepScale.js';
 
 /** @type {Record<string, (cache: import('./lib.js').BenchCache) => string | Promise<string>>} */
-const BENCHES = { national, memory, city, sweep, steps, sweepScale };
-const DEFAULT = ['national', 'memory', 'city', 'sweep']; // steps (a diagnostic) and sweepScale (25 min): ask by name
+const BENCHES = { national, memory, city, sweep, steps, sweepScale, csv, decade };
+const DEFAULT = ['national', 'memory', 'city', 'sweep', 'csv']; // steps (a diagnostic), decade (10-year national) and sweepScale (25 min): ask by name
 const names = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT;
 for (const n of names) if (!BENCHES[n]) throw new Error(`unknown bench "${n}"; expected one of ${Object.keys(BENCHES).join(', ')}`);
 requireBuild();

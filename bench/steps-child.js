@@ -8,7 +8,7 @@ const { loadScenario } = await import(join(DIST, 'io', 'scenario.js'));
 /** @type {typeof import('../src/model/simulate.js')} */
 const { Simulation, SCHEDULE } = await import(join(DIST, 'model', 'simulate.js'));
 /** @typedef {import('../src/model/world.js').World} World */
-const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), { weeks: Number(process.env.WEEKS ?? 100) });
+const s = loadScenario(join(ROOT, 'scenarios', 'national-england.yaml'), { weeks: Number(process.env.WEEKS ?? 100), warmup: 0 }); // the warm-up only trims summaries
 /** @type {Map<string, number>} */
 const ms = new Map();
 /** @typedef {import('../src/model/mechanism.js').Mechanism} Mechanism */

@@ -35,7 +35,8 @@ export default async function sweep() {
   return table(['sweep (city runs, worker_threads)', 'median', 'target'], [
     ['1 worker', `${fmt(s.runsPerS1)} runs/s`, ''],
     ['2 workers', `${fmt(s.runsPerS2)} runs/s (speed-up ${fmt(s.speedup, 2)}×)`, ''],
-    ['efficiency, 2 workers', `${fmt(100 * s.efficiency, 0)}%`, '≥ 90%'],
+    ['efficiency, 2 workers', `${fmt(100 * s.efficiency, 0)}%`, ''],
+    ['20,000 city runs on 2 workers (at the measured rate)', `${fmt(2e4 / s.runsPerS2 / 60, 1)} min`, '≤ 3 min'],
     ['time per run inside a worker, 1 → 2 workers', `${fmt(s.msPerRun1)} → ${fmt(s.msPerRun2)} ms`, ''],
   ]);
 }

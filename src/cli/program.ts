@@ -1,37 +1,13 @@
 /**
- * Commander wiring: parse, call the library, print. Nothing else. makeProgram() is tested
- * in-process; bin/clwsim.js only calls main().
+ * Commander wiring: parse, call the library, print. Nothing else. main() is tested in-process;
+ * bin/clwsim.js only calls it. Each command family's module is imported only when one of its
+ * commands runs (help and unknown commands load them all, to list them), so `--version` starts
+ * in a fraction of the time and `run` does not load the sweep, calibration or report code.
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../scenario/errors.js';
-import { loadScenario } from '../io/scenario.js';
-import { writeRunOutputs, runFiles } from '../io/results.js';
-import { FORMAT_HELP, formatArg } from './format.js';
-import type { Format } from '../experiment/table.js';
-import { claimOutput, releaseOutputs } from '../io/outputDir.js';
-import { folderName } from '../scenario/names.js';
-import { outputFolder, OVERWRITE_HELP } from './outputs.js';
-import { plural } from '../report/format.js';
 import { version, gitCommit } from '../io/provenance.js';
-import { paramsJson, paramsMarkdown, paramsText, scenarioJsonSchema } from '../io/paramsDoc.js';
-import { matrixMarkdown } from '../docs/matrix.js';
-import { PATTERNS } from '../patterns/definitions.js';
-import { replicate } from '../experiment/replicate.js';
-import { defaultWorkers } from '../experiment/pool.js';
-import { progress } from './progress.js';
-import { summaryText } from './summaryText.js';
-import { collect, outputOptions, replicationOptions } from './options.js';
 import { CommandFailed, commanderError, internalError, oneLine, PREFIX } from './errors.js';
-import { registerSweep } from './sweep.js';
-import { registerPatterns } from './patterns.js';
-import { registerLoops } from './loops.js';
-import { registerCalibrate } from './calibrate.js';
-import { registerReport } from './report.js';
-import { registerExplore } from './explore.js';
-import { registerDiscover } from './discover.js';
-import { registerArea } from './area.js';
-import { registerOptimise } from './optimise.js';
-import { armsUse, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -52,75 +28,45 @@ export const origin = (io: Io) => ({ tool: 'clwsim', version: version(), commit:
 /** A command module adds its subcommand to the program (one file per command family). */
 export type Register = (program: Command, io: Io) => void;
 
-/** Every command family; add yours here. */
-const COMMANDS: Register[] = [registerRun, registerPatterns, registerLoops, registerCalibrate, registerSweep, registerReport, registerExplore, registerDiscover, registerArea, registerOptimise];
+/** Every command family, in help order: its commands and how to load it; add yours here. */
+const FAMILIES: Array<{ commands: string[]; load: () => Promise<Register> }> = [
+  { commands: ['run', 'validate', 'params'], load: async () => (await import('./runCommands.js')).registerRun },
+  { commands: ['patterns'], load: async () => (await import('./patterns.js')).registerPatterns },
+  { commands: ['loops'], load: async () => (await import('./loops.js')).registerLoops },
+  { commands: ['calibrate'], load: async () => (await import('./calibrate.js')).registerCalibrate },
+  { commands: ['sweep', 'merge', 'sensitivity'], load: async () => (await import('./sweep.js')).registerSweep },
+  { commands: ['compare', 'report'], load: async () => (await import('./report.js')).registerReport },
+  { commands: ['explore'], load: async () => (await import('./explore.js')).registerExplore },
+  { commands: ['discover'], load: async () => (await import('./discover.js')).registerDiscover },
+  { commands: ['area'], load: async () => (await import('./area.js')).registerArea },
+  { commands: ['optimise'], load: async () => (await import('./optimise.js')).registerOptimise },
+];
 
-export function makeProgram(io: Io = stdio): Command {
+/** The families argv needs: the one its command belongs to, none for a bare --version, else all (help, suggestions). */
+function familiesFor(argv: string[]) {
+  const name = argv.find((a) => !a.startsWith('-'));
+  if (name === undefined && argv.length > 0 && argv.every((a) => a === '--version' || a === '-V')) return [];
+  const own = FAMILIES.filter((f) => f.commands.includes(name ?? ''));
+  return own.length > 0 ? own : FAMILIES;
+}
+
+/** The program with the commands argv needs (all of them when argv is not given). */
+export async function makeProgram(io: Io = stdio, argv?: string[]): Promise<Command> {
   const program = new Command('clwsim')
     .description('Agent-based simulation of the CLW → TSO social-prescribing referral ecosystem')
     .version(version())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: (s) => io.err(commanderError(s)) });
-  for (const register of COMMANDS) register(program, io);
+  const families = argv ? familiesFor(argv) : FAMILIES;
+  const registers = await Promise.all(families.map((f) => f.load()));
+  for (const register of registers) register(program, io);
   return program;
-}
-
-function registerRun(program: Command, io: Io): void {
-  posteriorOptions(outputOptions(replicationOptions(program
-    .command('run <scenario>')
-    .description('run a scenario (replications) and write trajectories, summaries, funnel and manifest'),
-  'replications', 'run seed', 'override a parameter (repeatable)'),
-  'output folder (default output/<scenario name>, or the next free output/<name>-2 …)', OVERWRITE_HELP)
-    .option('--format <csv|parquet>', FORMAT_HELP, formatArg, 'csv'))
-    .action(async (file: string, o: PosteriorOpts & { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean; format?: Format }) => {
-      const { loaded, reps } = readPosterior(o, io);
-      const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
-      const use = loaded ? armsUse(loaded, [scenario], o.set) : undefined;
-      const out = claimOutput(io, outputFolder(io, o.out, `output/${folderName(scenario.name)}`, o.overwrite), { mode: 'results', overwrite: o.overwrite });
-      out.plan(runFiles(scenario, o.format));
-      const dir = out.dir;
-      const started = new Date();
-      const bar = progress(o.quiet);
-      const runs = await replicate(scenario, {
-        workers: o.workers ?? defaultWorkers(), draws: use?.draws,
-        onProgress: (d, t) => bar.update(d, t, `${scenario.name}:`),
-      });
-      bar.end();
-      out.finish(writeRunOutputs(dir, runs, {
-        ...origin(io), scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(), ...(use ? { posterior: use } : {}),
-      }, o.format));
-      io.out(summaryText(runs));
-      if (use) io.out(posteriorLine(use));
-      io.out(`wrote ${dir}/{trajectories,summary,funnel,tso_types${scenario.organisations ? ',organisations' : ''}}.${o.format ?? 'csv'} and manifest.json\n`);
-    });
-
-  program
-    .command('validate <scenario>')
-    .description('check a scenario file (and its extends chain) without running it')
-    .option('--set <path=value>', 'override a parameter (repeatable)', collect, [])
-    .action((file: string, o: { set: string[] }) => {
-      const s = loadScenario(file, { set: o.set });
-      io.out(`${file}: ok (${s.name}: ${s.weeks} weeks, ${plural(s.reps, 'replication')}, seed ${s.seed}, ${plural(s.interventions.length, 'intervention')})\n`);
-    });
-
-  program
-    .command('params')
-    .description('list every parameter: name, default, unit, range, provenance')
-    .option('--json', 'as JSON')
-    .option('--markdown', 'as the Markdown table of docs/parameters.md')
-    .option('--json-schema', 'as a JSON Schema for scenario files (docs/scenario.schema.json)')
-    .option('--matrix', 'the realist matrix: each row\'s mechanisms, parameters, patterns and output columns (docs/matrix.md)')
-    .action((o: { json?: boolean; markdown?: boolean; jsonSchema?: boolean; matrix?: boolean }) => {
-      if (o.jsonSchema) return io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-      if (o.matrix) return io.out(matrixMarkdown(PATTERNS));
-      io.out(o.json ? paramsJson() : o.markdown ? paramsMarkdown() : paramsText());
-    });
 }
 
 /** Run the CLI; returns the exit code (0 ok, 2 bad input or usage). */
 export async function main(argv: string[], out: Io = stdio): Promise<number> {
   const io: Io = { ...out, argv: [...argv] };
-  const program = makeProgram(io);
+  const program = await makeProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -142,6 +88,7 @@ export async function main(argv: string[], out: Io = stdio): Promise<number> {
     io.err(internalError(e));
     return 1;
   } finally {
-    releaseOutputs(io);
+    // Output folders are claimed only by commands, which have loaded outputDir.js already.
+    if (program.commands.length > 0) (await import('../io/outputDir.js')).releaseOutputs(io);
   }
 }

@@ -6,7 +6,7 @@ import { resolve, join, relative } from 'node:path';
 import { InputError } from '../scenario/errors.js';
 import { loadScenario } from '../io/scenario.js';
 import { replicateArms } from '../experiment/replicate.js';
-import { defaultWorkers } from '../experiment/pool.js';
+import { defaultWorkers, executor } from '../experiment/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { armFromRuns, lastWeeks, withDraws } from '../report/arms.js';
 import { buildReport } from '../report/build.js';
@@ -77,26 +77,33 @@ export function registerReport(program: Command, io: Io): void {
       const out = o.out ?? relative(process.cwd(), claim.dir);
       const dir = claim.dir;
       const workers = o.workers ?? defaultWorkers();
-      const bar = progress(o.quiet);
-      const perArm = await replicateArms(all, base!.reps, { workers, draws: use?.draws, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
-      const results = all.map((s, i) => ({ scenario: s, runs: perArm[i]! }));
-      const arms = results.map((r) => armFromRuns(r.scenario, r.runs, use?.draws));
-      const w = lastWeeks(base!.weeks, o.window!);
-      const command = commandLine(baseFile, files, o, all, out, posteriorArgs(use));
-      bar.end();
-      const bar2 = progress(o.quiet);
-      const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command, posterior: use },
-        o.sensitivity > 0 ? { top: o.sensitivity, workers, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
-      bar2.end();
-      claim.plan(comparisonFiles(all, report, o.format));
-      writeComparison(dir, results, report, {
-        version: version(), commit: gitCommit(), argv: io.argv ?? [], command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}), ...(o.format === 'parquet' ? { format: 'parquet' as const } : {}),
-      }, started);
-      claim.finish();
-      io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
-      if (use) io.out(posteriorLine(use));
-      io.out(`wrote ${join(dir, inFormat('comparison.csv', o.format))}, ${inFormat('costs.csv', o.format)}, charts/*.svg and runs/\n`);
-      io.out(`report: ${join(dir, 'report.html')}\n`);
+      // One pool for the comparison and both steps of the sensitivity analysis: its workers load the
+      // engine and warm up its JIT once, not once per step (bench/README.md: compare).
+      const exec = executor(workers);
+      try {
+        const bar = progress(o.quiet);
+        const perArm = await replicateArms(all, base!.reps, { exec, draws: use?.draws, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
+        const results = all.map((s, i) => ({ scenario: s, runs: perArm[i]! }));
+        const arms = results.map((r) => armFromRuns(r.scenario, r.runs, use?.draws));
+        const w = lastWeeks(base!.weeks, o.window!);
+        const command = commandLine(baseFile, files, o, all, out, posteriorArgs(use));
+        bar.end();
+        const bar2 = progress(o.quiet);
+        const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command, posterior: use },
+          o.sensitivity > 0 ? { top: o.sensitivity, exec, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
+        bar2.end();
+        claim.plan(comparisonFiles(all, report, o.format));
+        writeComparison(dir, results, report, {
+          version: version(), commit: gitCommit(), argv: io.argv ?? [], command, baseline: base!.name, scenarios: scenarios.map((s) => s.name), window: { weeks: o.window!, ...w }, ...(use ? { posterior: use } : {}), ...(o.format === 'parquet' ? { format: 'parquet' as const } : {}),
+        }, started);
+        claim.finish();
+        io.out(`compared ${scenarios.map((s) => s.name).join(', ')} with ${base!.name}: ${base!.reps} paired replications, weeks ${w.from}-${w.to}, ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
+        if (use) io.out(posteriorLine(use));
+        io.out(`wrote ${join(dir, inFormat('comparison.csv', o.format))}, ${inFormat('costs.csv', o.format)}, charts/*.svg and runs/\n`);
+        io.out(`report: ${join(dir, 'report.html')}\n`);
+      } finally {
+        await exec.close();
+      }
     });
 
   program

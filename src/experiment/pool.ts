@@ -3,7 +3,6 @@
  * call the same handler (worker.ts), so results do not depend on the choice; callers order them.
  */
 import { availableParallelism } from 'node:os';
-import Tinypool from 'tinypool';
 import { handle, type WorkerMessage } from './worker.js';
 import type { Job, JobOutput } from './runner.js';
 import type { RunRecord, Task } from './runTask.js';
@@ -42,11 +41,13 @@ export function executor(workers: number): Executor {
       close: async () => {},
     };
   }
-  const pool = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
+  // Loaded here, not at the top: tinypool counts physical cores when its module loads, by running
+  // two shell pipelines (0.1-0.6 s), which a command that runs one replication in this thread never needs.
+  const pool = import('tinypool').then(({ default: Tinypool }) => new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false }));
   return {
     size: workers,
-    run: ((msg: WorkerMessage) => pool.run(msg)) as Executor['run'],
-    close: () => pool.destroy(),
+    run: ((msg: WorkerMessage) => pool.then((p) => p.run(msg))) as Executor['run'],
+    close: () => pool.then((p) => p.destroy()),
   };
 }
 

@@ -3,13 +3,12 @@
  * sweep keeps. The same function runs in-process and in worker threads, so the output cannot
  * depend on where it ran. A run that throws becomes a failure record, never a crash.
  */
-import { stringify } from 'csv-stringify/sync';
 import { repSeed } from '../model/rng.js';
 import { applyPoint } from './apply.js';
 import type { MetricName } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
 import { buildScenario } from '../scenario/build.js';
-import { fmt } from '../scenario/csv.js';
+import { csvRecords, fmt } from '../scenario/csv.js';
 import { statistic, type Statistic, type Window } from '../scenario/stats.js';
 import { simulateReplication, type Draw } from './runner.js';
 
@@ -56,7 +55,7 @@ export function runTask(t: Task): RunRecord {
       const rows: Array<Array<string | number>> = [];
       const head = [t.point, ...t.values.map(cell), t.rep, seed];
       for (let w = 0; w < res.weeks; w++) rows.push([...head, w + 1, ...t.metrics.map((m) => fmt(res.metrics[m][w]!))]);
-      rec.traj = stringify(rows);
+      rec.traj = csvRecords(rows);
     }
     return rec;
   } catch (e) {

@@ -4,8 +4,9 @@ import { Calendar, QueuePool } from './pools.js';
 import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
 import type { Scenario } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
-import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel } from './world.js';
+import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel, refreshDerived } from './world.js';
 import { setUp } from './mechanisms/setup.js';
+import { newDerived } from './derived.js';
 import { newOrgTally } from './orgs.js';
 
 /** First allocation of client records, in weeks of referrals (they grow by doubling; results do not depend on it). */
@@ -22,11 +23,12 @@ export function createWorld(scenario: Scenario, seed: number): World {
   const nTso = scenario.organisations?.length ?? TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
   const nClw = p.clw.count;
   const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * INITIAL_CLIENT_WEEKS));
+  const clients = new Clients(expectedClients);
   const w: World = {
     p, scenario, week: 0, rng, dist,
     interventions: scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } })),
     ivFrom: [],
-    clients: new Clients(expectedClients),
+    clients,
     clws: newClws(nClw),
     tsos: newTsos(nTso),
     tsoByType: [],
@@ -35,13 +37,16 @@ export function createWorld(scenario: Scenario, seed: number): World {
     tsoUrgent: new QueuePool(nTso),
     freeSlots: new Int32Array(1024),
     freeN: 0,
-    referCal: new Calendar(), waitCal: new Calendar(), endCal: new Calendar(), exitCal: new Calendar(), phantomCal: new Calendar(),
+    // Client calendars touch their events' records in batches (pools.ts); the phantom one holds TSO ids.
+    referCal: new Calendar(clients), waitCal: new Calendar(clients), endCal: new Calendar(clients), exitCal: new Calendar(clients), phantomCal: new Calendar(),
     stateCount: new Int32Array(6),
     waitingByType: new Int32Array(NTYPES),
-    referral: { chosen: new Int32Array(MAX_REFS) },
+    referral: { chosen: new Int32Array(MAX_REFS), kind: new Uint8Array(nTso) },
+    derived: newDerived(),
     gpRateSum: 0, gpRateByState: new Float64Array(6), wellbeingSum: 0,
     wk: newWeek(), funnel: newFunnel(), arrivalsTotal: 0, exitsTotal: 0, clientWeeks: 0,
   };
+  refreshDerived(w);
   if (scenario.organisations) w.orgs = newOrgTally(nTso);
   setUp.fn(w);
   return w;

@@ -5,22 +5,28 @@
  */
 import { type World, S, Exit, MAX_REFS } from './world.js';
 import { geometric } from './rng.js';
-import { AfterExit, ClwOutcome } from './clients.js';
-import { WEEKS_PER_YEAR } from './params.js';
+import { AfterExit, ClwOutcome, L } from './clients.js';
 import { learnFromOutcome } from './mechanisms/learning.js';
 
 /** The weekly GP consultation rate of client c in its current state. */
 export function gpRateOf(w: World, c: number): number {
+  return gpRateIn(w, c, w.clients.state(c));
+}
+
+/** The weekly GP consultation rate of client c in state st (reads the record's views directly: see clients.ts L). */
+function gpRateIn(w: World, c: number, st: number): number {
+  if (st === S.FREE) return 0;
   const cl = w.clients;
   const g = w.p.gp;
-  const st = cl.state(c);
-  if (st === S.FREE) return 0;
   let mult = 1;
   if (st === S.WAIT_TSO) mult = g.waitingMultiplier;
-  else if (st === S.ENGAGED) mult = 1 - g.engagedReduction;
-  else if (st === S.EXITED) mult = cl.exit(c) === Exit.COMPLETED || cl.exit(c) === Exit.RESOLVED ? 1 - g.metReduction * cl.fit(c) : g.waitingMultiplier;
-  const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.wellbeing(c) - w.p.demand.wellbeingInitialMean)));
-  return (g.baseRatePerYear / WEEKS_PER_YEAR) * cl.gpBase(c) * mult * wb;
+  else if (st === S.ENGAGED) mult = w.derived.gpEngagedMult; // 1 - engagedReduction
+  else if (st === S.EXITED) {
+    const x = cl.u8[c * L.S8 + L.EXIT]!;
+    mult = x === Exit.COMPLETED || x === Exit.RESOLVED ? 1 - g.metReduction * cl.f32[c * L.S32 + L.FIT]! : g.waitingMultiplier;
+  }
+  const wb = Math.min(g.wellbeingFactorMax, Math.max(g.wellbeingFactorMin, 1 - g.wellbeingSlope * (cl.f64[c * L.S64 + L.WELLBEING]! - w.p.demand.wellbeingInitialMean)));
+  return w.derived.gpWeekly * cl.f32[c * L.S32 + L.GP_BASE]! * mult * wb; // gpWeekly = baseRatePerYear / WEEKS_PER_YEAR
 }
 
 export function refreshGpRate(w: World, c: number): void {
@@ -31,32 +37,42 @@ export function refreshGpRate(w: World, c: number): void {
   w.clients.setGpRate(c, r);
 }
 
+/** Move c to state s: counts, waiting-list flows, the GP rate (moved with it, then refreshed for s). */
 export function setState(w: World, c: number, s: S): void {
   const cl = w.clients;
-  const old = cl.state(c);
+  const { u8, i32, f64 } = cl; // the record's views (clients.ts L): this is the hottest function of a run
+  const wk = w.wk;
+  const week = w.week;
+  const old = u8[c * L.S8 + L.STATE]!;
   // Who leaves and joins the two kinds of waiting list, and how long they were on it (the
   // Little's-law wait measures in metrics.ts); people waiting at TSOs, by type.
   if (old === S.WAIT_CLW) {
-    w.wk.clwListLeft++;
-    w.wk.clwListWaitSum += w.week - cl.since(c);
+    wk.clwListLeft++;
+    wk.clwListWaitSum += week - i32[c * L.S32 + L.SINCE]!;
   } else if (old === S.WAIT_TSO) {
-    w.wk.tsoListLeft++;
-    w.wk.tsoListWaitSum += w.week - cl.since(c);
-    w.waitingByType[cl.waitType(c)]!--;
+    wk.tsoListLeft++;
+    wk.tsoListWaitSum += week - i32[c * L.S32 + L.SINCE]!;
+    w.waitingByType[u8[c * L.S8 + L.WAIT_TYPE]!]!--;
   }
-  if (s === S.WAIT_CLW) w.wk.clwListJoined++;
+  if (s === S.WAIT_CLW) wk.clwListJoined++;
   else if (s === S.WAIT_TSO) {
-    w.wk.tsoListJoined++;
-    w.waitingByType[cl.waitType(c)]!++;
+    wk.tsoListJoined++;
+    w.waitingByType[u8[c * L.S8 + L.WAIT_TYPE]!]!++;
   }
-  w.stateCount[old]!--;
-  w.stateCount[s]!++;
-  const rate = cl.gpRate(c); // its GP rate moves with it, then is refreshed for the new state
-  w.gpRateByState[old]! -= rate;
-  w.gpRateByState[s]! += rate;
-  cl.setState(c, s);
-  cl.setSince(c, w.week);
-  refreshGpRate(w, c);
+  const count = w.stateCount;
+  count[old]!--;
+  count[s]!++;
+  const byState = w.gpRateByState;
+  const rate = f64[c * L.S64 + L.GP_RATE]!;
+  byState[old]! -= rate;
+  byState[s]! += rate;
+  u8[c * L.S8 + L.STATE] = s;
+  i32[c * L.S32 + L.SINCE] = week;
+  const r = gpRateIn(w, c, s); // refreshGpRate, for the state just set
+  const d = r - rate;
+  w.gpRateSum += d;
+  byState[s]! += d;
+  f64[c * L.S64 + L.GP_RATE] = r;
 }
 
 export function setWellbeing(w: World, c: number, v: number): void {

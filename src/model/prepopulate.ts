@@ -131,8 +131,8 @@ function waitingClient(w: World, j: number, waited: number): void {
 
 /** A need drawn from the demand shares (as arrivals draw it). */
 function drawNeed(w: World): number {
-  const shares = TSO_TYPES.map((t) => w.p.demand.needShare[t]);
-  let u = w.rng.start() * (shares.reduce((a, b) => a + b, 0) || 1);
+  const { needShares: shares, needTotal } = w.derived;
+  let u = w.rng.start() * needTotal;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
   return need;

@@ -13,8 +13,33 @@ export type Rng = () => number;
 export const STREAMS = ['init', 'arrivals', 'clw', 'referral', 'intake', 'engagement', 'waiting', 'gp', 'exit', 'turnover', 'start', 'clwList'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
+/**
+ * seedrandom's Alea seeds the stream (its Mash hash of `repSeed:name`); the draws then come from
+ * alea(), the same recurrence on a Float64Array. Why not seedrandom's own generator: it keeps its
+ * state in object fields and is a closure the optimiser often cannot inline into the large
+ * mechanism functions, and every draw it returns from an out-of-line call is a new heap number
+ * (a third of the city run's allocations; bench/README.md). The sequence is the same, draw for
+ * draw (tests/model/rng.test.ts).
+ */
 export function stream(repSeed: number, name: StreamName): Rng {
-  return seedrandom.alea(`${repSeed}:${name}`) as unknown as Rng;
+  const seeded = seedrandom.alea(`${repSeed}:${name}`, { state: true }).state() as unknown as AleaState;
+  return alea(seeded);
+}
+
+/** The state of an Alea generator as seedrandom exports it. */
+export interface AleaState { c: number; s0: number; s1: number; s2: number }
+
+/** Baagøe's Alea recurrence from a given state; the arithmetic of seedrandom's lib/alea.js next(). */
+export function alea(state: AleaState): Rng {
+  const s = Float64Array.of(state.s0, state.s1, state.s2, state.c);
+  return () => {
+    const t = 2091639 * s[0]! + s[3]! * 2.3283064365386963e-10; // 2^-32
+    s[0] = s[1]!;
+    s[1] = s[2]!;
+    s[3] = t | 0;
+    s[2] = t - s[3];
+    return s[2];
+  };
 }
 
 /**
@@ -33,12 +58,26 @@ export interface Draws {
   normal(mu: number, sigma: number): number;
 }
 
-/** d3-random distributions bound to a stream. */
+/**
+ * d3-random distributions bound to a stream. A Poisson sampler keeps no state between draws, so
+ * the last one is reused while λ stays the same (arrivals draw once per CLW a week at one rate:
+ * a new sampler each time was most of the city run's garbage). A normal sampler keeps the second
+ * value of each pair it makes, so it is made anew for every draw, as before.
+ */
 export function draws(rng: Rng): Draws {
   const p = randomPoisson.source(rng);
   const n = randomNormal.source(rng);
+  let lastLambda = Number.NaN;
+  let sampler = p(0);
   return {
-    poisson: (lambda) => (lambda > 0 ? p(lambda)() : 0),
+    poisson: (lambda) => {
+      if (!(lambda > 0)) return 0;
+      if (lambda !== lastLambda) {
+        sampler = p(lambda);
+        lastLambda = lambda;
+      }
+      return sampler();
+    },
     normal: (mu, sigma) => n(mu, sigma)(),
   };
 }

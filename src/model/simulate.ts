@@ -73,6 +73,9 @@ export class Simulation {
   private readonly typeScratch = Array.from({ length: NTYPES }, () => new Float64Array(TYPE_FIELDS.length));
   readonly metrics: Record<MetricName, Float64Array>;
   readonly tsoTypes: Record<TsoType, Record<TypeField, Float64Array>>;
+  // The same arrays in METRIC_NAMES and TSO_TYPES × TYPE_FIELDS order: filled by index each week, not looked up by name.
+  private readonly metricCols: Float64Array[];
+  private readonly typeCols: Float64Array[][];
 
   constructor(readonly scenario: Scenario, rep = 0, seed = repSeed(scenario.seed, rep)) {
     this.rep = rep;
@@ -81,6 +84,8 @@ export class Simulation {
     const n = scenario.weeks;
     this.metrics = Object.fromEntries(METRIC_NAMES.map((m) => [m, new Float64Array(n)])) as Record<MetricName, Float64Array>;
     this.tsoTypes = Object.fromEntries(TSO_TYPES.map((t) => [t, Object.fromEntries(TYPE_FIELDS.map((f) => [f, new Float64Array(n)]))])) as Record<TsoType, Record<TypeField, Float64Array>>;
+    this.metricCols = METRIC_NAMES.map((m) => this.metrics[m]);
+    this.typeCols = TSO_TYPES.map((t) => TYPE_FIELDS.map((f) => this.tsoTypes[t][f]));
   }
 
   get week(): number {
@@ -102,10 +107,10 @@ export class Simulation {
     measureTypes(w, this.typeTally, this.typeScratch);
     const wi = w.week - 1;
     if (wi < this.scenario.weeks) {
-      for (let m = 0; m < METRIC_NAMES.length; m++) this.metrics[METRIC_NAMES[m]!][wi] = this.scratch[m]!;
+      for (let m = 0; m < this.metricCols.length; m++) this.metricCols[m]![wi] = this.scratch[m]!;
       for (let ti = 0; ti < NTYPES; ti++) {
-        const rec = this.tsoTypes[TSO_TYPES[ti]!];
-        for (let f = 0; f < TYPE_FIELDS.length; f++) rec[TYPE_FIELDS[f]!][wi] = this.typeScratch[ti]![f]!;
+        const cols = this.typeCols[ti]!;
+        for (let f = 0; f < cols.length; f++) cols[f]![wi] = this.typeScratch[ti]![f]!;
       }
     }
     const sc = w.stateCount;

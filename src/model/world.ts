@@ -5,11 +5,12 @@
  * metrics only read it. createWorld.ts builds one; mechanisms/setup.ts fills it.
  */
 import { type Params, TSO_TYPES, type TsoType } from './params.js';
-import { type Calendar, type QueuePool, grow } from './pools.js';
+import { type Calendar, type QueuePool, grow, Size } from './pools.js';
 import type { Rng, Draws, StreamName } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import type { Week, Funnel } from './counters.js';
+import { type Derived, derive } from './derived.js';
 import type { OrgTally } from './orgs.js';
 
 /** Client states: every client slot is in exactly one. */
@@ -105,6 +106,7 @@ export interface Tsos {
  */
 export interface ReferralScratch {
   chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
+  kind: Uint8Array; // per TSO: its type while open, 255 while closed (referral.ts)
 }
 
 export interface World {
@@ -132,6 +134,7 @@ export interface World {
   stateCount: Int32Array;
   waitingByType: Int32Array; // people waiting at TSOs of each type (a client's referrals are all of one type)
   referral: ReferralScratch;
+  derived: Derived; // constants derived from p (derived.ts); refreshDerived(w) after changing p
   gpRateSum: number;
   gpRateByState: Float64Array; // the same, by client state (S)
   wellbeingSum: number;
@@ -145,12 +148,23 @@ export interface World {
 
 /** Programme length at TSO j: an area organisation's own, else its type's (tso.programmeWeeks). */
 export function programmeWeeksOf(w: World, j: number): number {
-  return w.tsos.progWeeks[j]! || w.p.tso.programmeWeeks[TSO_TYPES[w.tsos.type[j]!]!];
+  return w.tsos.progWeeks[j]! || w.derived.programmeWeeks[w.tsos.type[j]!]!; // tso.programmeWeeks by type index (derived.ts)
 }
+
+/** Recompute w.derived from w.p: after any change of the live parameters (derived.ts). */
+export const refreshDerived = (w: World): void => derive(w.derived, w.p);
 
 /** Get a free client slot, growing the records when full. */
 export function allocClient(w: World): number {
-  if (w.freeN > 0) return w.freeSlots[--w.freeN]!;
+  if (w.freeN > 0) {
+    // Slots are handed out last freed first: fetch the records of the next few together (pools.ts).
+    if (w.freeN % Size.TOUCH === 0) {
+      let sink = 0;
+      for (let k = w.freeN - Size.TOUCH; k < w.freeN; k++) sink += w.clients.touch(w.freeSlots[k]!);
+      w.clwQueue.sink = (w.clwQueue.sink + sink) | 0;
+    }
+    return w.freeSlots[--w.freeN]!;
+  }
   const c = w.clients;
   if (c.n === c.capacity) c.resize(c.n * 2);
   return c.n++;

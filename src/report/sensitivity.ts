@@ -16,12 +16,14 @@ import type { Arm } from './arms.js';
 import { armFromRuns, drawsOf } from './arms.js';
 import { costRows } from './costs.js';
 import { pairedJobs, type Draw, type Job } from '../experiment/runner.js';
-import { runJobs } from '../experiment/pool.js';
+import { runJobs, type Executor } from '../experiment/pool.js';
 import { oneOfEachTwin, twinsOf } from './twins.js';
 
 export interface SensitivityOptions {
   delta?: number;
   workers?: number;
+  /** A worker pool to run on (compare's own, already warm), instead of a new one of `workers` threads. */
+  exec?: Executor;
   screenReps?: number;
   refineReps?: number;
   top?: number;
@@ -89,7 +91,7 @@ async function effects(base: Scenario, arm: Scenario, w: Window, reps: number, s
   const jobs: Job[] = settings.flatMap((x) => pairedJobs([at(base, x), at(arm, x)], reps, 'result', draws));
   const per = 2 * reps;
   let done = 0;
-  const outs = await runJobs(jobs, { workers: o.workers, onProgress: (d) => { while (done < Math.floor(d / per)) { done++; tick(); } } });
+  const outs = await runJobs(jobs, { workers: o.workers, exec: o.exec, onProgress: (d) => { while (done < Math.floor(d / per)) { done++; tick(); } } });
   return settings.map((x, i) => {
     const mine = outs.slice(i * per, (i + 1) * per).map((y) => y.result!);
     return netPerYear(armFromRuns(at(base, x), mine.slice(0, reps), draws), armFromRuns(at(arm, x), mine.slice(reps), draws), w);

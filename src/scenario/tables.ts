@@ -9,16 +9,27 @@ import type { RunResult } from '../model/simulate.js';
 import type { Organisation, Scenario } from '../model/scenario.js';
 import { DESTINATIONS } from '../model/orgs.js';
 import { summarize } from './stats.js';
-import { fmt, toCsv } from './csv.js';
+import { fmt, numCell, textCell, toCsv } from './csv.js';
 
 type Row = Array<string | number>;
 
 /** One row per replication per week; `weeks` limits each run to its first weeks (a run in progress). */
 export function trajectoriesCsv(runs: RunResult[], weeks?: number): string {
-  const rows: Row[] = [];
-  for (const r of runs)
-    for (let w = 0; w < (weeks ?? r.weeks); w++) rows.push([r.scenario, r.rep, r.seed, w + 1, ...METRIC_NAMES.map((m) => fmt(r.metrics[m][w]!))]);
-  return toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], rows);
+  // The largest table we write (a sweep's or a long run's: tens of MB): each line is built as one
+  // string, what toCsv would write for the row [scenario, rep, seed, week, ...fmt(metric)], without
+  // a row array and a boxed number per cell (bench/README.md: CSV).
+  const lines = [toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], []).slice(0, -1)];
+  for (const r of runs) {
+    const series = METRIC_NAMES.map((m) => r.metrics[m]);
+    const cells = [`${textCell(r.scenario)},${r.rep},${r.seed}`, '', ...series.map(() => '')];
+    for (let w = 0; w < (weeks ?? r.weeks); w++) {
+      cells[1] = `${w + 1}`;
+      for (let k = 0; k < series.length; k++) cells[k + 2] = numCell(series[k]![w]!);
+      lines.push(cells.join(','));
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
 }
 
 export function summaryCsv(runs: RunResult[]): string {

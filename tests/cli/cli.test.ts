@@ -126,6 +126,16 @@ describe('the installed bin', () => {
   beforeAll(() => {
     execSync('npm run build', { stdio: 'ignore' });
   });
+  test('--version and -V print what commander prints for --version (the bin answers them without loading it)', async () => {
+    const viaCommander = await cli('--version');
+    expect(viaCommander.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync('node', ['bin/clwsim.js', flag], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(viaCommander.out);
+      expect(r.stderr).toBe('');
+    }
+  });
   test('bad input prints one line without a stack trace and exits 2', () => {
     const r = spawnSync('node', ['bin/clwsim.js', 'run', 'scenarios/baseline.yaml', '--set', 'tso.refuseMismatchProb=abc'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

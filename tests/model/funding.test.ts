@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { fundTsos } from '../../src/model/mechanisms/funding.js';
+import { refreshDerived } from '../../src/model/world.js';
 import { tinyWorld, beginWeek } from './world.js';
 
 const ONE = { 'tso.count.crisis': 1, 'tso.count.mh': 0, 'tso.count.activity': 0, 'tso.count.specialist': 0, 'clw.count': 1 };
@@ -16,6 +17,7 @@ describe('a cut', () => {
     t.coreShare[0] = 0.6;
     t.reserve[0] = 2;
     w.p.funding.multiplier.crisis = 0.5;
+    refreshDerived(w); // parameters edited by hand: the constants that follow them (src/model/derived.ts)
     const open: number[] = [];
     for (let week = 1; week <= 4; week++) {
       beginWeek(w, week);
@@ -25,6 +27,7 @@ describe('a cut', () => {
     expect(open).toEqual([1, 1, 0, 0]); // reserves 2 → 1 → 0 → −1: closed in the third week
     expect(t.places[0]).toBe(0);
     w.p.funding.multiplier.crisis = 1; // funding restored: a closed TSO does not reopen by itself
+    refreshDerived(w);
     fundTsos.fn(w);
     expect(t.open[0]).toBe(0);
   });
@@ -37,6 +40,7 @@ describe('a cut', () => {
     fundTsos.fn(w);
     const before = t.places[0]!;
     w.p.funding.multiplier.crisis = 0.7;
+    refreshDerived(w);
     fundTsos.fn(w);
     expect(t.open[0]).toBe(1);
     expect(t.places[0]).toBeLessThan(before);
@@ -50,6 +54,7 @@ describe('a cut', () => {
       w.tsos.trust[0] = 0.6;
       beginWeek(w, 1);
       w.p.funding.multiplier.crisis = 0.7;
+      refreshDerived(w);
       fundTsos.fn(w);
       beginWeek(w, 2);
       fundTsos.fn(w); // no further cut: no further cost

@@ -1,7 +1,7 @@
 /** Small worlds for mechanism unit tests: defaults, a few overrides, no clients unless asked. */
 import { defaults, setParam } from '../../src/model/params.js';
 import { createWorld } from '../../src/model/createWorld.js';
-import { type World, allocClient, newWeek } from '../../src/model/world.js';
+import { type World, allocClient, newWeek, refreshDerived } from '../../src/model/world.js';
 import { enterClwQueue, initClient } from '../../src/model/mechanisms/demand.js';
 import type { Scenario } from '../../src/model/scenario.js';
 
@@ -16,6 +16,7 @@ export function tinyWorld(set: Record<string, number | string> = {}, seed = 1): 
   // ... then run with the defaults and what the test asked for.
   w.p = defaults();
   for (const [k, v] of Object.entries(set)) setParam(w.p, k, v);
+  refreshDerived(w); // constants that follow the parameters (src/model/derived.ts)
   return w;
 }
 

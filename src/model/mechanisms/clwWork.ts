@@ -24,6 +24,7 @@ import { type World, S, F, Exit } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { exitClient, nextSeq, setState } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
+import { Size } from '../pools.js';
 import { clamp01 } from '../math.js';
 
 export const updatePressure: Mechanism = {
@@ -69,7 +70,12 @@ function takeFromWaitingLists(w: World): void {
   const cap = effectiveCap(w);
   const nActive = Math.min(w.p.clw.count, k.n);
   const due = w.week - w.p.clw.firstSessionLeadWeeks; // referrals made by this week can be seen
-  for (let i = 0; i < nActive; i++) while (caseload(w, i) < cap && takeFrom(w, i, i, due));
+  let sink = 0;
+  for (let i = 0; i < nActive; i++) {
+    if (i % Size.TOUCH === 0) sink += w.clwQueue.touchHeads(i, Math.min(nActive, i + Size.TOUCH), w.clients); // pools.ts
+    while (caseload(w, i) < cap && takeFrom(w, i, i, due));
+  }
+  w.clwQueue.sink = (w.clwQueue.sink + sink) | 0;
   const team = w.p.clw.teamSize;
   if (team <= 1) return;
   for (let i = 0; i < nActive; i++) {
@@ -146,8 +152,8 @@ export function sessionWeeks(w: World, c: number, i: number, r: () => number): n
     n = Math.ceil((p.clw.readinessThreshold - cl.readiness(c)) / gain);
     n = Math.min(p.clw.maxSessions, Math.max(1, n));
   }
-  const h = betweenSessionHazard(w);
-  const came = h >= 1 ? 1 : h <= 0 ? n : 1 + Math.floor(Math.log(1 - uDecline) / Math.log(1 - h)); // sessions before stopping
+  const { sessionHazard: h, logStay } = w.derived; // betweenSessionHazard(w) and log(1 - it)
+  const came = h >= 1 ? 1 : h <= 0 ? n : 1 + Math.floor(Math.log(1 - uDecline) / logStay); // sessions before stopping
   if (came < n) {
     cl.setClwOutcome(c, ClwOutcome.DECLINE);
     n = came;

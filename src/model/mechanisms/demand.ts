@@ -10,7 +10,6 @@
  * other statutory support" feeding back into referrals.
  * Evidence: §1a (≈133 referrals per CLW-year in Edinburgh).
  */
-import { TSO_TYPES } from '../params.js';
 import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
 import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
@@ -29,8 +28,7 @@ function arrivals(w: World): void {
   const { p } = w;
   const rate = p.demand.referralsPerClwWeek * p.demand.level;
   const nClw = Math.min(p.clw.count, w.clws.n);
-  const shares = TSO_TYPES.map((t) => p.demand.needShare[t]);
-  const total = shares.reduce((a, b) => a + b, 0) || 1;
+  const { needShares: shares, needTotal: total } = w.derived;
   for (let i = 0; i < nClw; i++) {
     const n = w.dist.arrivals.poisson(rate);
     for (let k = 0; k < n; k++) newClient(w, i, shares, total);

@@ -68,7 +68,7 @@ export function startEngagement(w: World, c: number, j: number): void {
 export function dropHazard(w: World, c: number, j: number, fit: number, waited: number): number {
   const e = w.p.engagement;
   const flags = w.clients.flags(c);
-  const logH = Math.log(Math.max(1e-12, e.baseDropHazard))
+  const logH = w.derived.logBaseDrop // log(max(1e-12, baseDropHazard))
     + e.mismatchLogHR * (1 - fit)
     + e.waitLogHR * waited
     + (flags & F.CONFUSED ? e.confusionLogHR : 0)

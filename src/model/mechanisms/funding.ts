@@ -8,7 +8,6 @@
  * take a few more CLW clients: trustCapacityFlex).
  * Evidence: §1d-1e (grant sizes, the 2024-25 EIJB proposal), §4 (closure rule, reserves).
  */
-import { TSO_TYPES } from '../params.js';
 import { type World, S, MAX_REFS } from '../world.js';
 import { returnToClw } from '../lifecycle.js';
 import { noteDisplaced } from '../orgs.js';
@@ -24,8 +23,7 @@ function updateFunding(w: World): void {
   let closing = 0;
   for (let j = 0; j < t.n; j++) {
     if (!t.open[j]) continue;
-    const type = TSO_TYPES[t.type[j]!]!;
-    const mult = p.funding.multiplier[type] * t.grantMult[j]!; // an organisation's own grant change (areas) on top of its type's
+    const mult = w.derived.fundingMult[t.type[j]!]! * t.grantMult[j]!; // p.funding.multiplier by type; an organisation's own grant change (areas) on top
     if (mult < t.mult[j]!) {
       // A cut seen as inequitable (U6): trust falls in proportion to its size.
       const cut = (t.mult[j]! - mult) / Math.max(t.mult[j]!, 1e-9);
@@ -50,7 +48,7 @@ function updateFunding(w: World): void {
 export function placesOf(w: World, j: number): number {
   const { p, tsos: t } = w;
   const flex = 1 + p.tso.trustCapacityFlex * t.trust[j]!; // trusting TSOs stretch to take a few more CLW clients
-  const typeCost = p.tso.costPerPlaceYear[TSO_TYPES[t.type[j]!]!];
+  const typeCost = w.derived.costPerPlace[t.type[j]!]!; // p.tso.costPerPlaceYear by type
   // an area's organisation: its own cost, moved as its type's parameter moves from the area's value
   const cost = t.costPerPlace[j]! > 0 ? t.costPerPlace[j]! * (typeCost / t.costRef[j]!) : typeCost;
   return Math.floor((t.funding[j]! / cost) * flex);

@@ -20,10 +20,9 @@
  */
 import { type World, S, F, Exit, MAX_REFS } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
-import { logit, logistic } from '../math.js';
 import { blame, startEngagement } from './engagement.js';
 import { emergencyPlaces } from './overload.js';
-import type { QueuePool } from '../pools.js';
+import { type QueuePool, Size } from '../pools.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const admitToTsos: Mechanism = {
@@ -36,7 +35,10 @@ function intake(w: World): void {
   w.phantomCal.drain(w.week, (j) => {
     if (t.phantom[j]! > 0) t.phantom[j]!--;
   });
+  let sink = 0;
   for (let j = 0; j < t.n; j++) {
+    // Fetch the next TSOs' list heads in one go (pools.ts: Size.TOUCH).
+    if (j % Size.TOUCH === 0) sink += w.tsoQueue.touchHeads(j, Math.min(t.n, j + Size.TOUCH), w.clients);
     t.starts[j] = 0;
     t.startWaitSum[j] = 0;
     t.fullAtIntake[j] = 0;
@@ -56,6 +58,7 @@ function intake(w: World): void {
     t.fullAtIntake[j] = t.filledAtIntake[j]! + blocked >= t.places[j]! ? 1 : 0;
     t.dupLoss[j]! -= blocked; // whole place-weeks were lost this week; the part of one carries over
   }
+  w.tsoQueue.sink = (w.tsoQueue.sink + sink) | 0;
 }
 
 /**
@@ -114,7 +117,7 @@ function firstSession(w: World, c: number, j: number): boolean {
   }
   cl.setFlags(c, flags);
   const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
-  const pAttend = logistic(logit(p.waiting.attendP0) - (alone ? p.engagement.complexAloneNoShowLogOdds : 0));
+  const pAttend = alone ? w.derived.attendAlone : w.derived.attend; // logistic(logit p₀ − [alone]·complexAloneNoShowLogOdds)
   if (w.rng.intake() < pAttend) return true;
   // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
   clearRefs(w, c);

@@ -10,7 +10,7 @@
  * (the expertise shift).
  */
 import { getParam, setParam } from '../params.js';
-import type { World } from '../world.js';
+import { type World, refreshDerived } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
 
 export const applyInterventions: Mechanism = {
@@ -19,6 +19,7 @@ export const applyInterventions: Mechanism = {
 
 function applyDue(w: World): void {
   const expertiseBefore = w.p.clw.expertiseMean;
+  let changed = false;
   for (let k = 0; k < w.interventions.length; k++) {
     const iv = w.interventions[k]!;
     const ramp = Math.max(0, iv.rampWeeks);
@@ -33,6 +34,7 @@ function applyDue(w: World): void {
       w.ivFrom[k] = from;
     }
     const frac = ramp <= 1 ? 1 : (w.week - iv.week + 1) / ramp;
+    changed = true;
     for (const [path, to] of Object.entries(iv.set)) {
       const from = w.ivFrom[k]?.[path];
       if (typeof to === 'number' && from !== undefined) setParam(w.p, path, from + (to - from) * frac);
@@ -44,6 +46,7 @@ function applyDue(w: World): void {
       w.tsos.grantMult[g.org] = frac >= 1 ? g.mult : from + (g.mult - from) * frac;
     }
   }
+  if (changed) refreshDerived(w); // constants that follow the parameters (derived.ts)
   const shift = w.p.clw.expertiseMean - expertiseBefore;
   if (shift !== 0) {
     const e = w.clws.expertise;

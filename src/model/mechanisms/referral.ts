@@ -44,6 +44,7 @@ const waitOf = (w: World, j: number) => w.tsos.quotedWait[j]!;
 
 function referrals(w: World): void {
   const cl = w.clients;
+  refreshKinds(w);
   w.referCal.drain(w.week, (c, seq) => {
     if (cl.seq(c) !== seq || cl.state(c) !== S.WITH_CLW) return;
     if (cl.sessions(c) >= SEEN_SESSIONS && !(cl.flags(c) & F.SEEN3)) {
@@ -70,18 +71,35 @@ function referrals(w: World): void {
   });
 }
 
-/** The known open TSO of `type` a CLW would pick, or -1; `best` = shortest visible wait. */
+/** w.referral.kind of a TSO that is closed. */
+const CLOSED = 255;
+
+/**
+ * Each TSO's type while it is open, CLOSED when not, so that scanning a CLW's known services
+ * reads one byte per service (pick, countKnown). TSOs open and close only in the funding step,
+ * so once at the start of this step is enough.
+ */
+function refreshKinds(w: World): void {
+  const { open, type, n } = w.tsos;
+  const kind = w.referral.kind;
+  for (let j = 0; j < n; j++) kind[j] = open[j] ? type[j]! : CLOSED;
+}
+
+/** The known open TSO of `type` (any type if < 0) a CLW would pick, or -1; `best` = shortest visible wait. */
 function pick(w: World, i: number, type: number, best: boolean, skip: number): number {
-  const { clws: k, tsos: t } = w;
-  const chosen = w.referral.chosen;
+  const { known, knownN } = w.clws;
+  const { kind, chosen } = w.referral;
+  const wait = w.tsos.quotedWait; // waitOf
   const base = i * MAX_KNOWN;
+  const end = base + knownN[i]!;
   let out = -1;
   let outWait = Infinity;
-  for (let m = 0; m < k.knownN[i]!; m++) {
-    const j = k.known[base + m]!;
-    if (!t.open[j] || (type >= 0 && t.type[j] !== type) || isChosen(chosen, j, skip)) continue;
+  for (let m = base; m < end; m++) {
+    const j = known[m]!;
+    const kj = kind[j]!;
+    if ((type >= 0 ? kj !== type : kj === CLOSED) || (skip > 0 && isChosen(chosen, j, skip))) continue;
     if (!best) return j;
-    const wt = waitOf(w, j);
+    const wt = wait[j]!;
     if (wt < outWait) {
       out = j;
       outWait = wt;
@@ -92,11 +110,12 @@ function pick(w: World, i: number, type: number, best: boolean, skip: number): n
 
 /** Open TSOs of `type` that CLW i knows. */
 function countKnown(w: World, i: number, type: number): number {
+  const { known, knownN } = w.clws;
+  const kind = w.referral.kind;
+  const base = i * MAX_KNOWN;
+  const end = base + knownN[i]!;
   let m = 0;
-  for (let q = 0; q < w.clws.knownN[i]!; q++) {
-    const j = w.clws.known[i * MAX_KNOWN + q]!;
-    if (w.tsos.open[j] && w.tsos.type[j] === type) m++;
-  }
+  for (let q = base; q < end; q++) if (kind[known[q]!] === type) m++;
   return m;
 }
 

@@ -29,16 +29,22 @@ export function stillWaiting(weeks: number, p0: number, slope: number, cap: numb
 
 /** Weeks until a client who joined a waiting list now would give up (inverse of S). */
 export function giveUpWeeks(u: number, p0: number, slope: number, cap: number): number {
-  if (slope <= 0) return cap;
   const a = logit(p0);
-  const target = u * logistic(a); // S(w) < u  ⇔  logistic(a − b·w) < u·logistic(a)
+  return giveUpWeeksFrom(u, a, logistic(a), slope, cap);
+}
+
+/** giveUpWeeks with a = logit(p0) and la = logistic(a) given (derived.ts keeps them for the week). */
+function giveUpWeeksFrom(u: number, a: number, la: number, slope: number, cap: number): number {
+  if (slope <= 0) return cap;
+  const target = u * la; // S(w) < u  ⇔  logistic(a − b·w) < u·logistic(a)
   const wk = Math.ceil((a - logit(Math.min(1 - 1e-12, Math.max(1e-12, target)))) / slope);
   return Math.min(cap, Math.max(1, wk));
 }
 
 export function scheduleGiveUp(w: World, c: number, seq: number): void {
   const p = w.p.waiting;
-  const d = giveUpWeeks(w.rng.waiting(), p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks);
+  const k = w.derived;
+  const d = giveUpWeeksFrom(w.rng.waiting(), k.waitA, k.waitLa, p.waitLogitSlope, p.giveUpCapWeeks);
   w.waitCal.add(w.week + d, w.week, c, seq);
 }
 
@@ -50,7 +56,8 @@ export function scheduleGiveUp(w: World, c: number, seq: number): void {
 export function scheduleClwGiveUp(w: World, c: number, seq: number, waited: number): void {
   const p = w.p.waiting;
   const u = w.rng.clwList() * (waited > 0 ? stillWaiting(waited, p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks) : 1);
-  const d = giveUpWeeks(u, p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks) - waited;
+  const k = w.derived;
+  const d = giveUpWeeksFrom(u, k.waitA, k.waitLa, p.waitLogitSlope, p.giveUpCapWeeks) - waited;
   w.waitCal.add(w.week + Math.max(1, d), w.week, c, seq);
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Constants derived from the parameters, computed when the parameters change instead of once per
+ * client: the logits of the waiting curve, first-session attendance, the between-session hazard,
+ * the base of the drop-out hazard, and per-type values the mechanisms looked up by type name.
+ * Each is the same expression the mechanisms evaluated per client, so results are bit for bit
+ * those of computing it there (tests/perf/identity.test.ts).
+ * The cache is refreshed wherever the live parameters change: createWorld (before the setup) and
+ * applyInterventions (the only mechanism that sets parameters). Code that replaces or edits w.p
+ * itself (a test) calls refreshDerived(w) after.
+ */
+import { type Params, TSO_TYPES, WEEKS_PER_YEAR } from './params.js';
+import { logit, logistic } from './math.js';
+
+export interface Derived {
+  /** logit(waiting.attendP0) and logistic of it: the waiting curve S(w) (waiting.ts). */
+  waitA: number;
+  waitLa: number;
+  /** Chance of coming to a first TSO session offered: accompanied or not complex, and complex alone (intake.ts). */
+  attend: number;
+  attendAlone: number;
+  /** Weekly chance of stopping between two CLW sessions, and log(1 − it) (clwWork.ts). */
+  sessionHazard: number;
+  logStay: number;
+  /** log of the base weekly drop-out hazard (engagement.ts). */
+  logBaseDrop: number;
+  /** GP rates (lifecycle.ts): the base weekly rate (baseRatePerYear / 52) and the multiplier while engaged (1 − engagedReduction). */
+  gpWeekly: number;
+  gpEngagedMult: number;
+  /** By TSO type index: programme weeks, funding multiplier, cost per place-year (keyed by type name in the parameters). */
+  programmeWeeks: Float64Array;
+  fundingMult: Float64Array;
+  costPerPlace: Float64Array;
+  /** Need shares by type index, and their sum (or 1 when they sum to 0). */
+  needShares: number[];
+  needTotal: number;
+}
+
+export const newDerived = (): Derived => ({
+  waitA: 0, waitLa: 0, attend: 0, attendAlone: 0, sessionHazard: 0, logStay: 0, logBaseDrop: 0, gpWeekly: 0, gpEngagedMult: 0,
+  programmeWeeks: new Float64Array(TSO_TYPES.length), fundingMult: new Float64Array(TSO_TYPES.length), costPerPlace: new Float64Array(TSO_TYPES.length), needShares: TSO_TYPES.map(() => 0), needTotal: 1,
+});
+
+/** Recompute d from p. */
+export function derive(d: Derived, p: Params): void {
+  d.waitA = logit(p.waiting.attendP0);
+  d.waitLa = logistic(d.waitA);
+  d.attend = logistic(logit(p.waiting.attendP0) - 0);
+  d.attendAlone = logistic(logit(p.waiting.attendP0) - p.engagement.complexAloneNoShowLogOdds);
+  const { declineProb, declineRefSessions } = p.clw;
+  d.sessionHazard = declineRefSessions <= 1 ? declineProb : 1 - (1 - declineProb) ** (1 / (declineRefSessions - 1));
+  d.logStay = Math.log(1 - d.sessionHazard);
+  d.logBaseDrop = Math.log(Math.max(1e-12, p.engagement.baseDropHazard));
+  d.gpWeekly = p.gp.baseRatePerYear / WEEKS_PER_YEAR;
+  d.gpEngagedMult = 1 - p.gp.engagedReduction;
+  for (let t = 0; t < TSO_TYPES.length; t++) {
+    d.programmeWeeks[t] = p.tso.programmeWeeks[TSO_TYPES[t]!];
+    d.fundingMult[t] = p.funding.multiplier[TSO_TYPES[t]!];
+    d.costPerPlace[t] = p.tso.costPerPlaceYear[TSO_TYPES[t]!];
+    d.needShares[t] = p.demand.needShare[TSO_TYPES[t]!];
+  }
+  d.needTotal = d.needShares.reduce((a, b) => a + b, 0) || 1;
+}
