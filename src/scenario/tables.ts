@@ -9,7 +9,7 @@ import type { RunResult } from '../model/simulate.js';
 import type { Organisation, Scenario } from '../model/scenario.js';
 import { DESTINATIONS } from '../model/orgs.js';
 import { summarize } from './stats.js';
-import { fmt, numCell, textCell, toCsv } from './csv.js';
+import { numCell, textCell, toCsv } from './csv.js';
 
 type Row = Array<string | number>;
 
