@@ -9,7 +9,7 @@ import type { RunResult } from '../model/simulate.js';
 import type { Organisation, Scenario } from '../model/scenario.js';
 import { DESTINATIONS } from '../model/orgs.js';
 import { summarize } from './stats.js';
-import { fmt, numCell, textCell, toCsv } from './csv.js';
+import { numCell, textCell, toCsv } from './csv.js';
 
 type Row = Array<string | number>;
 
@@ -32,27 +32,46 @@ export function trajectoriesCsv(runs: RunResult[], weeks?: number): string {
   return lines.join('\n');
 }
 
+/** Mean, SD and 95% interval across replications per week and metric; lines built directly (toCsv's text). */
 export function summaryCsv(runs: RunResult[]): string {
-  const rows: Row[] = [];
+  const lines = [toCsv(['scenario', 'week', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'n'], []).slice(0, -1)];
   const weeks = runs[0]?.weeks ?? 0;
+  const name = weeks > 0 ? textCell(runs[0]!.scenario) : '';
+  const series = METRIC_NAMES.map((m) => runs.map((r) => r.metrics[m]));
+  const names = METRIC_NAMES.map((m) => textCell(m));
+  const xs: number[] = runs.map(() => 0);
   for (let w = 0; w < weeks; w++)
-    for (const m of METRIC_NAMES) {
-      const s = summarize(runs.map((r) => r.metrics[m][w]!));
-      rows.push([runs[0]!.scenario, w + 1, m, fmt(s.mean), fmt(s.sd), fmt(s.ci_low), fmt(s.ci_high), s.n]);
+    for (let k = 0; k < series.length; k++) {
+      const col = series[k]!;
+      for (let i = 0; i < col.length; i++) xs[i] = col[i]![w]!;
+      const s = summarize(xs);
+      lines.push(`${name},${w + 1},${names[k]},${numCell(s.mean)},${numCell(s.sd)},${numCell(s.ci_low)},${numCell(s.ci_high)},${s.n}`);
     }
-  return toCsv(['scenario', 'week', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'n'], rows);
+  lines.push('');
+  return lines.join('\n');
 }
 
 export function funnelCsv(runs: RunResult[]): string {
   return toCsv(['scenario', 'rep', 'seed', ...FUNNEL_KEYS], runs.map((r) => [r.scenario, r.rep, r.seed, ...FUNNEL_KEYS.map((k) => r.funnel[k])]));
 }
 
+/** One row per replication, week and TSO type; lines built as trajectoriesCsv builds them (toCsv's text). */
 export function tsoTypesCsv(runs: RunResult[]): string {
-  const rows: Row[] = [];
-  for (const r of runs)
+  const lines = [toCsv(['scenario', 'rep', 'seed', 'week', 'tso_type', ...TYPE_FIELDS], []).slice(0, -1)];
+  const types = TSO_TYPES.map((t) => textCell(t));
+  const cells = TYPE_FIELDS.map(() => '');
+  for (const r of runs) {
+    const run = `${textCell(r.scenario)},${r.rep},${r.seed},`;
+    const series = TSO_TYPES.map((t) => TYPE_FIELDS.map((f) => r.tsoTypes[t][f]));
     for (let w = 0; w < r.weeks; w++)
-      for (const t of TSO_TYPES) rows.push([r.scenario, r.rep, r.seed, w + 1, t, ...TYPE_FIELDS.map((f) => fmt(r.tsoTypes[t][f][w]!))]);
-  return toCsv(['scenario', 'rep', 'seed', 'week', 'tso_type', ...TYPE_FIELDS], rows);
+      for (let ti = 0; ti < series.length; ti++) {
+        const cols = series[ti]!;
+        for (let k = 0; k < cols.length; k++) cells[k] = numCell(cols[k]![w]!);
+        lines.push(`${run}${w + 1},${types[ti]},${cells.join(',')}`);
+      }
+  }
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** The columns of organisations.csv (an area's runs): the issue's ten, then where displaced people went. */
