@@ -20,6 +20,7 @@ import { version, type Io } from './program.js';
 import { gitCommit } from '../io/provenance.js';
 import { armsUse, posteriorArgs, posteriorLine, posteriorOptions, readPosterior, type PosteriorOpts } from './posteriorOption.js';
 import { FORMAT_HELP, formatArg } from './format.js';
+import { loadParquet } from '../experiment/parquetLoader.js';
 import { inFormat } from '../io/tableFiles.js';
 import type { Format } from '../experiment/table.js';
 
@@ -68,6 +69,7 @@ export function registerReport(program: Command, io: Io): void {
     .option('--format <csv|parquet>', FORMAT_HELP, formatArg, 'csv'))
     .action(async (baseFile: string, files: string[], o: CompareOpts) => {
       const started = new Date();
+      if (o.format === 'parquet') await loadParquet(); // writeComparison is synchronous
       const { loaded, reps } = readPosterior(o, io);
       o.reps = reps;
       const all = loadArms(baseFile, files, o);
@@ -134,6 +136,7 @@ export function registerReport(program: Command, io: Io): void {
       const report = await buildReport(base!, arms, w, { version: version(), command: res.command, posterior: use }, sens);
       bar.end();
       claim.plan(report.files.map(([n]) => inFormat(n, res.manifest?.format)));
+      if (res.manifest?.format === 'parquet') await loadParquet();
       const names = writeReportFiles(dir, report, res.manifest?.format);
       if (res.manifest) updateComparisonManifest(dir, res.manifest, report.sensitivity, { weeks: window, ...w }, names);
       claim.finish([...names, ...(res.manifest ? ['report.json'] : [])]);

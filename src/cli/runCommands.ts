@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadScenario } from '../io/scenario.js';
 import { writeRunOutputs, runFiles } from '../io/results.js';
 import { FORMAT_HELP, formatArg } from './format.js';
+import { loadParquet } from '../experiment/parquetLoader.js';
 import type { Format } from '../experiment/table.js';
 import { claimOutput } from '../io/outputDir.js';
 import { folderName } from '../scenario/names.js';
@@ -27,6 +28,7 @@ export function registerRun(program: Command, io: Io): void {
   'output folder (default output/<scenario name>, or the next free output/<name>-2 …)', OVERWRITE_HELP)
     .option('--format <csv|parquet>', FORMAT_HELP, formatArg, 'csv'))
     .action(async (file: string, o: PosteriorOpts & { reps?: number; seed?: number; weeks?: number; warmup?: number; set: string[]; workers?: number; out?: string; quiet?: boolean; overwrite?: boolean; format?: Format }) => {
+      if (o.format === 'parquet') await loadParquet(); // the writers below are synchronous
       const { loaded, reps } = readPosterior(o, io);
       const scenario = loadScenario(file, { reps, seed: o.seed, weeks: o.weeks, warmup: o.warmup, set: o.set });
       const use = loaded ? armsUse(loaded, [scenario], o.set) : undefined;

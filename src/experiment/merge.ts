@@ -14,7 +14,7 @@ import { Sha256 } from './sha256.js';
 import type { Sweep } from '../scenario/sweep.js';
 import { SOBOL_COLUMNS, sobolCells, sobolRowsFromRuns } from './sobolSweep.js';
 import { Journal, completeLines, difference } from './journal.js';
-import { openParquet, readParquet } from './parquet.js';
+import { loadParquet } from './parquetLoader.js';
 import { allRows, fileChecksum, readTable } from './readTable.js';
 import { columnsOf, factorTypes, openTable, tableFile, writeTable, type Format, type TableSink } from './table.js';
 
@@ -101,6 +101,7 @@ async function convert(out: Store, table: string, from: Format, to: Format, shar
 
 /** One merged Parquet table: every shard's rows in order, re-encoded into the row groups of the unsharded file. */
 async function concatenateParquet(out: Store, name: string, shards: Store[]): Promise<string> {
+  const { openParquet, readParquet } = await loadParquet();
   let sink: TableSink | undefined, columns = '';
   try {
     for (const st of shards) {
@@ -156,6 +157,7 @@ export async function mergeShards(shards: Store[], out: Store, format?: Format):
   const tables = ref.files.filter((f) => f !== 'manifest.json');
   // every file as its shard wrote it, before anything is written
   for (const { st, m } of ordered) for (const name of tables) checkShardFile(st, m, name);
+  if (from === 'parquet' || to === 'parquet') await loadParquet();
   for (const f of OUTPUT_FILES) out.remove(f);
   const sums: Array<[string, string]> = [];
   const inOrder = ordered.map((x) => x.st);

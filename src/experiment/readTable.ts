@@ -6,7 +6,7 @@
  */
 import { splitCsvLine } from '../scenario/csv.js';
 import { completeLines } from './journal.js';
-import { readParquet } from './parquet.js';
+import { loadParquet } from './parquetLoader.js';
 import type { Store } from './store.js';
 import type { Cell } from './table.js';
 import { Sha256 } from './sha256.js';
@@ -37,7 +37,7 @@ function readCsv(store: Store, file: string): TableReader {
 export async function readTable(store: Store, file: string): Promise<TableReader> {
   if (store.size(file) === undefined) throw new Error(`${store.where}/${file}: file not found`);
   if (!file.endsWith('.parquet')) return readCsv(store, file);
-  const t = await readParquet(store, file);
+  const t = await (await loadParquet()).readParquet(store, file);
   return { columns: t.columns.map((c) => c.name), batches: t.groups };
 }
 

@@ -17,6 +17,7 @@ import * as out from './outputs.js';
 import { MORRIS_COLUMNS, morrisCells } from './sensitivity.js';
 import { SOBOL_COLUMNS, sobolCells, sobolRows } from './sobolSweep.js';
 import { columnsOf, FORMATS, tableFile, writeTable, type Format } from './table.js';
+import { loadParquet } from './parquetLoader.js';
 
 export interface SweepOptions {
   /** Where the journal and outputs go. */
@@ -49,6 +50,7 @@ export const OUTPUT_FILES = [...FORMATS.flatMap((f) => out.SWEEP_TABLES.map((t) 
 export async function runSweep(s: Sweep, o: SweepOptions): Promise<SweepResult> {
   const design = designOf(s);
   const format = o.format ?? 'csv';
+  if (format === 'parquet') await loadParquet();
   const shard = o.shard ? { ...o.shard, ...shardRange(design.count, o.shard.index, o.shard.count) } : null;
   const resolved = out.resolvedSweep(s, o.kind ?? 'sweep', design.count, o.provenance, format);
   const journal = new Journal(o.store);

@@ -11,7 +11,7 @@ import { FUNNEL_KEYS } from '../model/world.js';
 import type { Factor } from '../scenario/sweep.js';
 import type { Store } from './store.js';
 import { Sha256 } from './sha256.js';
-import { openParquet } from './parquet.js';
+import { parquet } from './parquetLoader.js';
 
 export type ColType = 'int' | 'double' | 'string' | 'bool';
 export interface Column { name: string; type: ColType }
@@ -71,10 +71,10 @@ function openCsv(store: Store, file: string, columns: Column[]): TableSink {
   };
 }
 
-/** Open `<table>.<format>` in the store for writing. */
+/** Open `<table>.<format>` in the store for writing (Parquet: after `await loadParquet()`). */
 export function openTable(store: Store, table: string, columns: Column[], format: Format): TableSink {
   const file = tableFile(table, format);
-  return format === 'csv' ? openCsv(store, file, columns) : openParquet(store, file, columns);
+  return format === 'csv' ? openCsv(store, file, columns) : parquet().openParquet(store, file, columns);
 }
 
 /** Write a whole table at once; returns its checksum. */

@@ -13,6 +13,7 @@ import { main } from '../../src/cli/program.js';
 import { holds, parseCondition } from '../../src/experiment/discover.js';
 import { FileStore } from '../../src/io/fileStore.js';
 import { columnsOf, writeTable, type Cell, type Format } from '../../src/experiment/table.js';
+import { loadParquet } from '../../src/experiment/parquetLoader.js';
 import { splitCsvLine } from '../../src/scenario/csv.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'clwsim-discover-'));
@@ -74,6 +75,7 @@ function syntheticSweep(dir: string, format: Format, n = 2000): void {
 describe('discover on a sweep with a known box', () => {
   test.each(['csv', 'parquet'] as const)('%s: box ≈ a ∈ [0.2, 0.6] × b ∈ [0.5, 1]; c free; the text factor left out', async (format) => {
     const dir = join(tmp, `syn-${format}`), out = join(tmp, `syn-${format}-out`);
+    await loadParquet(); // writeTable is synchronous: Parquet must be loaded first
     syntheticSweep(dir, format);
     const r = await clwsim('discover', dir, '--metric', 'm1', '--where', 'm1 > 5', '--out', out);
     expect(r.code, r.err).toBe(0);
