@@ -7,15 +7,13 @@ import type { MetricName } from '../model/metrics.js';
 import type { Arm } from './arms.js';
 import type { Window } from '../scenario/stats.js';
 import { type ComparisonRow, findRow } from './compare.js';
-import type { CostRow } from './costs.js';
-import type { Sensitivity } from './sensitivity.js';
 import { el, type Markup } from './svg.js';
 import { num, pct, plural } from './format.js';
 import { direction, MIN_N, tooFew } from './intervals.js';
 import { harms, type Move } from './harms.js';
 import { MEASURES, fromTo } from './measures.js';
-import { changeWords, type Glossary } from './words.js';
-import { verdictLine } from './verdict.js';
+import { changeWords } from './words.js';
+import { verdictLine, type VerdictInput } from './verdict.js';
 import { flipParagraph } from './flips.js';
 import { explanations, explainedMetrics } from './explain.js';
 import { legacySentence, moneySentence, periodsDisagree } from './money.js';
@@ -55,16 +53,9 @@ function metricClause(r: ComparisonRow, words: string): Markup {
     `${words} ${verb}: ${size}`);
 }
 
-export interface SummaryInput {
-  base: Arm;
+/** What the summary reads: the verdict's inputs (./verdict.ts), for every option at once. */
+export interface SummaryInput extends Omit<VerdictInput, 'arm' | 'named'> {
   arms: Arm[];
-  rows: ComparisonRow[];
-  costs: CostRow[];
-  window: Window;
-  sensitivity?: Sensitivity;
-  /** Replications drew their parameters from a posterior. */
-  drawn: boolean;
-  glossary: Glossary;
 }
 
 /** The ranked harms (./harms.ts) the summary lists: the largest five to people and services, then three to how the system works. */
