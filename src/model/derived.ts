@@ -44,7 +44,7 @@ export const newDerived = (): Derived => ({
 export function derive(d: Derived, p: Params): void {
   d.waitA = logit(p.waiting.attendP0);
   d.waitLa = logistic(d.waitA);
-  d.attend = logistic(logit(p.waiting.attendP0) - 0);
+  d.attend = d.waitLa; // logistic(logit p₀): the waiting curve at no wait
   d.attendAlone = logistic(logit(p.waiting.attendP0) - p.engagement.complexAloneNoShowLogOdds);
   const { declineProb, declineRefSessions } = p.clw;
   d.sessionHazard = declineRefSessions <= 1 ? declineProb : 1 - (1 - declineProb) ** (1 / (declineRefSessions - 1));

@@ -8,14 +8,13 @@
  * Reading and writing runs of entries in one buffer is sequential, so the CPU prefetches it
  * (profile in bench/README.md). Order is unchanged: FIFO per queue and per week.
  */
+import type { Clients } from './clients.js';
 
 export function grow<T extends Int32Array | Uint32Array | Float64Array | Float32Array | Uint8Array>(a: T, n: number): T {
   const b = new (a.constructor as { new (n: number): T })(n);
   b.set(a);
   return b;
 }
-
-import type { Clients } from './clients.js';
 
 /** Shared empty buffer of calendar buckets with no events. */
 const EMPTY = new Int32Array(0);
