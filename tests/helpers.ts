@@ -1,10 +1,11 @@
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/program.js';
 import { loadScenario, type Overrides } from '../src/io/scenario.js';
 import type { Scenario } from '../src/model/scenario.js';
+import { InputError } from '../src/scenario/errors.js';
 
 /** A bundled scenario, shortened for tests (a horizon no longer than the warm-up, 104 weeks, gets no warm-up). */
 export function scenario(name: string, o: Overrides = {}): Scenario {
@@ -35,4 +36,15 @@ export function scratch(prefix: string): { dir: string; file: (text: string, nam
       return f;
     },
   };
+}
+
+/** The message of the InputError f throws; the test fails if f throws anything else, or nothing. */
+export function inputErrorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an InputError');
 }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseRegister } from '../../src/scenario/register.js';
 import { layerFromRaw, scenarioFromLayers } from '../../src/scenario/build.js';
-import { InputError } from '../../src/scenario/errors.js';
+import { inputErrorOf } from '../helpers.js';
 
 const CSV = `id,name,type,annual_grant_gbp,places,programme_weeks
 a,A,crisis,10000,2,4
@@ -18,15 +18,7 @@ const build = (interventions: unknown) => {
   return scenarioFromLayers([area, option]);
 };
 const mults = (interventions: unknown) => Object.fromEntries(build(interventions).interventions[0]!.grants!.map((g) => [register.rows[g.org]!.id, g.mult]));
-const error = (interventions: unknown) => {
-  try {
-    build(interventions);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('no error');
-};
+const error = (interventions: unknown) => inputErrorOf(() => build(interventions));
 
 describe('grant changes by organisation', () => {
   test('filters combine with "and"; smallest and largest go by the register grant', () => {

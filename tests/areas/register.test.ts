@@ -6,20 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRegister } from '../../src/scenario/register.js';
-import { InputError } from '../../src/scenario/errors.js';
-import { cli, scratch } from '../helpers.js';
+import { cli, inputErrorOf, scratch } from '../helpers.js';
 
 const HEAD = 'id,name,type,annual_grant_gbp,places,cost_per_place_gbp,programme_weeks,other_income_gbp,core_cost_gbp,waiting_now';
 const GOOD = `${HEAD}\norg-1,"Food, Money and Housing",crisis,"£45,000",4,,4,1000,30000,\norg-2,Garden,activity,20000,,2500,10,,,3\n`;
-const err = (text: string) => {
-  try {
-    parseRegister('orgs.csv', text);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('no error');
-};
+const err = (text: string) => inputErrorOf(() => parseRegister('orgs.csv', text));
 
 describe('the register', () => {
   test('reads quoted commas, £ amounts, empty optional cells, comments and a BOM', () => {

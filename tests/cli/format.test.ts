@@ -3,21 +3,14 @@
  * reader, tests/experiment/duck.ts), equals the CSV of the same command cell by cell; the
  * report is the same; `clwsim report` rebuilds a Parquet comparison from its Parquet files.
  */
-import { describe, expect, test, afterAll } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { tmpdir } from 'node:os';
-import { main } from '../../src/cli/program.js';
+import { cli, scratch } from '../helpers.js';
 import { csvCells, duck } from '../experiment/duck.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'clwsim-format-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function clwsim(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const tmp = scratch('format').dir;
+const clwsim = cli;
 
 /** Every file under a folder, relative path → bytes. */
 function tree(dir: string, at = dir): Record<string, Buffer> {

@@ -4,26 +4,19 @@
  * PRIM finds that box. A real sweep: the box's coverage and density recount from runs.csv.
  * The condition grammar: a metric, a comparison, a number; nothing else is accepted.
  */
-import { describe, expect, test, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import seedrandom from 'seedrandom';
-import { main } from '../../src/cli/program.js';
+import { cli, scratch } from '../helpers.js';
 import { holds, parseCondition } from '../../src/experiment/discover.js';
 import { FileStore } from '../../src/io/fileStore.js';
 import { columnsOf, writeTable, type Cell, type Format } from '../../src/experiment/table.js';
 import { loadParquet } from '../../src/experiment/parquetLoader.js';
 import { splitCsvLine } from '../../src/scenario/csv.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'clwsim-discover-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function clwsim(...args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const tmp = scratch('discover').dir;
+const clwsim = cli;
 const csv = (file: string) => {
   const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\n').map(splitCsvLine);
   return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!])));

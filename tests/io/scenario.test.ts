@@ -1,21 +1,12 @@
-import { scratch } from '../helpers.js';
-import { describe, expect, test, } from 'vitest';
+import { inputErrorOf, scratch } from '../helpers.js';
+import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/io/scenario.js';
-import { InputError } from '../../src/scenario/errors.js';
 import { defaults } from '../../src/model/params.js';
 
 const { dir, file: write } = scratch('scn');
 const file = (name: string, text: string) => write(text, name);
-const errorOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-};
+const errorOf = inputErrorOf;
 
 describe('scenario files', () => {
   test('baseline resolves to the schema defaults plus its own settings', () => {
