@@ -19,11 +19,9 @@ export const TOTAL_METRICS: MetricName[] = ['gp_attendances', 'dropouts', 'gave_
 
 export type Statistic = 'window_mean' | 'horizon_total';
 
-export interface ComparisonRow {
+/** An option against its baseline over weeks from..to: the means and the paired difference with its 95% interval. */
+export interface PairedDifference {
   scenario: string;
-  metric: MetricName;
-  unit: string;
-  statistic: Statistic;
   from: number;
   to: number;
   baseline: number;
@@ -31,11 +29,17 @@ export interface ComparisonRow {
   diff: number;
   diffLow: number;
   diffHigh: number;
+  n: number;
+}
+
+export interface ComparisonRow extends PairedDifference {
+  metric: MetricName;
+  unit: string;
+  statistic: Statistic;
   /** Difference as a % of the baseline mean (NaN when the baseline mean is 0). */
   pct: number;
   pctLow: number;
   pctHigh: number;
-  n: number;
   /** What the intervals and p_increase cover: chance alone, or chance and parameter uncertainty. */
   uncertainty: 'stochastic' | 'stochastic+parameter';
   /** Share of paired replications whose difference is above zero. */

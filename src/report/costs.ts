@@ -15,6 +15,7 @@ import type { Arm, RepSeries } from './arms.js';
 import { withDraw } from '../experiment/runner.js';
 import type { Window } from '../scenario/stats.js';
 import { unitGbp } from './format.js';
+import type { PairedDifference } from './compare.js';
 
 export type CostComponent = 'grants' | 'gp' | 'statutory' | 'services' | 'clw' | 'net';
 export const COMPONENTS: CostComponent[] = ['grants', 'gp', 'statutory', 'services', 'clw', 'net'];
@@ -31,18 +32,9 @@ export const COMPONENT_LABELS: Record<CostComponent, string> = {
 
 export interface UnitCost { path: string; value: number; unit: string; source: string }
 
-export interface CostRow {
-  scenario: string;
+export interface CostRow extends PairedDifference {
   component: CostComponent;
   period: CostPeriod;
-  from: number;
-  to: number;
-  baseline: number;
-  value: number;
-  diff: number;
-  diffLow: number;
-  diffHigh: number;
-  n: number;
   /** Share of paired replications in which the change costs less (difference below zero). */
   pSaving: number;
   /** Share of paired replications in which the change costs more (difference above zero). */
