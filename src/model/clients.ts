@@ -2,12 +2,20 @@
  * Client state as one record per client in a single buffer (array of structures).
  *
  * Why records and not one typed array per field: at national scale there are about a million
- * client slots (~80 MB), far beyond the CPU cache, and events reach clients in random order.
+ * client slots (~60 MB), far beyond the CPU cache, and events reach clients in random order.
  * With one array per field, handling an event touched a separate cache line for each of the
- * ~10 fields it reads; with 80-byte records it touches one or two. The profile and before/after
- * figures are in bench/README.md. Values and their precision are exactly those of the per-field
- * arrays they replace (u8, i32, u32, f32, f64), so results are bit-identical.
+ * ~10 fields it reads; with records it touches one. A record is 64 bytes, one cache line, in a
+ * page-aligned buffer (a WebAssembly.Memory: an ArrayBuffer from the C allocator starts 16 bytes
+ * into a page, so 64-byte records would straddle two lines again); the 80-byte records before
+ * always spanned two. TSO ids are stored in 16 bits to fit (MAX_TSOS). The profile and
+ * before/after figures are in bench/README.md. Values and their precision are exactly those of
+ * the per-field arrays they replace (u8, u16 for TSO ids, i32, u32, f32, f64), so results are
+ * bit-identical.
  */
+/** Most TSOs a world can hold: a record stores a TSO id + 1 in 16 bits (0 = none). */
+export const MAX_TSOS = 65534;
+/** Bytes in a WebAssembly page. */
+const PAGE = 65536;
 /** Most simultaneous referrals a client can hold (scattergun k). */
 export const MAX_REFS = 4;
 
@@ -42,26 +50,30 @@ export const enum AfterExit {
  * an out-of-line accessor call for the whole run.
  */
 export const enum L {
-  REC = 80, // bytes per client
+  REC = 64, // bytes per client: one cache line (the buffer is page-aligned: see the class)
   // biome-ignore lint/suspicious/noDuplicateEnumValues: the Uint8 stride is the record size in bytes, by design
-  S8 = 80, S32 = 20, S64 = 10, // record stride in elements of each view
+  S8 = 64, S16 = 32, S32 = 16, S64 = 8, // record stride in elements of each view
   // Uint8 fields (byte offsets).
   STATE = 0, EXIT = 1, FLAGS = 2, NEED = 3, SESSIONS = 4, RETRIES = 5, OUTCOME = 6, CLW_ONLY = 7,
   // Float64 fields (offsets in 8-byte words): bytes 8-23.
   WELLBEING = 1, GP_RATE = 2,
-  // 32-bit fields (offsets in 4-byte words): bytes 24-71.
-  SEQ = 6, REF_SEQ = 7, CLW = 8, TSO = 9, SINCE = 10, REF = 11, // REF..REF+3: referrals; TSO and REF hold a TSO id + 1 (0 = none)
-  READINESS = 15, GP_BASE = 16, FIT = 17,
-  // Uint8 fields after the 32-bit ones (byte offsets): bytes 72-79.
-  WAIT_TYPE = 72,
+  // 32-bit fields (offsets in 4-byte words): bytes 24-51.
+  SEQ = 6, REF_SEQ = 7, CLW = 8, SINCE = 9, READINESS = 10, GP_BASE = 11, FIT = 12,
+  // 16-bit fields (offsets in 2-byte words): bytes 52-61. TSO and REF hold a TSO id + 1 (0 = none).
+  TSO = 26, REF = 27, // REF..REF+3: referrals
+  // Uint8 fields after those (byte offsets): bytes 62-63.
+  WAIT_TYPE = 62,
 }
 
 export class Clients {
   /** Slots in use (high-water mark). */
   n = 0;
+  /** The records' memory: page-aligned, grown in place (its buffer is replaced on growth). */
+  private mem: WebAssembly.Memory | undefined;
   // Initialised to empty views (never undefined), so V8 knows each field's array type for good.
   // Views of the one buffer, replaced when it grows: read them through this object, never keep them.
   u8 = new Uint8Array(0);
+  u16 = new Uint16Array(0);
   i32 = new Int32Array(0);
   u32 = new Uint32Array(0);
   f32 = new Float32Array(0);
@@ -72,18 +84,21 @@ export class Clients {
   }
 
   get capacity(): number {
-    return this.u8.length / L.REC;
+    return Math.floor(this.u8.length / L.REC);
   }
 
   /**
-   * Grow to `capacity` records, keeping the existing ones. New records are all zeros, which reads
-   * as no TSO and no referral: those fields hold the TSO id + 1, so a fresh buffer needs no loop
-   * over a million records to set them to -1 (a third of the national set-up).
+   * Grow to at least `capacity` records, keeping the existing ones. New records are all zeros,
+   * which reads as no TSO and no referral: those fields hold the TSO id + 1, so a fresh buffer
+   * needs no loop over a million records to set them to -1 (a third of the national set-up).
    */
   resize(capacity: number): void {
-    const buf = new ArrayBuffer(capacity * L.REC);
-    new Uint8Array(buf).set(this.u8);
+    const pages = Math.ceil((capacity * L.REC) / PAGE);
+    if (this.mem === undefined) this.mem = new WebAssembly.Memory({ initial: pages });
+    else if (pages > this.mem.buffer.byteLength / PAGE) this.mem.grow(pages - this.mem.buffer.byteLength / PAGE);
+    const buf = this.mem.buffer;
     this.u8 = new Uint8Array(buf);
+    this.u16 = new Uint16Array(buf);
     this.i32 = new Int32Array(buf);
     this.u32 = new Uint32Array(buf);
     this.f32 = new Float32Array(buf);
@@ -91,12 +106,11 @@ export class Clients {
   }
 
   /**
-   * Read both cache lines of record c (an 80-byte record may straddle two) and return what was
-   * read, to be kept by the caller so the loads are not optimised away. Touching a batch of
-   * records in a tight loop before handling their events lets the CPU fetch them from memory in
+   * Read record c (one cache line) and return what was read, to be kept by the caller so the
+   * load is not optimised away. Touching a batch of records in a tight loop before handling their events lets the CPU fetch them from memory in
    * parallel instead of one miss at a time (pools.ts, bench/README.md).
    */
-  touch(c: number): number { return this.u8[c * L.S8 + L.STATE]! + this.u8[c * L.S8 + L.REC - 1]!; }
+  touch(c: number): number { return this.u8[c * L.S8 + L.STATE]!; }
 
   state(c: number): number { return this.u8[c * L.S8 + L.STATE]!; }
   setState(c: number, v: number): void { this.u8[c * L.S8 + L.STATE] = v; }
@@ -141,14 +155,14 @@ export class Clients {
   setRefSeq(c: number, v: number): void { this.u32[c * L.S32 + L.REF_SEQ] = v; }
   clw(c: number): number { return this.i32[c * L.S32 + L.CLW]!; }
   setClw(c: number, v: number): void { this.i32[c * L.S32 + L.CLW] = v; }
-  tso(c: number): number { return this.i32[c * L.S32 + L.TSO]! - 1; }
-  setTso(c: number, v: number): void { this.i32[c * L.S32 + L.TSO] = v + 1; }
+  tso(c: number): number { return this.u16[c * L.S16 + L.TSO]! - 1; }
+  setTso(c: number, v: number): void { this.u16[c * L.S16 + L.TSO] = v + 1; }
   /** Week the current state began. */
   since(c: number): number { return this.i32[c * L.S32 + L.SINCE]!; }
   setSince(c: number, v: number): void { this.i32[c * L.S32 + L.SINCE] = v; }
   /** Referral k (0..MAX_REFS-1) of c: a TSO id, or -1 for none / withdrawn. */
-  ref(c: number, k: number): number { return this.i32[c * L.S32 + L.REF + k]! - 1; }
-  setRef(c: number, k: number, j: number): void { this.i32[c * L.S32 + L.REF + k] = j + 1; }
+  ref(c: number, k: number): number { return this.u16[c * L.S16 + L.REF + k]! - 1; }
+  setRef(c: number, k: number, j: number): void { this.u16[c * L.S16 + L.REF + k] = j + 1; }
 
   readiness(c: number): number { return this.f32[c * L.S32 + L.READINESS]!; }
   setReadiness(c: number, v: number): void { this.f32[c * L.S32 + L.READINESS] = v; }

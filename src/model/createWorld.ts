@@ -3,7 +3,7 @@ import { TSO_TYPES, cloneParams } from './params.js';
 import { Calendar, QueuePool } from './pools.js';
 import { type Rng, type Draws, type StreamName, STREAMS, stream, draws } from './rng.js';
 import type { Scenario } from './scenario.js';
-import { Clients, MAX_REFS } from './clients.js';
+import { Clients, MAX_REFS, MAX_TSOS } from './clients.js';
 import { type World, type Clws, type Tsos, MAX_KNOWN, NTYPES, newWeek, newFunnel, refreshDerived } from './world.js';
 import { setUp } from './mechanisms/setup.js';
 import { newDerived } from './derived.js';
@@ -21,6 +21,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     dist[s] = draws(rng[s]);
   }
   const nTso = scenario.organisations?.length ?? TSO_TYPES.reduce((a, t) => a + p.tso.count[t], 0);
+  if (nTso > MAX_TSOS) throw new RangeError(`${nTso} TSOs: a world holds at most ${MAX_TSOS} (TSO ids are kept in 16 bits: clients.ts)`);
   const nClw = p.clw.count;
   const expectedClients = Math.max(1024, Math.ceil(nClw * p.demand.referralsPerClwWeek * INITIAL_CLIENT_WEEKS));
   const clients = new Clients(expectedClients);

@@ -118,7 +118,7 @@ export const PARAM_SPEC = {
     kpiOverReferral: num(0.05, 0, 1, { unit: 'probability', rows: ['U5'], description: 'Added over-referral under a referral-count KPI regime', source: 'Assumption' }),
   },
   tso: {
-    count: perType({ crisis: 12, mh: 8, activity: 24, specialist: 8 }, 0, 100000, { unit: 'TSOs', rows: ['F8'], description: 'Number of TSOs', source: 'Evidence §1e: 64 organisations funded by the Edinburgh IJB; split assumed' }, true),
+    count: perType({ crisis: 12, mh: 8, activity: 24, specialist: 8 }, 0, 16000, { unit: 'TSOs', rows: ['F8'], description: 'Number of TSOs (at most 16,000 of a type, 65,534 in all: the engine keeps TSO ids in 16 bits)', source: 'Evidence §1e: 64 organisations funded by the Edinburgh IJB; split assumed' }, true),
     fundingPerYear: perType({ crisis: 70000, mh: 70000, activity: 20000, specialist: 60000 }, 0, 1e8, { unit: '£/TSO/year', rows: ['F8'], description: 'Grant funding per TSO for work with CLW-referred clients', source: 'Evidence §1d: EIJB £4.5m across 64 organisations ≈ £70k mean grant [I]; Murrayfield Dementia Project £54k' }),
     costPerPlaceYear: perType({ crisis: 14000, mh: 7000, activity: 3000, specialist: 8000 }, 1, 1e6, { unit: '£/place/year', rows: ['F8'], description: 'Cost of one concurrent place for a year', source: 'Evidence §4: £80-£3,000 per person-year [I/A]; per concurrent place ≈ per-person cost × throughput; set so the baseline crisis wait is about a month (Allbutt L191)' }),
     programmeWeeks: perType({ crisis: 4, mh: 12, activity: 10, specialist: 8 }, 1, 104, { unit: 'weeks', description: 'Length of a programme at the TSO', source: 'Assumption: crisis help is short; group and therapy programmes run a term' }, true),

@@ -5,6 +5,7 @@
  */
 import { type Params, defaults, setParam } from '../model/params.js';
 import type { Scenario } from '../model/scenario.js';
+import { MAX_TSOS } from '../model/clients.js';
 import { InputError, type Raw, isObj, show, keysOnly } from './errors.js';
 import { RUN_SPEC, type RunKey, type LayerIntervention, checkRun, checkRunBlock, checkParams, checkInterventions, checkAssignment, checkName, checkText, parseSet } from './checks.js';
 import type { Register } from './register.js';
@@ -105,6 +106,7 @@ export function buildScenario(file: string, s: Scenario): Scenario {
   if (shares <= 0) throw new InputError(`${file}: params.demand.needShare: expected at least one share above 0`);
   const tsos = Object.values(p.tso.count).reduce((a, b) => a + b, 0);
   if (tsos < 1) throw new InputError(`${file}: params.tso.count: expected at least one TSO`);
+  if (tsos > MAX_TSOS) throw new InputError(`${file}: ${s.organisations ? 'organisations' : 'params.tso.count'}: expected at most ${MAX_TSOS} TSOs in all (the engine keeps TSO ids in 16 bits), got ${tsos}`);
   checkArea(file, s);
   s.interventions.forEach((iv, k) => {
     if (iv.week > s.weeks)
