@@ -10,26 +10,28 @@ import type { Organisation, Scenario } from '../model/scenario.js';
 import { DESTINATIONS } from '../model/orgs.js';
 import { summarize } from './stats.js';
 import { numCell, textCell, toCsv } from './csv.js';
+import { CsvBytes } from './csvBytes.js';
 
 type Row = Array<string | number>;
 
 /** One row per replication per week; `weeks` limits each run to its first weeks (a run in progress). */
 export function trajectoriesCsv(runs: RunResult[], weeks?: number): string {
-  // The largest table we write (a sweep's or a long run's: tens of MB): each line is built as one
-  // string, what toCsv would write for the row [scenario, rep, seed, week, ...fmt(metric)], without
-  // a row array and a boxed number per cell (bench/README.md: CSV).
-  const lines = [toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], []).slice(0, -1)];
+  // The largest table we write (a sweep's or a long run's: tens of MB): what toCsv would write for
+  // the rows [scenario, rep, seed, week, ...fmt(metric)], written as bytes (CsvBytes), without a
+  // row array, a boxed number or a string per cell (bench/README.md: CSV as bytes).
+  const out = new CsvBytes();
+  out.text(toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], []));
   for (const r of runs) {
     const series = METRIC_NAMES.map((m) => r.metrics[m]);
-    const cells = [`${textCell(r.scenario)},${r.rep},${r.seed}`, '', ...series.map(() => '')];
+    const first = CsvBytes.encode(`${textCell(r.scenario)},${r.rep},${r.seed},`);
     for (let w = 0; w < (weeks ?? r.weeks); w++) {
-      cells[1] = `${w + 1}`;
-      for (let k = 0; k < series.length; k++) cells[k + 2] = numCell(series[k]![w]!);
-      lines.push(cells.join(','));
+      out.bytes(first);
+      out.uint(w + 1);
+      out.cells(series, w);
+      out.byte(10);
     }
   }
-  lines.push('');
-  return lines.join('\n');
+  return out.done();
 }
 
 /** Mean, SD and 95% interval across replications per week and metric; lines built directly (toCsv's text). */
