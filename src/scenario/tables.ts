@@ -9,69 +9,79 @@ import type { RunResult } from '../model/simulate.js';
 import type { Organisation, Scenario } from '../model/scenario.js';
 import { DESTINATIONS } from '../model/orgs.js';
 import { summarize } from './stats.js';
-import { numCell, textCell, toCsv } from './csv.js';
+import { textCell, toCsv } from './csv.js';
+import { CsvBytes } from './csvBytes.js';
 
 type Row = Array<string | number>;
 
 /** One row per replication per week; `weeks` limits each run to its first weeks (a run in progress). */
 export function trajectoriesCsv(runs: RunResult[], weeks?: number): string {
-  // The largest table we write (a sweep's or a long run's: tens of MB): each line is built as one
-  // string, what toCsv would write for the row [scenario, rep, seed, week, ...fmt(metric)], without
-  // a row array and a boxed number per cell (bench/README.md: CSV).
-  const lines = [toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], []).slice(0, -1)];
+  // The largest table we write (a sweep's or a long run's: tens of MB): what toCsv would write for
+  // the rows [scenario, rep, seed, week, ...fmt(metric)], written as bytes (CsvBytes), without a
+  // row array, a boxed number or a string per cell (bench/README.md: CSV as bytes).
+  const out = new CsvBytes();
+  out.text(toCsv(['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES], []));
   for (const r of runs) {
     const series = METRIC_NAMES.map((m) => r.metrics[m]);
-    const cells = [`${textCell(r.scenario)},${r.rep},${r.seed}`, '', ...series.map(() => '')];
+    const first = CsvBytes.encode(`${textCell(r.scenario)},${r.rep},${r.seed},`);
     for (let w = 0; w < (weeks ?? r.weeks); w++) {
-      cells[1] = `${w + 1}`;
-      for (let k = 0; k < series.length; k++) cells[k + 2] = numCell(series[k]![w]!);
-      lines.push(cells.join(','));
+      out.bytes(first);
+      out.uint(w + 1);
+      out.cells(series, w);
+      out.byte(10);
     }
   }
-  lines.push('');
-  return lines.join('\n');
+  return out.done();
 }
 
-/** Mean, SD and 95% interval across replications per week and metric; lines built directly (toCsv's text). */
+/** Mean, SD and 95% interval across replications per week and metric; written as bytes (toCsv's text). */
 export function summaryCsv(runs: RunResult[]): string {
-  const lines = [toCsv(['scenario', 'week', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'n'], []).slice(0, -1)];
   const weeks = runs[0]?.weeks ?? 0;
-  const name = weeks > 0 ? textCell(runs[0]!.scenario) : '';
+  const out = new CsvBytes();
+  out.text(toCsv(['scenario', 'week', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'n'], []));
+  const name = weeks > 0 ? CsvBytes.encode(`${textCell(runs[0]!.scenario)},`) : new Uint8Array(0);
   const series = METRIC_NAMES.map((m) => runs.map((r) => r.metrics[m]));
-  const names = METRIC_NAMES.map((m) => textCell(m));
+  const names = METRIC_NAMES.map((m) => CsvBytes.encode(`,${textCell(m)}`));
   const xs: number[] = runs.map(() => 0);
   for (let w = 0; w < weeks; w++)
     for (let k = 0; k < series.length; k++) {
       const col = series[k]!;
       for (let i = 0; i < col.length; i++) xs[i] = col[i]![w]!;
       const s = summarize(xs);
-      lines.push(`${name},${w + 1},${names[k]},${numCell(s.mean)},${numCell(s.sd)},${numCell(s.ci_low)},${numCell(s.ci_high)},${s.n}`);
+      out.bytes(name);
+      out.uint(w + 1);
+      out.bytes(names[k]!);
+      for (const x of [s.mean, s.sd, s.ci_low, s.ci_high, s.n]) {
+        out.byte(44);
+        out.num(x);
+      }
+      out.byte(10);
     }
-  lines.push('');
-  return lines.join('\n');
+  return out.done();
 }
 
 export function funnelCsv(runs: RunResult[]): string {
   return toCsv(['scenario', 'rep', 'seed', ...FUNNEL_KEYS], runs.map((r) => [r.scenario, r.rep, r.seed, ...FUNNEL_KEYS.map((k) => r.funnel[k])]));
 }
 
-/** One row per replication, week and TSO type; lines built as trajectoriesCsv builds them (toCsv's text). */
+/** One row per replication, week and TSO type; written as trajectoriesCsv writes (toCsv's text). */
 export function tsoTypesCsv(runs: RunResult[]): string {
-  const lines = [toCsv(['scenario', 'rep', 'seed', 'week', 'tso_type', ...TYPE_FIELDS], []).slice(0, -1)];
-  const types = TSO_TYPES.map((t) => textCell(t));
-  const cells = TYPE_FIELDS.map(() => '');
+  const out = new CsvBytes();
+  out.text(toCsv(['scenario', 'rep', 'seed', 'week', 'tso_type', ...TYPE_FIELDS], []));
+  const types = TSO_TYPES.map((t) => CsvBytes.encode(`,${textCell(t)}`));
   for (const r of runs) {
-    const run = `${textCell(r.scenario)},${r.rep},${r.seed},`;
+    const first = CsvBytes.encode(`${textCell(r.scenario)},${r.rep},${r.seed},`);
     const series = TSO_TYPES.map((t) => TYPE_FIELDS.map((f) => r.tsoTypes[t][f]));
     for (let w = 0; w < r.weeks; w++)
       for (let ti = 0; ti < series.length; ti++) {
-        const cols = series[ti]!;
-        for (let k = 0; k < cols.length; k++) cells[k] = numCell(cols[k]![w]!);
-        lines.push(`${run}${w + 1},${types[ti]},${cells.join(',')}`);
+        out.bytes(first);
+        out.uint(w + 1);
+        out.bytes(types[ti]!);
+        out.cells(series[ti]!, w);
+        out.byte(10);
       }
   }
-  lines.push('');
-  return lines.join('\n');
+  return out.done();
 }
 
 /** The columns of organisations.csv (an area's runs): the issue's ten, then where displaced people went. */

@@ -68,12 +68,14 @@ describe('the trajectories writer builds its lines itself', () => {
       scenario, rep, seed: 1000 + rep, weeks, clientWeeks: 0,
       metrics: Object.fromEntries(METRIC_NAMES.map((m, k) => [m, Float64Array.from({ length: weeks }, () => (k % 5 === 0 ? Math.round(r() * 50) : k % 7 === 0 ? Number.NaN : (r() - 0.5) * 10 ** (k % 9)))])),
     }) as unknown as RunResult;
-    const runs = [run('base', 0, 30), run('a "quoted", name', 1, 30), run('x', 2, 0)];
+    const runs = [run('base', 0, 30), run('a "quoted", name', 1, 30), run('x', 2, 0), run('Café, "🙂"\nnord ✓', 3, 30)];
+    // Every path of the byte writer (src/scenario/csvBytes.ts) in one column of the last run.
+    runs[3]!.metrics[METRIC_NAMES[2]!] = Float64Array.from({ length: 30 }, (_, w) => [...NUMBERS, -3.25, 4e-7, -4e-7, 2.9999996, 0.5, 1.25, 1e9, -1e9, 999999999.9999995, -1e21, 1.5e22][w % 29]!);
     const rows = runs.flatMap((x) => Array.from({ length: x.weeks }, (_, w) => [x.scenario, x.rep, x.seed, w + 1, ...METRIC_NAMES.map((m) => fmt(x.metrics[m][w]!))]));
     const header = ['scenario', 'rep', 'seed', 'week', ...METRIC_NAMES];
     expect(trajectoriesCsv(runs)).toBe(toCsv(header, rows));
     expect(trajectoriesCsv(runs)).toBe(stringify(rows, { header: true, columns: header }));
-    expect(trajectoriesCsv(runs.slice(0, 2), 4)).toBe(toCsv(header, rows.filter((row) => (row[3] as number) <= 4)));
+    expect(trajectoriesCsv([runs[0]!, runs[1]!, runs[3]!], 4)).toBe(toCsv(header, rows.filter((row) => (row[3] as number) <= 4)));
     expect(trajectoriesCsv([])).toBe(toCsv(header, []));
   });
 });

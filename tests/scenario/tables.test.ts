@@ -34,7 +34,18 @@ describe('run tables written line by line', () => {
   odd[1]!.metrics[METRIC_NAMES[0]!] = Float64Array.from(runs[1]!.metrics[METRIC_NAMES[0]!], (x, w) => (w % 3 === 0 ? NaN : w % 3 === 1 ? -x / 7 - 1e-7 : Infinity));
   odd[2]!.tsoTypes.mh[TYPE_FIELDS[0]!] = Float64Array.from(runs[2]!.tsoTypes.mh[TYPE_FIELDS[0]!], (x, w) => (w % 2 ? NaN : -x / 3 + 1e-9));
 
-  test.each([['simulated', runs], ['with odd values', odd], ['one run', runs.slice(0, 1)], ['no runs', []]] as const)('summary.csv and tso_types.csv are toCsv of the rows (%s)', (_, rs) => {
+  // Written as bytes (src/scenario/csvBytes.ts): a name needing quotes and UTF-8 (comma, quote,
+  // newline, é, emoji), and values on every path of the number writer, across runs and weeks.
+  const AWKWARD = [-3.25, -1e-7, 4e-7, -4e-7, 2.9999996, -2.9999996, 0.5, 1.25, 1.1, 100.0001, NaN, Infinity, -Infinity,
+    999999999.9999995, 1e9, -1e9, 1e9 + 0.5, -1e9 - 0.25, 123456789012.5, 1e21, -1e21, 1.5e22, 7, -42, -0];
+  const cycled = (k: number) => Float64Array.from({ length: 30 }, (_, w) => AWKWARD[(w * 7 + k * 3) % AWKWARD.length]!);
+  const awkward = runs.map((r, k) => ({
+    ...r, scenario: 'Café, "🙂"\nnord ✓',
+    metrics: { ...r.metrics, [METRIC_NAMES[1]!]: cycled(k), [METRIC_NAMES[METRIC_NAMES.length - 1]!]: cycled(k + 1) },
+    tsoTypes: { ...r.tsoTypes, mh: { ...r.tsoTypes.mh, [TYPE_FIELDS[1]!]: cycled(k) }, [TSO_TYPES[TSO_TYPES.length - 1]!]: { ...r.tsoTypes[TSO_TYPES[TSO_TYPES.length - 1]!], [TYPE_FIELDS[TYPE_FIELDS.length - 1]!]: cycled(k + 2) } },
+  }));
+
+  test.each([['simulated', runs], ['with odd values', odd], ['awkward name and values', awkward], ['one run', runs.slice(0, 1)], ['no runs', []]] as const)('summary.csv and tso_types.csv are toCsv of the rows (%s)', (_, rs) => {
     expect(summaryCsv([...rs])).toBe(summaryRows([...rs]));
     expect(tsoTypesCsv([...rs])).toBe(tsoTypeRows([...rs]));
   });
