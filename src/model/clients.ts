@@ -5,10 +5,10 @@
  * client slots (~60 MB), far beyond the CPU cache, and events reach clients in random order.
  * With one array per field, handling an event touched a separate cache line for each of the
  * ~10 fields it reads; with records it touches one. A record is 64 bytes, one cache line, in a
- * page-aligned buffer (a WebAssembly.Memory: an ArrayBuffer from the C allocator starts 16 bytes
- * into a page, so 64-byte records would straddle two lines again); the 80-byte records before
- * always spanned two. TSO ids are stored in 16 bits to fit (MAX_TSOS). The profile and
- * before/after figures are in bench/README.md. Values and their precision are exactly those of
+ * page-aligned buffer when there are many (a WebAssembly.Memory: a large ArrayBuffer from the C
+ * allocator starts 16 bytes into a page, so 64-byte records would straddle two lines again); the
+ * 80-byte records before always spanned two. TSO ids are stored in 16 bits to fit (MAX_TSOS).
+ * The profile and before/after figures are in bench/README.md. Values and their precision are exactly those of
  * the per-field arrays they replace (u8, u16 for TSO ids, i32, u32, f32, f64), so results are
  * bit-identical.
  */
@@ -16,6 +16,13 @@
 export const MAX_TSOS = 65534;
 /** Bytes in a WebAssembly page. */
 const PAGE = 65536;
+/**
+ * Records beyond the cache (4 MB and up: a national run) go in a page-aligned WebAssembly.Memory,
+ * so that each is one cache line. A smaller set (a city run: ~250 kB) stays cache-resident either
+ * way, and there a plain ArrayBuffer is cheaper: each new Memory maps (and at the end unmaps) a
+ * large reserved region, which made the city run 5-7% slower (bench/README.md).
+ */
+const ALIGNED_FROM = 1 << 22;
 /** Most simultaneous referrals a client can hold (scattergun k). */
 export const MAX_REFS = 4;
 
@@ -68,7 +75,7 @@ export const enum L {
 export class Clients {
   /** Slots in use (high-water mark). */
   n = 0;
-  /** The records' memory: page-aligned, grown in place (its buffer is replaced on growth). */
+  /** The records' memory once they reach ALIGNED_FROM bytes: page-aligned, grown in place (its buffer is replaced on growth). */
   private mem: WebAssembly.Memory | undefined;
   // Initialised to empty views (never undefined), so V8 knows each field's array type for good.
   // Views of the one buffer, replaced when it grows: read them through this object, never keep them.
@@ -93,10 +100,18 @@ export class Clients {
    * needs no loop over a million records to set them to -1 (a third of the national set-up).
    */
   resize(capacity: number): void {
-    const pages = Math.ceil((capacity * L.REC) / PAGE);
-    if (this.mem === undefined) this.mem = new WebAssembly.Memory({ initial: pages });
-    else if (pages > this.mem.buffer.byteLength / PAGE) this.mem.grow(pages - this.mem.buffer.byteLength / PAGE);
-    const buf = this.mem.buffer;
+    let buf: ArrayBuffer;
+    if (capacity * L.REC < ALIGNED_FROM) {
+      buf = new ArrayBuffer(capacity * L.REC);
+      new Uint8Array(buf).set(this.u8);
+    } else {
+      const pages = Math.ceil((capacity * L.REC) / PAGE);
+      if (this.mem === undefined) {
+        this.mem = new WebAssembly.Memory({ initial: pages });
+        new Uint8Array(this.mem.buffer).set(this.u8);
+      } else if (pages > this.mem.buffer.byteLength / PAGE) this.mem.grow(pages - this.mem.buffer.byteLength / PAGE);
+      buf = this.mem.buffer;
+    }
     this.u8 = new Uint8Array(buf);
     this.u16 = new Uint16Array(buf);
     this.i32 = new Int32Array(buf);

@@ -38,13 +38,16 @@ describe('client records', () => {
       cl.setFit(c, 0.25);
       cl.setWaitType(c, c % 4);
     }
-    cl.resize(n * 3);
-    expect(cl.capacity).toBeGreaterThanOrEqual(n * 3);
-    for (let c = 0; c < n; c++) {
-      expect([cl.state(c), cl.seq(c), cl.clw(c), cl.since(c), cl.tso(c), cl.ref(c, 3), cl.wellbeing(c), cl.fit(c), cl.waitType(c)])
-        .toEqual([c % 6, 4_000_000_000 - c, c % 3500, c % 5200, c % MAX_TSOS, (c * 7) % MAX_TSOS, c / 1e4, 0.25, c % 4]);
+    // Within the plain buffer, into the page-aligned memory (4 MB: 65,536 records), within that.
+    for (const grown of [n * 3, 70_000, 200_000]) {
+      cl.resize(grown);
+      expect(cl.capacity).toBeGreaterThanOrEqual(grown);
+      for (let c = 0; c < n; c++) {
+        expect([cl.state(c), cl.seq(c), cl.clw(c), cl.since(c), cl.tso(c), cl.ref(c, 3), cl.wellbeing(c), cl.fit(c), cl.waitType(c)])
+          .toEqual([c % 6, 4_000_000_000 - c, c % 3500, c % 5200, c % MAX_TSOS, (c * 7) % MAX_TSOS, c / 1e4, 0.25, c % 4]);
+      }
+      expect([cl.state(n), cl.tso(n), cl.ref(n, 0), cl.seq(n), cl.tso(grown - 1)]).toEqual([0, -1, -1, 0, -1]);
     }
-    expect([cl.state(n), cl.tso(n), cl.ref(n, 0), cl.seq(n)]).toEqual([0, -1, -1, 0]);
   });
 
   it('refuses more TSOs than 16-bit ids can name, with one line naming the file and field', () => {
