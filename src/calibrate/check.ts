@@ -10,7 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import { latinHypercube } from '../experiment/design.js';
 import { pairedJobs, type Draw } from '../experiment/runner.js';
 import { runJobs } from '../experiment/pool.js';
-import { stream } from '../model/rng.js';
+import { drawer, stream } from '../model/rng.js';
 import { searchRange, type Targets } from './targets.js';
 
 export interface CheckRow { id: string; stat: string; value: number; ci_low: number; ci_high: number; target: number; tolerance: number; verdict: 'pass' | 'fail'; source: string }
@@ -39,7 +39,7 @@ export interface SearchRow { point: number; values: Record<string, number>; scor
 export async function search(t: Targets, scenario: Scenario, n: number, seed: number, reps: number, o: CheckOptions = {}): Promise<SearchRow[]> {
   const paths = t.parameters.map((p) => p.name);
   const ranges = t.parameters.map(searchRange);
-  const design = latinHypercube(n, paths.length, stream(seed, 'init'));
+  const design = latinHypercube(n, paths.length, drawer(stream(seed, 'init')));
   const rows: SearchRow[] = [];
   for (const [k, u] of design.entries()) {
     const values: Record<string, number> = {};

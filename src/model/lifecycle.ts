@@ -4,7 +4,7 @@
  * Not a mechanism itself: the rules that decide *when* these happen live in mechanisms/.
  */
 import { type World, S, Exit, MAX_REFS } from './world.js';
-import { geometric } from './rng.js';
+import { geometric, draw } from './rng.js';
 import { AfterExit, ClwOutcome, L } from './clients.js';
 import { learnFromOutcome } from './mechanisms/learning.js';
 
@@ -129,7 +129,7 @@ export function exitClient(w: World, c: number, kind: Exit): void {
   const g = w.p.gp;
   const d = w.p.demand;
   const r = w.rng.exit;
-  const u = r();
+  const u = draw(r);
   let when = w.week + g.observeWeeks;
   if (kind !== Exit.COMPLETED && kind !== Exit.RESOLVED && u < Math.min(1, d.rereferralProb * cl.gpBase(c))) {
     // Demand feedback (C1): unmet need keeps the client at the GP, who refers again.

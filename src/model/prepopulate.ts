@@ -23,7 +23,7 @@ import { type World, S, F, Exit, NTYPES, allocClient, freeClient, programmeWeeks
 import { TSO_TYPES } from './params.js';
 import { AfterExit, TsoOutcome } from './clients.js';
 import { nextSeq, setState, setWellbeing } from './lifecycle.js';
-import { geometric } from './rng.js';
+import { geometric, draw } from './rng.js';
 import { outcomesPerClwWeek, rereferralsPerClwWeek, seenPerClwWeek } from './initial.js';
 import { enterClwQueue, initClient } from './mechanisms/demand.js';
 import { sessionWeeks, beginSessions } from './mechanisms/clwWork.js';
@@ -77,11 +77,11 @@ function referredClient(w: World, need: number): number {
   const r = w.rng.start;
   const c = allocClient(w);
   const nActive = Math.min(w.p.clw.count, w.clws.n);
-  initClient(w, c, Math.floor(r() * nActive), need, r);
+  initClient(w, c, Math.floor(draw(r) * nActive), need, r);
   const cl = w.clients;
   cl.setReadiness(c, Math.max(cl.readiness(c), w.p.clw.readinessThreshold)); // referred when ready
-  cl.setFit(c, Math.sqrt(r())); // personal fit: the better of two services of the kind known (referral.ts)
-  cl.setFlags(c, cl.flags(c) | F.REFERRED | (r() < w.p.clw.followUpPropensity ? F.FOLLOWED_UP : 0));
+  cl.setFit(c, Math.sqrt(draw(r))); // personal fit: the better of two services of the kind known (referral.ts)
+  cl.setFlags(c, cl.flags(c) | F.REFERRED | (draw(r) < w.p.clw.followUpPropensity ? F.FOLLOWED_UP : 0));
   w.arrivalsTotal++;
   w.funnel.referred_to_clw++;
   w.funnel.seen_by_clw++;
@@ -105,7 +105,7 @@ function engagedClient(w: World, j: number): number {
   setState(w, c, S.ENGAGED);
   const length = programmeWeeksOf(w, j);
   const h = dropHazard(w, c, j, fit, 0);
-  const left = 1 + Math.floor(w.rng.start() * length); // weeks of the programme still to run
+  const left = 1 + Math.floor(draw(w.rng.start) * length); // weeks of the programme still to run
   const d = geometric(w.rng.start, h);
   cl.setTsoOutcome(c, d < left ? TsoOutcome.DROP : TsoOutcome.COMPLETE);
   w.endCal.add(Math.max(1, Math.min(d, left)), 0, c, nextSeq(w, c));
@@ -124,7 +124,7 @@ function waitingClient(w: World, j: number, waited: number): void {
   t.waitN[j]!++;
   w.tsoQueue.push(j, c, cl.refSeq(c), -waited);
   const q = p.waiting;
-  const u = w.rng.start() * stillWaiting(waited, q.attendP0, q.waitLogitSlope, q.giveUpCapWeeks);
+  const u = draw(w.rng.start) * stillWaiting(waited, q.attendP0, q.waitLogitSlope, q.giveUpCapWeeks);
   const giveUp = giveUpWeeks(u, q.attendP0, q.waitLogitSlope, q.giveUpCapWeeks) - waited;
   w.waitCal.add(Math.max(1, giveUp), 0, c, nextSeq(w, c));
 }
@@ -132,7 +132,7 @@ function waitingClient(w: World, j: number, waited: number): void {
 /** A need drawn from the demand shares (as arrivals draw it). */
 function drawNeed(w: World): number {
   const { needShares: shares, needTotal } = w.derived;
-  let u = w.rng.start() * needTotal;
+  let u = draw(w.rng.start) * needTotal;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
   return need;
@@ -195,7 +195,7 @@ function onTheirWayBack(w: World): void {
       const delay = Math.min(1 + geometric(r, 1 / Math.max(1, p.demand.rereferralDelayWeeks)), p.gp.observeWeeks);
       if (delay <= k) continue; // came back already
       const c = allocClient(w);
-      initClient(w, c, Math.floor(r() * nActive), drawNeed(w), r);
+      initClient(w, c, Math.floor(draw(r) * nActive), drawNeed(w), r);
       w.clients.setExit(c, Exit.GAVE_UP);
       w.clients.setAfterExit(c, AfterExit.REREFERRAL);
       setState(w, c, S.EXITED);

@@ -8,18 +8,22 @@
 import seedrandom from 'seedrandom';
 import { randomPoisson, randomNormal } from 'd3-random';
 
-export type Rng = () => number;
+/** A stream: Alea's state (s0, s1, s2, carry), drawn from by draw(). */
+export type Rng = Float64Array;
 
 export const STREAMS = ['init', 'arrivals', 'clw', 'referral', 'intake', 'engagement', 'waiting', 'gp', 'exit', 'turnover', 'start', 'clwList'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 /**
  * seedrandom's Alea seeds the stream (its Mash hash of `repSeed:name`); the draws then come from
- * alea(), the same recurrence on a Float64Array. Why not seedrandom's own generator: it keeps its
- * state in object fields and is a closure the optimiser often cannot inline into the large
- * mechanism functions, and every draw it returns from an out-of-line call is a new heap number
- * (a third of the city run's allocations; bench/README.md). The sequence is the same, draw for
- * draw (tests/model/rng.test.ts).
+ * draw(), the same recurrence on the stream's Float64Array. Why not seedrandom's own generator: it
+ * keeps its state in object fields, and every draw it returns from an out-of-line call is a new
+ * heap number (a third of the city run's allocations; bench/README.md). Why one module-level
+ * draw() for every stream and world rather than a closure per stream (as before): a call through
+ * a closure made anew for each world is a different call target in every run, so the optimiser's
+ * code for a mechanism deoptimised on "wrong call target" and, in some worker threads, settled on
+ * code that no longer inlined the draws, 40% slower for the whole process (bench/README.md). The
+ * sequence is the same, draw for draw (tests/model/rng.test.ts).
  */
 export function stream(repSeed: number, name: StreamName): Rng {
   const seeded = seedrandom.alea(`${repSeed}:${name}`, { state: true }).state() as unknown as AleaState;
@@ -29,24 +33,28 @@ export function stream(repSeed: number, name: StreamName): Rng {
 /** The state of an Alea generator as seedrandom exports it. */
 export interface AleaState { c: number; s0: number; s1: number; s2: number }
 
-/** Baagøe's Alea recurrence from a given state; the arithmetic of seedrandom's lib/alea.js next(). */
+/** A stream in a given state of Baagøe's Alea (the state seedrandom's lib/alea.js keeps). */
 export function alea(state: AleaState): Rng {
-  const s = Float64Array.of(state.s0, state.s1, state.s2, state.c);
-  // The state read through a local, the carry and result kept in locals: the same arithmetic
-  // (t | 0 is exact in a double) in 91 bytes of bytecode instead of 136, so that TurboFan's
-  // inlining budget of a large mechanism function covers more of its draws.
-  return () => {
-    const a = s;
-    const t = 2091639 * a[0]! + a[3]! * 2.3283064365386963e-10; // 2^-32
-    a[0] = a[1]!;
-    a[1] = a[2]!;
-    const c = t | 0;
-    a[3] = c;
-    const x = t - c;
-    a[2] = x;
-    return x;
-  };
+  return Float64Array.of(state.s0, state.s1, state.s2, state.c);
 }
+
+/**
+ * The next draw of stream a, in [0, 1): the arithmetic of seedrandom's Alea next() (t | 0 is
+ * exact in a double), small enough (bytecode) for TurboFan to inline into the large mechanisms.
+ */
+export function draw(a: Rng): number {
+  const t = 2091639 * a[0]! + a[3]! * 2.3283064365386963e-10; // 2^-32
+  a[0] = a[1]!;
+  a[1] = a[2]!;
+  const c = t | 0;
+  a[3] = c;
+  const x = t - c;
+  a[2] = x;
+  return x;
+}
+
+/** Stream a as a function, for what takes one (d3-random's sources, a Latin hypercube). */
+export const drawer = (a: Rng): (() => number) => () => draw(a);
 
 /**
  * The seed of replication `rep` of a run seeded `seed`: a 32-bit hash (splitmix-style), so
@@ -71,8 +79,9 @@ export interface Draws {
  * value of each pair it makes, so it is made anew for every draw, as before.
  */
 export function draws(rng: Rng): Draws {
-  const p = randomPoisson.source(rng);
-  const n = randomNormal.source(rng);
+  const f = drawer(rng);
+  const p = randomPoisson.source(f);
+  const n = randomNormal.source(f);
   let lastLambda = Number.NaN;
   let sampler = p(0);
   return {
@@ -92,5 +101,5 @@ export function draws(rng: Rng): Draws {
 export function geometric(rng: Rng, h: number): number {
   if (h >= 1) return 0;
   if (h <= 0) return Number.POSITIVE_INFINITY;
-  return Math.floor(Math.log(1 - rng()) / Math.log(1 - h));
+  return Math.floor(Math.log(1 - draw(rng)) / Math.log(1 - h));
 }

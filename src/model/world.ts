@@ -6,7 +6,7 @@
  */
 import { type Params, TSO_TYPES, type TsoType } from './params.js';
 import { type Calendar, type QueuePool, grow, Size } from './pools.js';
-import type { Rng, Draws, StreamName } from './rng.js';
+import { type Rng, type Draws, type StreamName, draw } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
 import type { Week, Funnel } from './counters.js';
@@ -186,7 +186,7 @@ export function resetKnown(w: World, i: number, n: number, r: Rng): void {
   for (let k = 0, tries = 0; c.knownN[i]! < limit && tries < limit * DRAWS_PER_KNOWN; k++, tries++) {
     const ids = w.tsoByType[k % NTYPES]!;
     if (ids.length === 0) continue;
-    learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
+    learnTso(w, i, ids[Math.floor(draw(r) * ids.length)]!);
   }
 }
 

@@ -3,6 +3,7 @@
  * the booking lead, teams sharing referrals, the first session some people do not come to,
  * giving up on a CLW's list, and stopping between sessions.
  */
+import { stream } from '../../src/model/rng.js';
 import { describe, expect, test } from 'vitest';
 import { S } from '../../src/model/world.js';
 import { ClwOutcome } from '../../src/model/clients.js';
@@ -83,11 +84,7 @@ describe('stopping between CLW sessions', () => {
     const w = tinyWorld({ 'clw.count': 1, 'clw.declineProb': 0.3, 'clw.declineRefSessions': 5, 'practice.overReferral': 0, 'practice.kpiOverReferral': 0, 'demand.clwOnlyShare': 0, 'clw.maxSessions': 12 });
     const h = betweenSessionHazard(w);
     const c = referToClw(w, 0);
-    let u = 0;
-    const r = () => {
-      u = (u * 16807 + 12345) % 2147483647; // a fixed stream
-      return u / 2147483647;
-    };
+    const r = stream(12345, 'clw'); // a fixed stream
     for (const need of [1, 4, 8]) {
       let stopped = 0;
       const n = 20000;

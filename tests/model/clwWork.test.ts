@@ -4,6 +4,7 @@
  * management overhead shrinks the cap, and handholding and follow-up fall linearly with pressure
  * above the knee; a referral-count regime adds over-referral.
  */
+import { stream } from '../../src/model/rng.js';
 import { describe, expect, test } from 'vitest';
 import { F } from '../../src/model/world.js';
 import { effectiveCap, sessionWeeks, updatePressure } from '../../src/model/mechanisms/clwWork.js';
@@ -57,7 +58,7 @@ describe('monitoring on referral counts', () => {
         'demand.clwOnlyShare': 0, 'clw.declineProb': 0, 'clw.maxSessions': 12 });
       const c = referToClw(w, 0);
       w.clients.setReadiness(c, 0.1);
-      const n = sessionWeeks(w, c, 0, () => 0.5);
+      const n = sessionWeeks(w, c, 0, stream(1, 'clw')); // over-referral has probability 0 or 1 here, and no one declines: any draws
       return { n, over: (w.clients.flags(c) & F.OVER_REFERRED) !== 0 };
     };
     expect(course('referrals')).toEqual({ n: 1, over: true });

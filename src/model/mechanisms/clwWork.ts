@@ -20,6 +20,7 @@
  * do not have the capacity", Allbutt L179): F2 "handholding support" (this week's capacity to
  * accompany) and U3 "failure to follow up" (this week's propensity).
  */
+import { draw, type Rng } from '../rng.js';
 import { type World, S, F, Exit } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { exitClient, nextSeq, setState } from '../lifecycle.js';
@@ -102,7 +103,7 @@ function takeFrom(w: World, q: number, i: number, due: number): boolean {
     if (cl.state(c) !== S.WAIT_CLW || cl.seq(c) !== queue.stamp) continue; // gave up waiting
     k.waitN[q]!--;
     cl.setClw(c, i);
-    if (w.rng.clw() < w.p.clw.firstSessionAttendP0) startSessions(w, c, i);
+    if (draw(w.rng.clw) < w.p.clw.firstSessionAttendP0) startSessions(w, c, i);
     else missedFirstSession(w, c);
     return true;
   }
@@ -131,14 +132,14 @@ export function betweenSessionHazard(w: World): number {
  * (sets the client's over-referral flag and how the sessions end; three draws from r). A client
  * may stop coming between any two sessions (betweenSessionHazard), so long courses lose more.
  */
-export function sessionWeeks(w: World, c: number, i: number, r: () => number): number {
+export function sessionWeeks(w: World, c: number, i: number, r: Rng): number {
   const { p, clients: cl } = w;
   const kpi = p.practice.kpiRegime === 'referrals';
   const pOver = p.practice.overReferral + (kpi ? p.practice.kpiOverReferral : 0);
   const gain = p.clw.sessionGain * (0.5 + w.clws.expertise[i]!);
-  const uOver = r();
-  const uDecline = r();
-  const uWhen = r();
+  const uOver = draw(r);
+  const uDecline = draw(r);
+  const uWhen = draw(r);
   cl.setClwOutcome(c, ClwOutcome.REFER);
   if (uOver < pOver) {
     cl.setFlags(c, cl.flags(c) | F.OVER_REFERRED);

@@ -10,6 +10,7 @@
  * other statutory support" feeding back into referrals.
  * Evidence: §1a (≈133 referrals per CLW-year in Edinburgh).
  */
+import { draw, type Rng } from '../rng.js';
 import { type World, S, F, allocClient, freeClient, NTYPES } from '../world.js';
 import { AfterExit } from '../clients.js';
 import { clearRefs, nextSeq, setState, setWellbeing } from '../lifecycle.js';
@@ -39,7 +40,7 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
   const r = w.rng.arrivals;
   const c = allocClient(w);
   // Six draws per client, always: arrivals stay in step across scenarios (common random numbers).
-  let u = r() * total;
+  let u = draw(r) * total;
   let need = 0;
   while (need < NTYPES - 1 && u >= shares[need]!) u -= shares[need++]!;
   initClient(w, c, clw, need, r);
@@ -49,16 +50,16 @@ function newClient(w: World, clw: number, shares: number[], total: number): void
 }
 
 /** Fill client slot c as a new referral of CLW `clw` with main need `need` (five draws from r). */
-export function initClient(w: World, c: number, clw: number, need: number, r: () => number): void {
+export function initClient(w: World, c: number, clw: number, need: number, r: Rng): void {
   const { p, clients: cl } = w;
   cl.setNeed(c, need);
-  cl.setFlags(c, r() < p.demand.complexShare ? F.COMPLEX : 0);
-  cl.setClwOnly(c, r() < p.demand.clwOnlyShare ? 1 : 0);
-  cl.setReadiness(c, p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * r());
+  cl.setFlags(c, draw(r) < p.demand.complexShare ? F.COMPLEX : 0);
+  cl.setClwOnly(c, draw(r) < p.demand.clwOnlyShare ? 1 : 0);
+  cl.setReadiness(c, p.demand.readinessMin + (p.demand.readinessMax - p.demand.readinessMin) * draw(r));
   cl.setWellbeing(c, 0);
   cl.setGpRate(c, 0);
   const spread = p.gp.rateSpread;
-  cl.setGpBase(c, 1 - spread + 2 * spread * r());
+  cl.setGpBase(c, 1 - spread + 2 * spread * draw(r));
   cl.setClw(c, clw);
   cl.setTso(c, -1);
   cl.setSessions(c, 0);
@@ -67,7 +68,7 @@ export function initClient(w: World, c: number, clw: number, need: number, r: ()
   cl.setFit(c, 0);
   cl.setRefSeq(c, (cl.refSeq(c) + 1) >>> 0);
   const wbSpread = p.demand.wellbeingInitialSpread;
-  setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * r());
+  setWellbeing(w, c, p.demand.wellbeingInitialMean - wbSpread + 2 * wbSpread * draw(r));
 }
 
 /**
@@ -97,7 +98,7 @@ function exitEvents(w: World): void {
       cl.setExit(c, 0);
       cl.setSessions(c, 0);
       cl.setRetries(c, 0);
-      cl.setReadiness(c, w.p.demand.readinessMin + (w.p.demand.readinessMax - w.p.demand.readinessMin) * w.rng.exit());
+      cl.setReadiness(c, w.p.demand.readinessMin + (w.p.demand.readinessMax - w.p.demand.readinessMin) * draw(w.rng.exit));
       const nClw = Math.min(w.p.clw.count, w.clws.n);
       if (cl.clw(c) >= nClw) cl.setClw(c, c % nClw);
       enterClwQueue(w, c); // a new episode of the same person

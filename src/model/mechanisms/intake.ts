@@ -18,6 +18,7 @@
  * Evidence: §1b (uptake 81%; warm hand-off OR 0.96, US), §4 (each duplicate costs 0.5-1 h of
  * staff time [A]).
  */
+import { draw } from '../rng.js';
 import { type World, S, F, Exit, MAX_REFS } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import { blame, startEngagement } from './engagement.js';
@@ -81,7 +82,7 @@ function fill(w: World, j: number, q: QueuePool, ceiling: number): number {
     offers++;
     if (cl.state(c) === S.WAIT_TSO) {
       if (firstSession(w, c, j)) startEngagement(w, c, j);
-    } else if (cl.state(c) === S.ENGAGED && w.rng.intake() < w.p.practice.doubleUpProb) {
+    } else if (cl.state(c) === S.ENGAGED && draw(w.rng.intake) < w.p.practice.doubleUpProb) {
       // "All of the support is happening at once": the client takes this place too, for a while.
       t.phantom[j]!++;
       w.phantomCal.add(w.week + w.p.practice.doubleUpWeeks, w.week, j, 0);
@@ -109,7 +110,7 @@ function firstSession(w: World, c: number, j: number): boolean {
   let flags = cl.flags(c);
   if (flags & F.COMPLEX) {
     w.wk.complexStarts++;
-    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && w.rng.intake() < k.hhCap[i]!) {
+    if (k.hhUsed[i]! < p.clw.handholdingPerWeek && draw(w.rng.intake) < k.hhCap[i]!) {
       k.hhUsed[i]!++;
       flags |= F.ACCOMPANIED;
       w.wk.accompanied++;
@@ -118,7 +119,7 @@ function firstSession(w: World, c: number, j: number): boolean {
   cl.setFlags(c, flags);
   const alone = (flags & F.COMPLEX) !== 0 && (flags & F.ACCOMPANIED) === 0;
   const pAttend = alone ? w.derived.attendAlone : w.derived.attend; // logistic(logit p₀ − [alone]·complexAloneNoShowLogOdds)
-  if (w.rng.intake() < pAttend) return true;
+  if (draw(w.rng.intake) < pAttend) return true;
   // Did not attend: the TSO's contact attempts are wasted and the referral did not follow through.
   clearRefs(w, c);
   w.tsos.dupLoss[j]! += p.tso.dupCostPlaces;

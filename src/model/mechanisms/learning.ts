@@ -24,6 +24,7 @@
  * employedKnowledgeBonus).
  * Evidence: §4 (turnover 15-30%/yr [A]); §1e (Glasgow CLW near-cut; charity register exits).
  */
+import { draw } from '../rng.js';
 import { type World, MAX_KNOWN, S, resetKnown } from '../world.js';
 import { grow } from '../pools.js';
 import { WEEKS_PER_YEAR } from '../params.js';
@@ -53,8 +54,8 @@ function replaceLeavers(w: World): void {
   for (let i = 0; i < nActive; i++) {
     k.expertise[i] = k.expertise[i]! * keep;
     // Each known service goes stale at the same rate: the least familiar one is forgotten.
-    if (k.knownN[i]! > 1 && r() < (1 - keep) * k.knownN[i]!) k.knownN[i]!--;
-    if (r() >= hazard) continue;
+    if (k.knownN[i]! > 1 && draw(r) < (1 - keep) * k.knownN[i]!) k.knownN[i]!--;
+    if (draw(r) >= hazard) continue;
     k.expertise[i] = hireExpertise(p, w.dist.turnover);
     resetKnown(w, i, p.clw.noviceKnownTsos + (k.employed[i] ? p.clw.employedKnowledgeBonus : 0), r);
   }
@@ -100,7 +101,7 @@ function addClws(w: World, n: number): void {
   const r = w.rng.turnover;
   for (let i = old; i < n; i++) {
     k.expertise[i] = hireExpertise(w.p, w.dist.turnover);
-    k.employed[i] = r() < w.p.clw.tsoEmployedShare ? 1 : 0;
+    k.employed[i] = draw(r) < w.p.clw.tsoEmployedShare ? 1 : 0;
     resetKnown(w, i, w.p.clw.noviceKnownTsos + (k.employed[i] ? w.p.clw.employedKnowledgeBonus : 0), r);
   }
 }

@@ -23,6 +23,7 @@
  * Evidence: §1b (psychological therapies: 90% should start within 18 weeks, the standard a service
  * holds itself to), Allbutt L189-191.
  */
+import { draw } from '../rng.js';
 import { type World, MAX_REFS, programmeWeeksOf } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
 
@@ -71,10 +72,10 @@ export const isEmergency = (w: World, c: number): boolean => w.clients.wellbeing
  */
 export function signpost(w: World, c: number, type: number, n: number): number {
   const r = w.rng.referral;
-  if (r() >= w.p.tso.signpostProb) return -1;
+  if (draw(r) >= w.p.tso.signpostProb) return -1;
   const ids = w.tsoByType[type]!;
   if (ids.length === 0) return -1;
-  const start = Math.floor(r() * ids.length);
+  const start = Math.floor(draw(r) * ids.length);
   for (let m = 0; m < ids.length; m++) {
     const j = ids[(start + m) % ids.length]!;
     if (w.tsos.open[j] && !w.tsos.listClosed[j] && !referredTo(w, c, j) && !chosenNow(w, j, n)) return j;

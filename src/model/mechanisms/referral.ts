@@ -21,6 +21,7 @@
  * TSOs refuse less and share what they offer: knowledge grows), F7 "TSOs as CLW employers"
  * (embedded CLWs find services they did not know more often: employedExploreBoost).
  */
+import { draw } from '../rng.js';
 import { type World, S, F, Exit, MAX_REFS, MAX_KNOWN, NTYPES, learnTso } from '../world.js';
 import { ClwOutcome } from '../clients.js';
 import { clearRefs, exitClient, nextSeq, returnToClw, setState, setWellbeing } from '../lifecycle.js';
@@ -128,7 +129,7 @@ const isChosen = (chosen: Int32Array, j: number, n: number) => {
 function discover(w: World, i: number, type: number, n: number): number {
   const ids = w.tsoByType[type]!;
   if (ids.length === 0) return -1;
-  const start = Math.floor(w.rng.referral() * ids.length);
+  const start = Math.floor(draw(w.rng.referral) * ids.length);
   for (let m = 0; m < ids.length; m++) {
     const j = ids[(start + m) % ids.length]!;
     if (w.tsos.open[j] && !isChosen(w.referral.chosen, j, n)) {
@@ -147,11 +148,11 @@ function refer(w: World, c: number): void {
   const e = k.expertise[i]!;
   const need = cl.need(c);
   const accuracy = p.clw.matchAccuracyBase + (1 - p.clw.matchAccuracyBase) * e;
-  const target = r() < accuracy ? need : (need + 1 + Math.floor(r() * (NTYPES - 1))) % NTYPES;
-  const useBest = r() < e;
+  const target = draw(r) < accuracy ? need : (need + 1 + Math.floor(draw(r) * (NTYPES - 1))) % NTYPES;
+  const useBest = draw(r) < e;
   let first = pick(w, i, target, useBest, 0);
   const explore = p.clw.exploreProb * (k.employed[i] ? p.clw.employedExploreBoost : 1);
-  if (first < 0 && r() < explore) first = discover(w, i, target, 0);
+  if (first < 0 && draw(r) < explore) first = discover(w, i, target, 0);
   if (first < 0) first = pick(w, i, -1, false, 0); // fall back on a familiar service of any kind
   if (first < 0) {
     retryOrGiveUp(w, c);
@@ -162,11 +163,11 @@ function refer(w: World, c: number): void {
   const excess = Math.max(0, k.pressure[i]! - p.clw.pressureKnee);
   const gaming = Math.max(0, waitOf(w, first) - p.practice.gamingWaitWeeks) / p.practice.gamingWaitWeeks;
   const pScatter = p.practice.scatterShare + p.practice.gamingSensitivity * gaming + p.practice.pressureScatter * excess;
-  if (r() < pScatter) {
+  if (draw(r) < pScatter) {
     const kk = Math.min(MAX_REFS, p.practice.scatterK);
     while (n < kk) {
       let j = pick(w, i, t.type[first]!, false, n);
-      if (j < 0 && r() < explore) j = discover(w, i, t.type[first]!, n);
+      if (j < 0 && draw(r) < explore) j = discover(w, i, t.type[first]!, n);
       if (j < 0 || isChosen(chosen, j, n)) break;
       chosen[n++] = j;
     }
@@ -175,10 +176,10 @@ function refer(w: World, c: number): void {
   cl.setFlags(c, cl.flags(c) & ~(F.FOLLOWED_UP | F.CONFUSED | F.ACCOMPANIED));
   // Follow-up depends on the relationship with the first-choice TSO (reciprocity, F3/U3).
   const recip = p.trust.followUpReciprocity;
-  const followed = r() < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
+  const followed = draw(r) < k.followUpP[i]! * (1 - recip + 2 * recip * t.trust[first]!);
   // How well the placement can fit the person: the best of the m services of the right kind the
   // CLW knows (the maximum of m uniform draws is u^(1/m)); knowing the full range helps (F4).
-  cl.setFit(c, r() ** (1 / Math.max(1, Math.min(p.clw.fitChoiceMax, countKnown(w, i, need)))));
+  cl.setFit(c, draw(r) ** (1 / Math.max(1, Math.min(p.clw.fitChoiceMax, countKnown(w, i, need)))));
   const unready = (cl.flags(c) & F.OVER_REFERRED) !== 0; // referred before the CLW judged them ready
   const emergency = isEmergency(w, c);
   if (emergency) w.wk.emergencyReferrals++;
@@ -195,7 +196,7 @@ function refer(w: World, c: number): void {
       // Not taking referrals just now (overload.ts): passed on to a service of its kind, or turned back.
       w.wk.closedRefusals++;
       to = signpost(w, c, t.type[j]!, n);
-    } else if (mismatch && r() < p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!)) {
+    } else if (mismatch && draw(r) < p.tso.refuseMismatchProb * (p.tso.refuseTrustOffset - t.trust[j]!)) {
       w.wk.refused++;
       continue;
     }
@@ -204,9 +205,9 @@ function refer(w: World, c: number): void {
     cl.setRef(c, accepted++, to);
     t.waitN[to]!++;
     (emergency ? w.tsoUrgent : w.tsoQueue).push(to, c, cl.refSeq(c), w.week);
-    if (to === j && r() < p.trust.knowledgeShare * t.trust[j]!) {
-      const ids = w.tsoByType[Math.floor(r() * NTYPES)]!;
-      if (ids.length > 0) learnTso(w, i, ids[Math.floor(r() * ids.length)]!);
+    if (to === j && draw(r) < p.trust.knowledgeShare * t.trust[j]!) {
+      const ids = w.tsoByType[Math.floor(draw(r) * NTYPES)]!;
+      if (ids.length > 0) learnTso(w, i, ids[Math.floor(draw(r) * ids.length)]!);
     }
   }
   w.wk.referrals++;

@@ -17,6 +17,7 @@
  * local provision a CLW knows), F7 "TSOs as CLW employers: embedded within local community".
  * Evidence: §1d (grants), §4 (reserves and closure rule, T₀), §1b and §4 (initial waits).
  */
+import { draw } from '../rng.js';
 import { TSO_TYPES } from '../params.js';
 import { type World, NTYPES, TYPE_INDEX, resetKnown } from '../world.js';
 import type { Mechanism } from '../mechanism.js';
@@ -49,12 +50,12 @@ function initTsos(w: World): void {
       t.type[j] = ti;
       t.open[j] = 1;
       // Funding varies between organisations of a type (mixed sizes).
-      t.baseFunding[j] = p.tso.fundingPerYear[type] * (1 - fs + 2 * fs * r());
+      t.baseFunding[j] = p.tso.fundingPerYear[type] * (1 - fs + 2 * fs * draw(r));
       t.mult[j] = p.funding.multiplier[type];
       t.funding[j] = t.baseFunding[j]! * t.mult[j]!;
-      t.reserve[j] = p.tso.reserveWeeksMax * r();
+      t.reserve[j] = p.tso.reserveWeeksMax * draw(r);
       // Core costs vary: some organisations depend on the grant entirely.
-      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * r()));
+      t.coreShare[j] = Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * draw(r)));
       t.trust[j] = p.trust.initial;
       ids.push(j);
     }
@@ -83,8 +84,8 @@ function initRegister(w: World): void {
     t.costPerPlace[j] = o.costPerPlace;
     t.costRef[j] = o.costRef;
     t.progWeeks[j] = o.programmeWeeks;
-    t.reserve[j] = p.tso.reserveWeeksMax * r();
-    const core = o.coreCost ?? Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * r())) * (o.grant + o.otherIncome);
+    t.reserve[j] = p.tso.reserveWeeksMax * draw(r);
+    const core = o.coreCost ?? Math.min(1, p.tso.coreCostShare * (1 - cs + 2 * cs * draw(r))) * (o.grant + o.otherIncome);
     t.coreShare[j] = (core - o.otherIncome) / o.grant;
     t.trust[j] = p.trust.initial;
     byType[ti]!.push(j);
@@ -96,8 +97,8 @@ function initClws(w: World): void {
   const { p, clws: c } = w;
   for (let i = 0; i < c.n; i++) {
     // Drawn from the stationary distribution of learning, forgetting and turnover (initial.ts).
-    c.expertise[i] = initialExpertise(p, w.dist.init, w.rng.init());
-    c.employed[i] = w.rng.init() < p.clw.tsoEmployedShare ? 1 : 0;
+    c.expertise[i] = initialExpertise(p, w.dist.init, draw(w.rng.init));
+    c.employed[i] = draw(w.rng.init) < p.clw.tsoEmployedShare ? 1 : 0;
     const nKnown = p.clw.knownTsos + (c.employed[i] ? p.clw.employedKnowledgeBonus : 0);
     resetKnown(w, i, nKnown, w.rng.init);
   }

@@ -11,6 +11,7 @@
  * how those longer lists lose people.
  * Evidence: §1b (OR 0.95 per week waited; give-up beyond ~30 weeks; uptake 81%).
  */
+import { draw } from '../rng.js';
 import { type World, S, Exit } from '../world.js';
 import { clearRefs, exitClient, setWellbeing } from '../lifecycle.js';
 import type { Mechanism } from '../mechanism.js';
@@ -44,7 +45,7 @@ function giveUpWeeksFrom(u: number, a: number, la: number, slope: number, cap: n
 export function scheduleGiveUp(w: World, c: number, seq: number): void {
   const p = w.p.waiting;
   const k = w.derived;
-  const d = giveUpWeeksFrom(w.rng.waiting(), k.waitA, k.waitLa, p.waitLogitSlope, p.giveUpCapWeeks);
+  const d = giveUpWeeksFrom(draw(w.rng.waiting), k.waitA, k.waitLa, p.waitLogitSlope, p.giveUpCapWeeks);
   w.waitCal.add(w.week + d, w.week, c, seq);
 }
 
@@ -55,7 +56,7 @@ export function scheduleGiveUp(w: World, c: number, seq: number): void {
  */
 export function scheduleClwGiveUp(w: World, c: number, seq: number, waited: number): void {
   const p = w.p.waiting;
-  const u = w.rng.clwList() * (waited > 0 ? stillWaiting(waited, p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks) : 1);
+  const u = draw(w.rng.clwList) * (waited > 0 ? stillWaiting(waited, p.attendP0, p.waitLogitSlope, p.giveUpCapWeeks) : 1);
   const k = w.derived;
   const d = giveUpWeeksFrom(u, k.waitA, k.waitLa, p.waitLogitSlope, p.giveUpCapWeeks) - waited;
   w.waitCal.add(w.week + Math.max(1, d), w.week, c, seq);
