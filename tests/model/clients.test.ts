@@ -58,5 +58,9 @@ describe('client records', () => {
     const at = { ...s, params: { ...s.params, tso: { ...s.params.tso, count: { crisis: 16000, mh: 16000, activity: 16000, specialist: 17534 } } } };
     expect(() => buildScenario('big.yaml', at)).not.toThrow();
     expect(() => createWorld(over, 1)).toThrow(RangeError);
+    // An area's register: the limit names the register.
+    const org = { id: 'x', name: 'x', type: 'activity' as const, grant: 1000, costPerPlace: 1000, costRef: 1000, programmeWeeks: 8, otherIncome: 0 };
+    const area = { ...over, organisations: Array.from({ length: MAX_TSOS + 1 }, (_, k) => ({ ...org, id: `o${k}` })) };
+    expect(() => buildScenario('area.yaml', area)).toThrow('area.yaml: organisations: expected at most 65534 TSOs in all');
   });
 });
