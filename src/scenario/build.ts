@@ -106,7 +106,8 @@ export function buildScenario(file: string, s: Scenario): Scenario {
   if (shares <= 0) throw new InputError(`${file}: params.demand.needShare: expected at least one share above 0`);
   const tsos = Object.values(p.tso.count).reduce((a, b) => a + b, 0);
   if (tsos < 1) throw new InputError(`${file}: params.tso.count: expected at least one TSO`);
-  if (tsos > MAX_TSOS) throw new InputError(`${file}: ${s.organisations ? 'organisations' : 'params.tso.count'}: expected at most ${MAX_TSOS} TSOs in all (the engine keeps TSO ids in 16 bits), got ${tsos}`);
+  const all = s.organisations?.length ?? tsos; // an area's register sets the counts from its rows
+  if (all > MAX_TSOS) throw new InputError(`${file}: ${s.organisations ? 'organisations' : 'params.tso.count'}: expected at most ${MAX_TSOS} TSOs in all (the engine keeps TSO ids in 16 bits), got ${all}`);
   checkArea(file, s);
   s.interventions.forEach((iv, k) => {
     if (iv.week > s.weeks)

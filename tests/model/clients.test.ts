@@ -60,7 +60,7 @@ describe('client records', () => {
     expect(() => createWorld(over, 1)).toThrow(RangeError);
     // An area's register: the limit names the register.
     const org = { id: 'x', name: 'x', type: 'activity' as const, grant: 1000, costPerPlace: 1000, costRef: 1000, programmeWeeks: 8, otherIncome: 0 };
-    const area = { ...over, organisations: Array.from({ length: MAX_TSOS + 1 }, (_, k) => ({ ...org, id: `o${k}` })) };
+    const area = { ...s, organisations: Array.from({ length: MAX_TSOS + 1 }, (_, k) => ({ ...org, id: `o${k}` })) };
     expect(() => buildScenario('area.yaml', area)).toThrow('area.yaml: organisations: expected at most 65534 TSOs in all');
   });
 });
