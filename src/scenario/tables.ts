@@ -34,6 +34,9 @@ export function trajectoriesCsv(runs: RunResult[], weeks?: number): string {
   return out.done();
 }
 
+/** summary.csv's statistics after its week and metric, in its column order. */
+const STAT_FIELDS = ['mean', 'sd', 'ci_low', 'ci_high', 'n'] as const;
+
 /** Mean, SD and 95% interval across replications per week and metric; written as bytes (toCsv's text). */
 export function summaryCsv(runs: RunResult[]): string {
   const weeks = runs[0]?.weeks ?? 0;
@@ -51,9 +54,9 @@ export function summaryCsv(runs: RunResult[]): string {
       out.bytes(name);
       out.uint(w + 1);
       out.bytes(names[k]!);
-      for (const x of [s.mean, s.sd, s.ci_low, s.ci_high, s.n]) {
+      for (const x of STAT_FIELDS) {
         out.byte(44);
-        out.num(x);
+        out.num(s[x]);
       }
       out.byte(10);
     }
