@@ -8,9 +8,9 @@
  * page-aligned buffer when there are many (a WebAssembly.Memory: a large ArrayBuffer from the C
  * allocator starts 16 bytes into a page, so 64-byte records would straddle two lines again); the
  * 80-byte records before always spanned two. TSO ids are stored in 16 bits to fit (MAX_TSOS).
- * The profile and before/after figures are in bench/README.md. Values and their precision are exactly those of
- * the per-field arrays they replace (u8, u16 for TSO ids, i32, u32, f32, f64), so results are
- * bit-identical.
+ * The profile and before/after figures are in bench/README.md. Values and their precision are
+ * exactly those of the per-field arrays they replace (u8, u16 for TSO ids, i32, u32, f32, f64), so
+ * results are bit-identical.
  */
 /** Most TSOs a world can hold: a record stores a TSO id + 1 in 16 bits (0 = none). */
 export const MAX_TSOS = 65534;
@@ -20,7 +20,7 @@ const PAGE = 65536;
  * Records beyond the cache (4 MB and up: a national run) go in a page-aligned WebAssembly.Memory,
  * so that each is one cache line. A smaller set (a city run: ~250 kB) stays cache-resident either
  * way, and there a plain ArrayBuffer is cheaper: each new Memory maps (and at the end unmaps) a
- * large reserved region, which made the city run 5-7% slower (bench/README.md).
+ * large reserved region, which made the city run 5-6% slower (bench/README.md).
  */
 const ALIGNED_FROM = 1 << 22;
 /** Most simultaneous referrals a client can hold (scattergun k). */
@@ -57,7 +57,7 @@ export const enum AfterExit {
  * an out-of-line accessor call for the whole run.
  */
 export const enum L {
-  REC = 64, // bytes per client: one cache line (the buffer is page-aligned: see the class)
+  REC = 64, // bytes per client: one cache line (page-aligned from ALIGNED_FROM bytes: see resize)
   // biome-ignore lint/suspicious/noDuplicateEnumValues: the Uint8 stride is the record size in bytes, by design
   S8 = 64, S16 = 32, S32 = 16, S64 = 8, // record stride in elements of each view
   // Uint8 fields (byte offsets).
@@ -75,7 +75,7 @@ export const enum L {
 export class Clients {
   /** Slots in use (high-water mark). */
   n = 0;
-  /** The records' memory once they reach ALIGNED_FROM bytes: page-aligned, grown in place (its buffer is replaced on growth). */
+  /** The records' memory from ALIGNED_FROM bytes on: page-aligned, grown in place (a new buffer each time). */
   private mem: WebAssembly.Memory | undefined;
   // Initialised to empty views (never undefined), so V8 knows each field's array type for good.
   // Views of the one buffer, replaced when it grows: read them through this object, never keep them.
@@ -91,7 +91,7 @@ export class Clients {
   }
 
   get capacity(): number {
-    return Math.floor(this.u8.length / L.REC);
+    return this.u8.length / L.REC; // a whole number: PAGE is a multiple of L.REC
   }
 
   /**
@@ -122,8 +122,9 @@ export class Clients {
 
   /**
    * Read record c (one cache line) and return what was read, to be kept by the caller so the
-   * load is not optimised away. Touching a batch of records in a tight loop before handling their events lets the CPU fetch them from memory in
-   * parallel instead of one miss at a time (pools.ts, bench/README.md).
+   * load is not optimised away. Touching a batch of records in a tight loop before handling their
+   * events lets the CPU fetch them from memory in parallel instead of one miss at a time (pools.ts,
+   * bench/README.md).
    */
   touch(c: number): number { return this.u8[c * L.S8 + L.STATE]!; }
 

@@ -22,7 +22,7 @@ export type StreamName = (typeof STREAMS)[number];
  * draw() for every stream and world rather than a closure per stream (as before): a call through
  * a closure made anew for each world is a different call target in every run, so the optimiser's
  * code for a mechanism deoptimised on "wrong call target" and, in some worker threads, settled on
- * code that no longer inlined the draws, 40% slower for the whole process (bench/README.md). The
+ * code that ran the city 35-45% slower for the whole process (bench/README.md). The
  * sequence is the same, draw for draw (tests/model/rng.test.ts).
  */
 export function stream(repSeed: number, name: StreamName): Rng {
