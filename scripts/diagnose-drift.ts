@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../src/io/scenario.js';
 import { Simulation, SCHEDULE } from '../src/model/simulate.js';
-import { newWeek, S, type World, TYPE_INDEX } from '../src/model/world.js';
+import { S, type World, TYPE_INDEX } from '../src/model/world.js';
 import { METRIC_NAMES, TYPE_FIELDS } from '../src/model/metrics.js';
 import { measure, measureTypes, newTally, newTypeTally } from '../src/model/measure.js';
 import { TSO_TYPES } from '../src/model/params.js';
@@ -48,7 +48,7 @@ for (let rep = 0; rep < s.reps; rep++) {
   const w = sim.world;
   while (w.week < s.weeks) {
     w.week++;
-    Object.assign(w.wk, newWeek());
+    w.wk.reset();
     const y = Math.floor((w.week - 1) / 52);
     const add = (f: Field, v: number) => { A(f)[y]! += v; };
     const seen0 = w.funnel.seen_by_clw;

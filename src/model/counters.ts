@@ -3,55 +3,35 @@
  * run's funnel of where clients went (RunResult.funnel, funnel.csv).
  */
 
-/** This week's flow counters (reset at the start of each week). */
-export interface Week {
-  arrivals: number;
-  rereferrals: number;
-  starts: number;
-  startsMatched: number;
-  fitSum: number;
-  startWaitSum: number;
-  complexStarts: number;
-  accompanied: number;
-  completions: number;
-  dropouts: number;
-  gaveUp: number;
-  noShows: number;
-  clwGaveUp: number;
-  clwNoShows: number;
-  declined: number;
-  duplicates: number;
-  referrals: number;
-  referralLinks: number;
-  sessionsSum: number;
-  scatterReferrals: number;
-  followUps: number;
-  refused: number;
-  returned: number;
-  gpAttendances: number;
-  statutoryContacts: number;
-  signalPos: number;
-  signalNeg: number;
-  closures: number;
-  listClosures: number;
-  closedRefusals: number;
-  signposted: number;
-  emergencyReferrals: number;
-  clwListJoined: number;
-  clwListLeft: number;
-  clwListWaitSum: number;
-  tsoListJoined: number;
-  tsoListLeft: number;
-  tsoListWaitSum: number;
-  clwSessions: number;
+/**
+ * This week's flow counters, zeroed at the start of each week (reset). A class, not an object
+ * literal: the second literal built from one site re-stores every field, and the code already
+ * optimised for the first world's counters is thrown away when the next world is built
+ * (bench/README.md, fifth pass). The sums of non-integers (fitSum, signalPos, signalNeg) are
+ * declared NaN so that V8 makes them double fields from the first store; a field that held
+ * small integers first and a fraction later changes the object's hidden class, with the same
+ * effect. The constructor zeroes them.
+ */
+export class Week {
+  arrivals = 0; rereferrals = 0; starts = 0; startsMatched = 0; fitSum = NaN; startWaitSum = 0; complexStarts = 0;
+  accompanied = 0; completions = 0; dropouts = 0; gaveUp = 0; noShows = 0; clwGaveUp = 0; clwNoShows = 0;
+  declined = 0; duplicates = 0; referrals = 0; referralLinks = 0; sessionsSum = 0; scatterReferrals = 0;
+  followUps = 0; refused = 0; returned = 0; gpAttendances = 0; statutoryContacts = 0; signalPos = NaN;
+  signalNeg = NaN; closures = 0; listClosures = 0; closedRefusals = 0; signposted = 0; emergencyReferrals = 0;
+  clwListJoined = 0; clwListLeft = 0; clwListWaitSum = 0; tsoListJoined = 0; tsoListLeft = 0; tsoListWaitSum = 0;
+  clwSessions = 0;
+
+  constructor() {
+    this.fitSum = this.signalPos = this.signalNeg = 0;
+  }
+
+  /** Every counter to 0: the start of a week. */
+  reset(): void {
+    for (const k of WEEK_KEYS) this[k] = 0;
+  }
 }
 
-export const newWeek = (): Week => ({
-  arrivals: 0, rereferrals: 0, starts: 0, startsMatched: 0, fitSum: 0, startWaitSum: 0, complexStarts: 0, accompanied: 0,
-  completions: 0, dropouts: 0, gaveUp: 0, noShows: 0, clwGaveUp: 0, clwNoShows: 0, declined: 0, duplicates: 0, referrals: 0, referralLinks: 0, sessionsSum: 0, scatterReferrals: 0,
-  followUps: 0, refused: 0, returned: 0, gpAttendances: 0, statutoryContacts: 0, signalPos: 0, signalNeg: 0, closures: 0, listClosures: 0, closedRefusals: 0, signposted: 0, emergencyReferrals: 0,
-  clwListJoined: 0, clwListLeft: 0, clwListWaitSum: 0, tsoListJoined: 0, tsoListLeft: 0, tsoListWaitSum: 0, clwSessions: 0,
-});
+const WEEK_KEYS = Object.keys(new Week()) as Array<Exclude<keyof Week, 'reset'>>;
 
 /** Cumulative per-run counters: the funnel of where clients went. */
 export interface Funnel {

@@ -11,34 +11,35 @@
 import { type Params, TSO_TYPES, WEEKS_PER_YEAR } from './params.js';
 import { logit, logistic } from './math.js';
 
-export interface Derived {
+/**
+ * A class whose fields start as NaN ("not derived yet": derive() sets each before any use), not
+ * an object literal of zeros: V8 then lays the numbers out as doubles from the first store and
+ * keeps the typed arrays' fields as first built, so building the next world does not throw away
+ * the code optimised for this one (bench/README.md, fifth pass; counters.ts Week).
+ */
+export class Derived {
   /** logit(waiting.attendP0) and logistic of it: the waiting curve S(w) (waiting.ts). */
-  waitA: number;
-  waitLa: number;
+  waitA = NaN;
+  waitLa = NaN;
   /** Chance of coming to a first TSO session offered: accompanied or not complex, and complex alone (intake.ts). */
-  attend: number;
-  attendAlone: number;
+  attend = NaN;
+  attendAlone = NaN;
   /** Weekly chance of stopping between two CLW sessions, and log(1 − it) (clwWork.ts). */
-  sessionHazard: number;
-  logStay: number;
+  sessionHazard = NaN;
+  logStay = NaN;
   /** log of the base weekly drop-out hazard (engagement.ts). */
-  logBaseDrop: number;
+  logBaseDrop = NaN;
   /** GP rates (lifecycle.ts): the base weekly rate (baseRatePerYear / 52) and the multiplier while engaged (1 − engagedReduction). */
-  gpWeekly: number;
-  gpEngagedMult: number;
+  gpWeekly = NaN;
+  gpEngagedMult = NaN;
   /** By TSO type index: programme weeks, funding multiplier, cost per place-year (keyed by type name in the parameters). */
-  programmeWeeks: Float64Array;
-  fundingMult: Float64Array;
-  costPerPlace: Float64Array;
+  programmeWeeks = new Float64Array(TSO_TYPES.length);
+  fundingMult = new Float64Array(TSO_TYPES.length);
+  costPerPlace = new Float64Array(TSO_TYPES.length);
   /** Need shares by type index, and their sum (or 1 when they sum to 0). */
-  needShares: number[];
-  needTotal: number;
+  needShares = new Float64Array(TSO_TYPES.length);
+  needTotal = NaN;
 }
-
-export const newDerived = (): Derived => ({
-  waitA: 0, waitLa: 0, attend: 0, attendAlone: 0, sessionHazard: 0, logStay: 0, logBaseDrop: 0, gpWeekly: 0, gpEngagedMult: 0,
-  programmeWeeks: new Float64Array(TSO_TYPES.length), fundingMult: new Float64Array(TSO_TYPES.length), costPerPlace: new Float64Array(TSO_TYPES.length), needShares: TSO_TYPES.map(() => 0), needTotal: 1,
-});
 
 /** Recompute d from p. */
 export function derive(d: Derived, p: Params): void {

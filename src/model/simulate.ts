@@ -3,7 +3,7 @@
  * scenario and seed give the same result in a test, a worker thread, a cluster job or a browser.
  */
 import type { Scenario } from './scenario.js';
-import { type World, type Funnel, S, NTYPES, newWeek } from './world.js';
+import { type World, type Funnel, S, NTYPES } from './world.js';
 import { createWorld } from './createWorld.js';
 import { METRIC_NAMES, type MetricName, TYPE_FIELDS, type TypeField } from './metrics.js';
 import { measure, measureTypes, newTally, newTypeTally } from './measure.js';
@@ -100,7 +100,7 @@ export class Simulation {
   step(): Float64Array {
     const w = this.world;
     w.week++;
-    Object.assign(w.wk, newWeek());
+    w.wk.reset();
     for (let k = 0; k < SCHEDULE.length; k++) SCHEDULE[k]!.fn(w);
     if (w.orgs) tallyOrgs(w); // an area's per-organisation counters (orgs.ts)
     measure(w, this.tally, this.scratch);

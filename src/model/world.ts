@@ -5,12 +5,12 @@
  * metrics only read it. createWorld.ts builds one; mechanisms/setup.ts fills it.
  */
 import { type Params, TSO_TYPES, type TsoType } from './params.js';
-import { type Calendar, type QueuePool, grow, Size } from './pools.js';
+import { Calendar, QueuePool, grow, Size } from './pools.js';
 import { type Rng, type Draws, type StreamName, draw } from './rng.js';
 import type { Scenario, Intervention } from './scenario.js';
 import { Clients, MAX_REFS } from './clients.js';
-import type { Week, Funnel } from './counters.js';
-import { type Derived, derive } from './derived.js';
+import { Week, newFunnel } from './counters.js';
+import { Derived, derive } from './derived.js';
 import type { OrgTally } from './orgs.js';
 
 /** Client states: every client slot is in exactly one. */
@@ -47,13 +47,14 @@ export const enum F {
 }
 
 export { Clients, MAX_REFS };
-export { type Week, type Funnel, FUNNEL_KEYS, newWeek, newFunnel } from './counters.js';
+export { Week, type Funnel, FUNNEL_KEYS, newFunnel } from './counters.js';
 /** Most TSOs a CLW can know. */
 export const MAX_KNOWN = 32;
 export const NTYPES = TSO_TYPES.length;
 export const TYPE_INDEX: Record<TsoType, number> = { crisis: 0, mh: 1, activity: 2, specialist: 3 };
 
-export interface Clws {
+/** The CLWs, one slot each in typed arrays (a class, not a literal: see World). */
+export class Clws {
   n: number;
   expertise: Float64Array;
   employed: Uint8Array;
@@ -66,9 +67,25 @@ export interface Clws {
   hhCap: Float64Array; // propensity to accompany a complex client this week (falls with pressure)
   hhUsed: Int32Array;
   followUpP: Float64Array;
+
+  constructor(n: number) {
+    this.n = n;
+    this.expertise = new Float64Array(n);
+    this.employed = new Uint8Array(n);
+    this.known = new Int32Array(n * MAX_KNOWN).fill(-1);
+    this.knownN = new Uint8Array(n);
+    this.withN = new Int32Array(n);
+    this.heldN = new Int32Array(n);
+    this.waitN = new Int32Array(n);
+    this.pressure = new Float64Array(n);
+    this.hhCap = new Float64Array(n);
+    this.hhUsed = new Int32Array(n);
+    this.followUpP = new Float64Array(n);
+  }
 }
 
-export interface Tsos {
+/** The TSOs, one slot each in typed arrays (a class, not a literal: see World). */
+export class Tsos {
   n: number;
   type: Uint8Array;
   open: Uint8Array;
@@ -98,52 +115,119 @@ export interface Tsos {
   costPerPlace: Float64Array; // £/place/year at costRef (0: tso.costPerPlaceYear of its type)
   costRef: Float64Array;
   progWeeks: Int32Array; // its programme's length in weeks (0: tso.programmeWeeks of its type)
+
+  constructor(n: number) {
+    this.n = n;
+    this.type = new Uint8Array(n);
+    this.open = new Uint8Array(n);
+    this.baseFunding = new Float64Array(n);
+    this.funding = new Float64Array(n);
+    this.mult = new Float64Array(n);
+    this.places = new Int32Array(n);
+    this.engaged = new Int32Array(n);
+    this.phantom = new Int32Array(n);
+    this.waitN = new Int32Array(n);
+    this.reserve = new Float64Array(n);
+    this.coreShare = new Float64Array(n);
+    this.trust = new Float64Array(n);
+    this.pos = new Float64Array(n);
+    this.neg = new Float64Array(n);
+    this.lastReferral = new Int32Array(n);
+    this.dupLoss = new Float64Array(n);
+    this.startWaitSum = new Float64Array(n);
+    this.starts = new Int32Array(n);
+    this.quotedWait = new Float64Array(n);
+    this.offerRate = new Float64Array(n);
+    this.listClosed = new Uint8Array(n);
+    this.filledAtIntake = new Int32Array(n);
+    this.fullAtIntake = new Uint8Array(n);
+    this.grantMult = new Float64Array(n).fill(1);
+    this.costPerPlace = new Float64Array(n);
+    this.costRef = new Float64Array(n);
+    this.progWeeks = new Int32Array(n);
+  }
 }
 
 /**
  * Scratch space of the referral step. Owned by the world, not the module, so simulations that
  * share the code (the explorer's, a test's) never share state.
  */
-export interface ReferralScratch {
-  chosen: Int32Array; // the TSOs chosen in the referral being made (MAX_REFS)
-  kind: Uint8Array; // per TSO: its type while open, 255 while closed (referral.ts)
+export class ReferralScratch {
+  readonly chosen = new Int32Array(MAX_REFS); // the TSOs chosen in the referral being made
+  readonly kind: Uint8Array; // per TSO: its type while open, 255 while closed (referral.ts)
+
+  constructor(nTso: number) {
+    this.kind = new Uint8Array(nTso);
+  }
 }
 
-export interface World {
+/**
+ * The state of one replication (createWorld.ts builds it, then runs the setup). World and the
+ * objects it holds are classes, not object literals: V8 re-stores every field of the second
+ * literal built from one site, and that throws away all the code already optimised for the
+ * first world, so each worker's second run paid the start-up again (bench/README.md, fifth
+ * pass). The two sums start as NaN for the same reason (counters.ts Week), and are zeroed here.
+ */
+export class World {
   p: Params; // live parameters (interventions change them)
   scenario: Scenario;
   interventions: Intervention[]; // the scenario's, plus any added live (explorer)
-  ivFrom: Array<Record<string, number> | undefined>; // values before each ramped intervention began
-  week: number;
+  ivFrom: Array<Record<string, number> | undefined> = []; // values before each ramped intervention began
+  week = 0;
   rng: Record<StreamName, Rng>;
   dist: Record<StreamName, Draws>;
   clients: Clients;
   clws: Clws;
   tsos: Tsos;
-  tsoByType: Int32Array[]; // TSO ids of each type
+  tsoByType: Int32Array[] = []; // TSO ids of each type
   clwQueue: QueuePool; // one queue per CLW
   tsoQueue: QueuePool; // one queue per TSO
   tsoUrgent: QueuePool; // one queue of emergency referrals per TSO (overload.ts)
-  freeSlots: Int32Array;
-  freeN: number;
+  freeSlots = new Int32Array(1024);
+  freeN = 0;
   referCal: Calendar; // WITH_CLW → referral or leaving the CLW
   waitCal: Calendar; // WAIT_TSO → give up
   endCal: Calendar; // ENGAGED → completion or drop-out
   exitCal: Calendar; // EXITED → end of observation or GP re-referral
   phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
-  stateCount: Int32Array;
-  waitingByType: Int32Array; // people waiting at TSOs of each type (a client's referrals are all of one type)
+  stateCount = new Int32Array(6);
+  waitingByType = new Int32Array(NTYPES); // people waiting at TSOs of each type (a client's referrals are all of one type)
   referral: ReferralScratch;
-  derived: Derived; // constants derived from p (derived.ts); refreshDerived(w) after changing p
-  gpRateSum: number;
-  gpRateByState: Float64Array; // the same, by client state (S)
-  wellbeingSum: number;
-  wk: Week;
-  funnel: Funnel;
-  arrivalsTotal: number; // episodes begun
-  exitsTotal: number; // episodes ended
-  clientWeeks: number; // client-weeks in the system (incl. observed exits)
+  derived = new Derived(); // constants derived from p (derived.ts); refreshDerived(w) after changing p
+  gpRateSum = NaN;
+  gpRateByState = new Float64Array(6); // the same, by client state (S)
+  wellbeingSum = NaN;
+  wk = new Week();
+  funnel = newFunnel();
+  arrivalsTotal = 0; // episodes begun
+  exitsTotal = 0; // episodes ended
+  clientWeeks = 0; // client-weeks in the system (incl. observed exits)
   orgs?: OrgTally; // per-organisation results, for an area with a register (orgs.ts)
+
+  /** Empty state for `p` (a copy of the scenario's parameters) with its streams, nTso TSOs and room for `capacity` clients. */
+  constructor(scenario: Scenario, p: Params, rng: Record<StreamName, Rng>, dist: Record<StreamName, Draws>, nTso: number, capacity: number) {
+    this.p = p;
+    this.scenario = scenario;
+    this.interventions = scenario.interventions.map((iv) => ({ ...iv, set: { ...iv.set } }));
+    this.rng = rng;
+    this.dist = dist;
+    const clients = new Clients(capacity);
+    this.clients = clients;
+    this.clws = new Clws(p.clw.count);
+    this.tsos = new Tsos(nTso);
+    this.clwQueue = new QueuePool(p.clw.count);
+    this.tsoQueue = new QueuePool(nTso);
+    this.tsoUrgent = new QueuePool(nTso);
+    // Client calendars touch their events' records in batches (pools.ts); the phantom one holds TSO ids.
+    this.referCal = new Calendar(clients);
+    this.waitCal = new Calendar(clients);
+    this.endCal = new Calendar(clients);
+    this.exitCal = new Calendar(clients);
+    this.phantomCal = new Calendar();
+    this.referral = new ReferralScratch(nTso);
+    this.gpRateSum = 0;
+    this.wellbeingSum = 0;
+  }
 }
 
 /** Programme length at TSO j: an area organisation's own, else its type's (tso.programmeWeeks). */

@@ -1,7 +1,7 @@
 /** Small worlds for mechanism unit tests: defaults, a few overrides, no clients unless asked. */
 import { defaults, setParam } from '../../src/model/params.js';
 import { createWorld } from '../../src/model/createWorld.js';
-import { type World, allocClient, newWeek, refreshDerived } from '../../src/model/world.js';
+import { type World, allocClient, refreshDerived } from '../../src/model/world.js';
 import { enterClwQueue, initClient } from '../../src/model/mechanisms/demand.js';
 import type { Scenario } from '../../src/model/scenario.js';
 
@@ -23,7 +23,7 @@ export function tinyWorld(set: Record<string, number | string> = {}, seed = 1): 
 /** Start week `week` as the schedule does (counters reset). */
 export function beginWeek(w: World, week: number): void {
   w.week = week;
-  Object.assign(w.wk, newWeek());
+  w.wk.reset();
 }
 
 /** A new referral on CLW i's waiting list, referred in week `week`. */

@@ -36,7 +36,7 @@ function arrivals(w: World): void {
   }
 }
 
-function newClient(w: World, clw: number, shares: number[], total: number): void {
+function newClient(w: World, clw: number, shares: Float64Array, total: number): void {
   const r = w.rng.arrivals;
   const c = allocClient(w);
   // Six draws per client, always: arrivals stay in step across scenarios (common random numbers).
