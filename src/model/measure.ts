@@ -8,12 +8,17 @@ import { type World, S, NTYPES, TYPE_INDEX } from './world.js';
 import { caseload } from './mechanisms/clwWork.js';
 import { METRICS, TYPE_METRICS, type Tally, type TypeTally } from './metrics.js';
 
+/**
+ * The tallies start as NaN: tally() and measureTypes() set every field before it is read, and
+ * a field that is a double from its first store keeps the object's hidden class when sums turn
+ * fractional, so the next Simulation does not throw away the optimised step (counters.ts Week).
+ */
 export const newTally = (): Tally => ({
-  open: 0, trust: 0, waitlist: 0, waitlistMh: 0, waitPeople: 0, waitPeopleMh: 0, listsClosed: 0, places: 0, collab: 0, grants: 0,
-  clws: 0, caseload: 0, caseloadPeople: 0, gpRateWaitingClw: 0, waitingClw: 0, gpRateExited: 0, exited: 0, expertise: 0, pressure: 0, clwWaitlist: 0, inSystem: 0, observed: 0, wellbeing: 0,
+  open: NaN, trust: NaN, waitlist: NaN, waitlistMh: NaN, waitPeople: NaN, waitPeopleMh: NaN, listsClosed: NaN, places: NaN, collab: NaN, grants: NaN,
+  clws: NaN, caseload: NaN, caseloadPeople: NaN, gpRateWaitingClw: NaN, waitingClw: NaN, gpRateExited: NaN, exited: NaN, expertise: NaN, pressure: NaN, clwWaitlist: NaN, inSystem: NaN, observed: NaN, wellbeing: NaN,
 });
 
-export const newTypeTally = (): TypeTally => ({ open: 0, places: 0, filled: 0, waitlist: 0, waitPeople: 0, trust: 0, starts: 0, startWaitSum: 0, full: 0 });
+export const newTypeTally = (): TypeTally => ({ open: NaN, places: NaN, filled: NaN, waitlist: NaN, waitPeople: NaN, trust: NaN, starts: NaN, startWaitSum: NaN, full: NaN });
 
 /** Fill s from the world at the end of the week. */
 export function tally(w: World, s: Tally): void {
