@@ -13,10 +13,11 @@ import city from './city.js';
 import sweep from './sweep.js';
 import steps from './steps.js';
 import sweepScale from './sweepScale.js';
+import warmup from './warmup.js';
 
 /** @type {Record<string, (cache: import('./lib.js').BenchCache) => string | Promise<string>>} */
-const BENCHES = { national, memory, city, sweep, steps, sweepScale, csv, decade };
-const DEFAULT = ['national', 'memory', 'city', 'sweep', 'csv']; // steps (a diagnostic), decade (10-year national) and sweepScale (25 min): ask by name
+const BENCHES = { national, memory, city, sweep, steps, sweepScale, csv, decade, warmup };
+const DEFAULT = ['national', 'memory', 'city', 'sweep', 'csv']; // steps (a diagnostic), decade (10-year national), warmup (start-up) and sweepScale (25 min): ask by name
 const names = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT;
 for (const n of names) if (!BENCHES[n]) throw new Error(`unknown bench "${n}"; expected one of ${Object.keys(BENCHES).join(', ')}`);
 requireBuild();
