@@ -10,7 +10,8 @@ import { defaultWorkers, executor } from '../experiment/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { armFromRuns, lastWeeks, withDraws } from '../report/arms.js';
 import { buildReport } from '../report/build.js';
-import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest, comparisonFiles } from '../io/results.js';
+import { startScreen } from '../report/sensitivity.js';
+import { loadResults, writeComparison, writeReportFiles, runFolder, updateComparisonManifest, comparisonFiles, runOutputsPaced } from '../io/results.js';
 import { claimOutput } from '../io/outputDir.js';
 import { comparisonFolderName } from '../scenario/names.js';
 import { outputFolder, OVERWRITE_HELP } from './outputs.js';
@@ -83,16 +84,25 @@ export function registerReport(program: Command, io: Io): void {
       // engine and warm up its JIT once, not once per step (bench/README.md: compare).
       const exec = executor(workers);
       try {
-        const bar = progress(o.quiet);
-        const perArm = await replicateArms(all, base!.reps, { exec, draws: use?.draws, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
-        const results = all.map((s, i) => ({ scenario: s, runs: perArm[i]! }));
-        const arms = results.map((r) => armFromRuns(r.scenario, r.runs, use?.draws));
         const w = lastWeeks(base!.weeks, o.window!);
-        const command = commandLine(baseFile, files, o, all, out, posteriorArgs(use));
+        const bar = progress(o.quiet);
+        // All the comparison's jobs go to the pool at once, then those of the sensitivity
+        // analysis's first step (it needs only the scenarios): the workers run them in that order
+        // while this thread prepares the comparison's outputs (bench/README.md, fifth pass).
+        const compared = replicateArms(all, base!.reps, { exec, inFlight: Number.POSITIVE_INFINITY, draws: use?.draws, onProgress: (d, t) => bar.update(d, t, 'simulating:') });
+        compared.catch(() => {}); // awaited below; if starting the screen throws first, its error is the one reported
+        const screen = o.sensitivity > 0 ? startScreen(base!, scenarios[0]!, w, base!.reps, use?.draws?.slice(0, base!.reps), { exec, inFlight: Number.POSITIVE_INFINITY }) : undefined;
+        const perArm = await compared;
         bar.end();
+        // Prepared now, a table at a time, so the pool is handed its next jobs in between.
+        const pause = () => new Promise<void>((done) => setImmediate(done));
+        const results = [];
+        for (const [i, s] of all.entries()) results.push({ scenario: s, runs: perArm[i]!, outputs: await runOutputsPaced(perArm[i]!, s, pause) });
+        const arms = results.map((r) => armFromRuns(r.scenario, r.runs, use?.draws));
+        const command = commandLine(baseFile, files, o, all, out, posteriorArgs(use));
         const bar2 = progress(o.quiet);
         const report = await buildReport(arms[0]!, arms.slice(1), w, { version: version(), command, posterior: use },
-          o.sensitivity > 0 ? { top: o.sensitivity, exec, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined);
+          screen ? { top: o.sensitivity, exec, screen, onProgress: (d, t) => bar2.update(d, t, 'assumptions:', 'step') } : undefined, pause);
         bar2.end();
         claim.plan(comparisonFiles(all, report, o.format));
         writeComparison(dir, results, report, {

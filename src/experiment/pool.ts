@@ -43,7 +43,7 @@ export function executor(workers: number): Executor {
   }
   // Loaded here, not at the top: tinypool counts physical cores when its module loads, by running
   // two shell pipelines (0.1-0.6 s), which a command that runs one replication in this thread never needs.
-  const pool = import('tinypool').then(({ default: Tinypool }) => new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false }));
+  const pool = import('tinypool').then(({ default: Tinypool }) => new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false, concurrentTasksPerWorker: 2 }));
   return {
     size: workers,
     run: ((msg: WorkerMessage) => pool.then((p) => p.run(msg))) as Executor['run'],
@@ -56,6 +56,12 @@ export interface RunJobsOptions {
   onProgress?: (done: number, total: number) => void;
   /** An executor to reuse (then not closed here). */
   exec?: Executor;
+  /**
+   * Jobs handed to the executor at a time (default: two per worker). More keeps the workers fed
+   * while this thread is busy with other work: compare hands over all of the comparison's and the
+   * screen's jobs at once, in that order, and prepares outputs while they run.
+   */
+  inFlight?: number;
 }
 
 /** Run jobs (in this thread or on the pool); outputs in job order. */
@@ -71,7 +77,7 @@ export async function runJobs(jobs: Job[], o: RunJobsOptions = {}): Promise<JobO
         o.onProgress?.(++done, jobs.length);
       }
     };
-    await Promise.all(Array.from({ length: exec.size * 2 }, lane));
+    await Promise.all(Array.from({ length: Math.min(jobs.length, o.inFlight ?? exec.size * 2) }, lane));
   } finally {
     if (!o.exec) await exec.close();
   }

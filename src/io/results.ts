@@ -12,7 +12,7 @@ import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import type { RunResult } from '../model/simulate.js';
 import type { Organisation, Scenario } from '../model/scenario.js';
 import { InputError } from '../scenario/errors.js';
-import { ORG_COLUMNS, runTables } from '../scenario/tables.js';
+import { ORG_COLUMNS, runTableMakers, runTables } from '../scenario/tables.js';
 import { DESTINATIONS, type OrgResult } from '../model/orgs.js';
 import { splitCsvLine } from '../scenario/csv.js';
 
@@ -50,11 +50,36 @@ export const RUN_FILES = ['trajectories.csv', 'summary.csv', 'funnel.csv', 'tso_
 export const runFiles = (s: Scenario, format: Format = 'csv'): string[] =>
   (s.organisations ? [...RUN_FILES.slice(0, -1), 'organisations.csv', 'manifest.json'] : RUN_FILES).map((f) => inFormat(f, format));
 
+/** A run folder's contents before they are written: its tables (CSV text) and what the manifest adds. */
+export interface RunOutputs {
+  tables: Array<[string, string]>;
+  seeds: number[];
+  warmup: WarmupReport;
+}
+
+/** The contents of a run folder. */
+export function runOutputs(runs: RunResult[], scenario: Scenario): RunOutputs {
+  return { tables: runTables(runs, scenario), seeds: runs.map((r) => r.seed), warmup: warmupReport(runs, scenario.warmup) };
+}
+
+/**
+ * The same, handing the thread back (`pause`) after each table: compare prepares its arms'
+ * while the worker pool runs the sensitivity analysis, and the pool hands a worker its next job
+ * only when this thread is free (bench/README.md, fifth pass).
+ */
+export async function runOutputsPaced(runs: RunResult[], scenario: Scenario, pause: () => Promise<void>): Promise<RunOutputs> {
+  const tables: Array<[string, string]> = [];
+  for (const [name, make] of runTableMakers(runs, scenario)) {
+    tables.push([name, make()]);
+    await pause();
+  }
+  return { tables, seeds: runs.map((r) => r.seed), warmup: warmupReport(runs, scenario.warmup) };
+}
+
 /** Write every output of a run (tables as CSV or Parquet); each file atomically, the manifest last. */
-export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>, format: Format = 'csv'): string[] {
-  const names = [...runTables(runs, manifest.scenario).map(([name, text]) => writeOutput(dir, name, text, format)), 'manifest.json'];
-  const warmup = warmupReport(runs, manifest.scenario.warmup);
-  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: runs.map((r) => r.seed), warmup, files: names });
+export function writeRunOutputs(dir: string, runs: RunResult[], manifest: Omit<Manifest, 'files' | 'seeds' | 'warmup'>, format: Format = 'csv', prepared = runOutputs(runs, manifest.scenario)): string[] {
+  const names = [...prepared.tables.map(([name, text]) => writeOutput(dir, name, text, format)), 'manifest.json'];
+  writeJson(join(dir, 'manifest.json'), { ...manifest, seeds: prepared.seeds, warmup: prepared.warmup, files: names });
   return names;
 }
 
@@ -88,14 +113,14 @@ export function comparisonFiles(scenarios: Scenario[], report: ReportFiles, form
 }
 
 /** Write the arms' run outputs, then the report files, then report.json; every file atomically. */
-export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; runs: RunResult[] }>, report: ReportFiles, m: Omit<ComparisonManifest, 'files' | 'runs' | 'tool' | 'kind' | 'sensitivity'>, started: Date): string[] {
+export function writeComparison(dir: string, arms: Array<{ scenario: Scenario; runs: RunResult[]; outputs?: RunOutputs }>, report: ReportFiles, m: Omit<ComparisonManifest, 'files' | 'runs' | 'tool' | 'kind' | 'sensitivity'>, started: Date): string[] {
   const format = m.format ?? 'csv';
   const runs: Record<string, string> = {};
   for (const a of arms) {
     runs[a.scenario.name] = runFolder(a.scenario.name);
     writeRunOutputs(join(dir, runFolder(a.scenario.name)), a.runs, {
       tool: 'clwsim', version: m.version, commit: m.commit, command: m.command, argv: m.argv, scenario: a.scenario, started: started.toISOString(), duration_ms: Date.now() - started.getTime(),
-    }, format);
+    }, format, a.outputs);
   }
   const names = writeReportFiles(dir, report, format);
   writeJson(join(dir, 'report.json'), { tool: 'clwsim', kind: 'comparison', ...m, runs, sensitivity: report.sensitivity ?? null, files: [...names, 'report.json'] });

@@ -43,16 +43,18 @@ export function sensitivityCsv(s: Sensitivity): string {
  * Everything a comparison report writes. `sensitivity` is either a finished analysis (read back
  * from disk), options to compute one for the first scenario, or undefined to leave it out.
  */
-export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: ReportMeta, sens?: Sensitivity | SensitivityOptions): Promise<ReportFiles> {
+export async function buildReport(base: Arm, arms: Arm[], w: Window, meta: ReportMeta, sens?: Sensitivity | SensitivityOptions, pause: () => Promise<void> = async () => {}): Promise<ReportFiles> {
   const files: Array<[string, string]> = [];
   const all = [base, ...arms];
   for (const c of charts(all)) files.push([`charts/${c.file}`, `${c.svg}\n`]);
+  await pause(); // while the sensitivity analysis runs on the pool (compare: runOutputsPaced)
   if (base.scenario.organisations) files.push(['organisations_summary.csv', organisationsSummaryCsv(all)]);
   if (arms.length === 0) {
     files.push(['report.html', reportHtml({ base, arms, window: w, rows: [], costs: [], version: meta.version, command: meta.command, posterior: meta.posterior })]);
     return { files };
   }
   const rows = compareArms(base, arms, w);
+  await pause();
   const costs = costRows(base, arms, w);
   const s = sens === undefined ? undefined : 'rows' in sens ? oneLeverOnce(sens) : await runSensitivity(base, arms[0]!, w, sens);
   files.unshift(['comparison.csv', comparisonCsv(base.scenario.name, rows)], ['costs.csv', costsCsv(base.scenario.name, costs)]);

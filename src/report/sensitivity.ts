@@ -28,6 +28,10 @@ export interface SensitivityOptions {
   refineReps?: number;
   top?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The screen, already started (compare starts it with the comparison: startScreen). */
+  screen?: Screen;
+  /** Jobs handed to the pool at a time (pool.ts RunJobsOptions). */
+  inFlight?: number;
 }
 
 export interface SensitivityRow {
@@ -91,7 +95,7 @@ async function effects(base: Scenario, arm: Scenario, w: Window, reps: number, s
   const jobs: Job[] = settings.flatMap((x) => pairedJobs([at(base, x), at(arm, x)], reps, 'result', draws));
   const per = 2 * reps;
   let done = 0;
-  const outs = await runJobs(jobs, { workers: o.workers, exec: o.exec, onProgress: (d) => { while (done < Math.floor(d / per)) { done++; tick(); } } });
+  const outs = await runJobs(jobs, { workers: o.workers, exec: o.exec, inFlight: o.inFlight, onProgress: (d) => { while (done < Math.floor(d / per)) { done++; tick(); } } });
   return settings.map((x, i) => {
     const mine = outs.slice(i * per, (i + 1) * per).map((y) => y.result!);
     return netPerYear(armFromRuns(at(base, x), mine.slice(0, reps), draws), armFromRuns(at(arm, x), mine.slice(reps), draws), w);
@@ -109,21 +113,52 @@ export function screenCandidates(base: Scenario, arm: Scenario, draws?: Draw[]):
   return oneOfEachTwin(numericLeaves().filter((l) => !l.path.startsWith('costs.') && !l.path.startsWith('tso.count.') && !levers.has(l.path) && !drawn.has(l.path)), drawn);
 }
 
+/**
+ * Step 1 of the analysis, started: its runs depend only on the two scenarios, the number of
+ * replications and the posterior draws, so compare starts them with the comparison's own and the
+ * pool never waits between the two (bench/README.md, fifth pass). Its progress ticks are counted
+ * until sensitivity() takes them over.
+ */
+export interface Screen {
+  candidates: Array<{ path: string; spec: NumSpec }>;
+  raised: Array<{ path: string; spec: NumSpec; hi: number }>;
+  screenReps: number;
+  /** Net cost effect of the reference and of each raised parameter, in that order. */
+  effects: Promise<number[]>;
+  ticks: { done: number; on?: () => void };
+}
+
+export function startScreen(base: Scenario, arm: Scenario, w: Window, reps: number, draws: Draw[] | undefined, o: SensitivityOptions = {}): Screen {
+  const delta = o.delta ?? 0.25;
+  const screenReps = Math.min(o.screenReps ?? 1, reps);
+  const candidates = screenCandidates(base, arm, draws);
+  const asSet = (path: string) => getParam(base.params, path) as number;
+  const raised = candidates.map((c) => ({ ...c, hi: perturbed(c.spec, asSet(c.path), delta) })).filter((c): c is typeof c & { hi: number } => c.hi !== undefined);
+  const ticks: Screen['ticks'] = { done: 0 };
+  const effectsOf = effects(base, arm, w, screenReps, [{}, ...raised.map((c) => ({ path: c.path, value: c.hi }))], { ...o, draws }, () => {
+    ticks.done++;
+    ticks.on?.();
+  });
+  effectsOf.catch(() => {}); // awaited by sensitivity(); a command that fails before then must not also report this
+  return { candidates, raised, screenReps, effects: effectsOf, ticks };
+}
+
 export async function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOptions = {}): Promise<Sensitivity> {
   const delta = o.delta ?? 0.25;
-  const screenReps = Math.min(o.screenReps ?? 1, base.runs.length);
   const refineReps = Math.min(o.refineReps ?? 3, base.runs.length);
   const top = o.top ?? 5;
   const draws = drawsOf(base);
-  const candidates = screenCandidates(base.scenario, arm.scenario, draws);
+  const sc = o.screen ?? startScreen(base.scenario, arm.scenario, w, base.runs.length, draws, o);
+  const { candidates, raised, screenReps } = sc;
   const total = candidates.length + 3 + top * 2; // reference, screen, reference, both ends of each top one, unit costs
   let done = 0;
   const tick = () => o.onProgress?.(++done, total);
-
-  const asSet = (path: string) => getParam(base.scenario.params, path) as number;
-  const raised = candidates.map((c) => ({ ...c, hi: perturbed(c.spec, asSet(c.path), delta) })).filter((c) => c.hi !== undefined);
-  const screen = await effects(base.scenario, arm.scenario, w, screenReps, [{}, ...raised.map((c) => ({ path: c.path, value: c.hi! }))], { ...o, draws }, tick);
+  for (let k = 0; k < sc.ticks.done; k++) tick(); // the screen's runs done before this call
+  sc.ticks.on = tick;
+  const screen = await sc.effects;
+  sc.ticks.on = undefined;
   for (let k = raised.length + 1; k <= candidates.length; k++) tick(); // parameters already at the edge of their range
+  const asSet = (path: string) => getParam(base.scenario.params, path) as number;
   const ref1 = screen[0]!;
   const screened = raised.map((c, i) => ({ path: c.path, spec: c.spec, score: Math.abs(screen[i + 1]! - ref1) }));
   screened.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));

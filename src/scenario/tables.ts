@@ -102,13 +102,17 @@ export function organisationsCsv(orgs: Organisation[], runs: RunResult[]): strin
   return toCsv(ORG_COLUMNS, rows);
 }
 
-/** Every table of a run folder, in writing order (organisations.csv for an area). */
-export function runTables(runs: RunResult[], scenario?: Scenario): Array<[string, string]> {
+/** Every table of a run folder, in writing order (organisations.csv for an area), each made when called. */
+export function runTableMakers(runs: RunResult[], scenario?: Scenario): Array<[string, () => string]> {
+  const orgs = scenario?.organisations;
   return [
-    ['trajectories.csv', trajectoriesCsv(runs)],
-    ['summary.csv', summaryCsv(runs)],
-    ['funnel.csv', funnelCsv(runs)],
-    ['tso_types.csv', tsoTypesCsv(runs)],
-    ...(scenario?.organisations ? [['organisations.csv', organisationsCsv(scenario.organisations, runs)] as [string, string]] : []),
+    ['trajectories.csv', () => trajectoriesCsv(runs)],
+    ['summary.csv', () => summaryCsv(runs)],
+    ['funnel.csv', () => funnelCsv(runs)],
+    ['tso_types.csv', () => tsoTypesCsv(runs)],
+    ...(orgs ? [['organisations.csv', () => organisationsCsv(orgs, runs)] as [string, () => string]] : []),
   ];
 }
+
+/** Every table of a run folder, in writing order (organisations.csv for an area). */
+export const runTables = (runs: RunResult[], scenario?: Scenario): Array<[string, string]> => runTableMakers(runs, scenario).map(([name, make]) => [name, make()]);
