@@ -46,10 +46,10 @@ export class QueuePool {
   private pool = new Int32Array(Size.CW * 1024);
   private used = 0; // chunks ever allocated
   private free = -1; // chunks free for reuse, linked through their next word
-  private headChunk: Int32Array;
-  private headPos: Int32Array; // next entry to read in the head chunk
-  private tailChunk: Int32Array;
-  private tailPos: Int32Array; // next entry to write in the tail chunk
+  private declare headChunk: Int32Array;
+  private declare headPos: Int32Array; // next entry to read in the head chunk
+  private declare tailChunk: Int32Array;
+  private declare tailPos: Int32Array; // next entry to write in the tail chunk
   /** Stamp and enqueue week of the entry last shifted. */
   stamp = 0;
   week = 0;

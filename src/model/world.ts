@@ -55,18 +55,18 @@ export const TYPE_INDEX: Record<TsoType, number> = { crisis: 0, mh: 1, activity:
 
 /** The CLWs, one slot each in typed arrays (a class, not a literal: see World). */
 export class Clws {
-  n: number;
-  expertise: Float64Array;
-  employed: Uint8Array;
-  known: Int32Array; // MAX_KNOWN per CLW, favourites first
-  knownN: Uint8Array;
-  withN: Int32Array; // clients WITH_CLW
-  heldN: Int32Array; // clients WAIT_TSO referred by this CLW
-  waitN: Int32Array; // clients in this CLW's waiting queue
-  pressure: Float64Array;
-  hhCap: Float64Array; // propensity to accompany a complex client this week (falls with pressure)
-  hhUsed: Int32Array;
-  followUpP: Float64Array;
+  declare n: number;
+  declare expertise: Float64Array;
+  declare employed: Uint8Array;
+  declare known: Int32Array; // MAX_KNOWN per CLW, favourites first
+  declare knownN: Uint8Array;
+  declare withN: Int32Array; // clients WITH_CLW
+  declare heldN: Int32Array; // clients WAIT_TSO referred by this CLW
+  declare waitN: Int32Array; // clients in this CLW's waiting queue
+  declare pressure: Float64Array;
+  declare hhCap: Float64Array; // propensity to accompany a complex client this week (falls with pressure)
+  declare hhUsed: Int32Array;
+  declare followUpP: Float64Array;
 
   constructor(n: number) {
     this.n = n;
@@ -86,35 +86,35 @@ export class Clws {
 
 /** The TSOs, one slot each in typed arrays (a class, not a literal: see World). */
 export class Tsos {
-  n: number;
-  type: Uint8Array;
-  open: Uint8Array;
-  baseFunding: Float64Array;
-  funding: Float64Array;
-  mult: Float64Array; // funding multiplier last applied (to detect cuts)
-  places: Int32Array;
-  engaged: Int32Array;
-  phantom: Int32Array; // places held by clients placed elsewhere who took this offer too (redundant)
-  waitN: Int32Array; // live entries in its queue, ghosts of clients placed elsewhere included
-  reserve: Float64Array; // weeks of reserves left
-  coreShare: Float64Array; // share of its initial funding it needs to stay open
-  trust: Float64Array;
-  pos: Float64Array; // this week's trust signals
-  neg: Float64Array;
-  lastReferral: Int32Array;
-  dupLoss: Float64Array; // place-weeks of staff time lost to duplicate contacts, not yet a whole place (intake.ts)
-  startWaitSum: Float64Array; // this week: weeks waited by those starting here
-  starts: Int32Array;
-  quotedWait: Float64Array; // the wait it tells CLWs: its recent starters' waits, smoothed (intake.ts)
-  offerRate: Float64Array; // places offered from its lists a week, smoothed (intake.ts; overload.ts forecasts with it)
-  listClosed: Uint8Array; // 1 while closed to routine referrals (overload.ts)
-  filledAtIntake: Int32Array; // places taken right after this week's intake
-  fullAtIntake: Uint8Array; // 1 when no place was left for the list right after this week's intake
+  declare n: number;
+  declare type: Uint8Array;
+  declare open: Uint8Array;
+  declare baseFunding: Float64Array;
+  declare funding: Float64Array;
+  declare mult: Float64Array; // funding multiplier last applied (to detect cuts)
+  declare places: Int32Array;
+  declare engaged: Int32Array;
+  declare phantom: Int32Array; // places held by clients placed elsewhere who took this offer too (redundant)
+  declare waitN: Int32Array; // live entries in its queue, ghosts of clients placed elsewhere included
+  declare reserve: Float64Array; // weeks of reserves left
+  declare coreShare: Float64Array; // share of its initial funding it needs to stay open
+  declare trust: Float64Array;
+  declare pos: Float64Array; // this week's trust signals
+  declare neg: Float64Array;
+  declare lastReferral: Int32Array;
+  declare dupLoss: Float64Array; // place-weeks of staff time lost to duplicate contacts, not yet a whole place (intake.ts)
+  declare startWaitSum: Float64Array; // this week: weeks waited by those starting here
+  declare starts: Int32Array;
+  declare quotedWait: Float64Array; // the wait it tells CLWs: its recent starters' waits, smoothed (intake.ts)
+  declare offerRate: Float64Array; // places offered from its lists a week, smoothed (intake.ts; overload.ts forecasts with it)
+  declare listClosed: Uint8Array; // 1 while closed to routine referrals (overload.ts)
+  declare filledAtIntake: Int32Array; // places taken right after this week's intake
+  declare fullAtIntake: Uint8Array; // 1 when no place was left for the list right after this week's intake
   // An area's organisations (setup.ts; 1, 0 and 0 without a register: the type's parameters apply)
-  grantMult: Float64Array; // its own grant change (interventions' grants), times its type's funding.multiplier
-  costPerPlace: Float64Array; // £/place/year at costRef (0: tso.costPerPlaceYear of its type)
-  costRef: Float64Array;
-  progWeeks: Int32Array; // its programme's length in weeks (0: tso.programmeWeeks of its type)
+  declare grantMult: Float64Array; // its own grant change (interventions' grants), times its type's funding.multiplier
+  declare costPerPlace: Float64Array; // £/place/year at costRef (0: tso.costPerPlaceYear of its type)
+  declare costRef: Float64Array;
+  declare progWeeks: Int32Array; // its programme's length in weeks (0: tso.programmeWeeks of its type)
 
   constructor(n: number) {
     this.n = n;
@@ -154,7 +154,7 @@ export class Tsos {
  */
 export class ReferralScratch {
   readonly chosen = new Int32Array(MAX_REFS); // the TSOs chosen in the referral being made
-  readonly kind: Uint8Array; // per TSO: its type while open, 255 while closed (referral.ts)
+  declare readonly kind: Uint8Array; // per TSO: its type while open, 255 while closed (referral.ts)
 
   constructor(nTso: number) {
     this.kind = new Uint8Array(nTso);
@@ -169,30 +169,30 @@ export class ReferralScratch {
  * pass). The two sums start as NaN for the same reason (counters.ts Week), and are zeroed here.
  */
 export class World {
-  p: Params; // live parameters (interventions change them)
-  scenario: Scenario;
-  interventions: Intervention[]; // the scenario's, plus any added live (explorer)
+  declare p: Params; // live parameters (interventions change them)
+  declare scenario: Scenario;
+  declare interventions: Intervention[]; // the scenario's, plus any added live (explorer)
   ivFrom: Array<Record<string, number> | undefined> = []; // values before each ramped intervention began
   week = 0;
-  rng: Record<StreamName, Rng>;
-  dist: Record<StreamName, Draws>;
-  clients: Clients;
-  clws: Clws;
-  tsos: Tsos;
+  declare rng: Record<StreamName, Rng>;
+  declare dist: Record<StreamName, Draws>;
+  declare clients: Clients;
+  declare clws: Clws;
+  declare tsos: Tsos;
   tsoByType: Int32Array[] = []; // TSO ids of each type
-  clwQueue: QueuePool; // one queue per CLW
-  tsoQueue: QueuePool; // one queue per TSO
-  tsoUrgent: QueuePool; // one queue of emergency referrals per TSO (overload.ts)
+  declare clwQueue: QueuePool; // one queue per CLW
+  declare tsoQueue: QueuePool; // one queue per TSO
+  declare tsoUrgent: QueuePool; // one queue of emergency referrals per TSO (overload.ts)
   freeSlots = new Int32Array(1024);
   freeN = 0;
-  referCal: Calendar; // WITH_CLW → referral or leaving the CLW
-  waitCal: Calendar; // WAIT_TSO → give up
-  endCal: Calendar; // ENGAGED → completion or drop-out
-  exitCal: Calendar; // EXITED → end of observation or GP re-referral
-  phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
+  declare referCal: Calendar; // WITH_CLW → referral or leaving the CLW
+  declare waitCal: Calendar; // WAIT_TSO → give up
+  declare endCal: Calendar; // ENGAGED → completion or drop-out
+  declare exitCal: Calendar; // EXITED → end of observation or GP re-referral
+  declare phantomCal: Calendar; // a redundant second place is given up (the "client" field holds the TSO)
   stateCount = new Int32Array(6);
   waitingByType = new Int32Array(NTYPES); // people waiting at TSOs of each type (a client's referrals are all of one type)
-  referral: ReferralScratch;
+  declare referral: ReferralScratch;
   derived = new Derived(); // constants derived from p (derived.ts); refreshDerived(w) after changing p
   gpRateSum = NaN;
   gpRateByState = new Float64Array(6); // the same, by client state (S)
