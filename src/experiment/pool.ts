@@ -43,6 +43,8 @@ export function executor(workers: number): Executor {
   }
   // Loaded here, not at the top: tinypool counts physical cores when its module loads, by running
   // two shell pipelines (0.1-0.6 s), which a command that runs one replication in this thread never needs.
+  // Two jobs per worker: the pool hands a worker its next job only when this thread is free, so
+  // with one a worker idles while this thread prepares outputs (compare: bench/README.md, fifth pass).
   const pool = import('tinypool').then(({ default: Tinypool }) => new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false, concurrentTasksPerWorker: 2 }));
   return {
     size: workers,
