@@ -57,10 +57,12 @@ export interface RunOutputs {
   warmup: WarmupReport;
 }
 
+/** What a run folder's manifest adds to its tables. */
+const withManifest = (tables: Array<[string, string]>, runs: RunResult[], scenario: Scenario): RunOutputs =>
+  ({ tables, seeds: runs.map((r) => r.seed), warmup: warmupReport(runs, scenario.warmup) });
+
 /** The contents of a run folder. */
-export function runOutputs(runs: RunResult[], scenario: Scenario): RunOutputs {
-  return { tables: runTables(runs, scenario), seeds: runs.map((r) => r.seed), warmup: warmupReport(runs, scenario.warmup) };
-}
+export const runOutputs = (runs: RunResult[], scenario: Scenario): RunOutputs => withManifest(runTables(runs, scenario), runs, scenario);
 
 /**
  * The same, handing the thread back (`pause`) after each table: compare prepares its arms'
@@ -73,7 +75,7 @@ export async function runOutputsPaced(runs: RunResult[], scenario: Scenario, pau
     tables.push([name, make()]);
     await pause();
   }
-  return { tables, seeds: runs.map((r) => r.seed), warmup: warmupReport(runs, scenario.warmup) };
+  return withManifest(tables, runs, scenario);
 }
 
 /** Write every output of a run (tables as CSV or Parquet); each file atomically, the manifest last. */

@@ -120,6 +120,8 @@ export function screenCandidates(base: Scenario, arm: Scenario, draws?: Draw[]):
  * until sensitivity() takes them over.
  */
 export interface Screen {
+  /** The relative step each parameter was raised by (the refinement moves the top ones as far). */
+  delta: number;
   candidates: Array<{ path: string; spec: NumSpec }>;
   raised: Array<{ path: string; spec: NumSpec; hi: number }>;
   screenReps: number;
@@ -140,16 +142,15 @@ export function startScreen(base: Scenario, arm: Scenario, w: Window, reps: numb
     ticks.on?.();
   });
   effectsOf.catch(() => {}); // awaited by sensitivity(); a command that fails before then must not also report this
-  return { candidates, raised, screenReps, effects: effectsOf, ticks };
+  return { delta, candidates, raised, screenReps, effects: effectsOf, ticks };
 }
 
 export async function sensitivity(base: Arm, arm: Arm, w: Window, o: SensitivityOptions = {}): Promise<Sensitivity> {
-  const delta = o.delta ?? 0.25;
   const refineReps = Math.min(o.refineReps ?? 3, base.runs.length);
   const top = o.top ?? 5;
   const draws = drawsOf(base);
   const sc = o.screen ?? startScreen(base.scenario, arm.scenario, w, base.runs.length, draws, o);
-  const { candidates, raised, screenReps } = sc;
+  const { delta, candidates, raised, screenReps } = sc;
   const total = candidates.length + 3 + top * 2; // reference, screen, reference, both ends of each top one, unit costs
   let done = 0;
   const tick = () => o.onProgress?.(++done, total);
